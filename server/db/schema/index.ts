@@ -1,0 +1,202 @@
+/**
+ * The SQLite schema. Times are stored as epoch milliseconds (integer), club days as
+ * "YYYY-MM-DD" text computed by the server in CLUB_TIMEZONE.
+ */
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const users = sqliteTable('users', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  telegramId: integer('telegram_id').notNull().unique(),
+  firstName: text('first_name').notNull().default(''),
+  lastName: text('last_name'),
+  username: text('username'),
+  languageCode: text('language_code'),
+  language: text('language', { enum: ['uz', 'ru', 'en'] }).notNull().default('uz'),
+  /** Set at registration; null means "seen but not registered". */
+  displayName: text('display_name'),
+  registeredAt: integer('registered_at'),
+  isBanned: integer('is_banned', { mode: 'boolean' }).notNull().default(false),
+  banReason: text('ban_reason'),
+  remindersEnabled: integer('reminders_enabled', { mode: 'boolean' }).notNull().default(true),
+  /** The member blocked the bot (403); nothing is sent until they write again. */
+  unreachable: integer('unreachable', { mode: 'boolean' }).notNull().default(false),
+  lastActiveAt: integer('last_active_at'),
+  createdAt: integer('created_at').notNull(),
+});
+
+export const challenges = sqliteTable('challenges', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  title: text('title').notNull(),
+  description: text('description').notNull().default(''),
+  emoji: text('emoji').notNull().default('🏁'),
+  unit: text('unit').notNull().default(''),
+  target: real('target'),
+  minValue: real('min_value').notNull().default(0),
+  maxValue: real('max_value').notNull().default(100000),
+  windowStart: text('window_start'),
+  windowEnd: text('window_end'),
+  reminderTime: text('reminder_time'),
+  isActive: integer('is_active', { mode: 'boolean' }).notNull().default(true),
+  startDate: text('start_date'),
+  endDate: text('end_date'),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/** Membership plus the maintained streak. A row survives leaving (history kept). */
+export const userChallenges = sqliteTable(
+  'user_challenges',
+  {
+    userId: integer('user_id').notNull().references(() => users.id),
+    challengeId: integer('challenge_id').notNull().references(() => challenges.id),
+    isMember: integer('is_member', { mode: 'boolean' }).notNull().default(true),
+    joinedAt: integer('joined_at').notNull(),
+    leftAt: integer('left_at'),
+    currentStreak: integer('current_streak').notNull().default(0),
+    bestStreak: integer('best_streak').notNull().default(0),
+    lastCountedDay: text('last_counted_day'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.challengeId] }),
+    index('user_challenges_challenge_idx').on(t.challengeId, t.isMember),
+  ],
+);
+
+export const submissions = sqliteTable(
+  'submissions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id').notNull().references(() => users.id),
+    challengeId: integer('challenge_id').notNull().references(() => challenges.id),
+    day: text('day').notNull(),
+    value: real('value').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    // The rule "one result per member, challenge and club day" lives in the database itself.
+    uniqueIndex('submissions_user_challenge_day_uq').on(t.userId, t.challengeId, t.day),
+    index('submissions_challenge_day_idx').on(t.challengeId, t.day),
+    index('submissions_day_idx').on(t.day),
+  ],
+);
+
+/**
+ * Maintained leaderboard aggregates, one row per (challenge, period, member), updated in the
+ * submit transaction. Periods: kind 'd' (key = day), 'w' (key = Monday), 'm' (key = YYYY-MM),
+ * 'a' (key = 'all'). `eligible` mirrors "member of the challenge and not banned" so the ranked
+ * index alone answers top-N and the caller's rank.
+ */
+export const leaderboardTotals = sqliteTable(
+  'leaderboard_totals',
+  {
+    challengeId: integer('challenge_id').notNull(),
+    kind: text('kind', { enum: ['d', 'w', 'm', 'a'] }).notNull(),
+    periodKey: text('period_key').notNull(),
+    userId: integer('user_id').notNull(),
+    total: real('total').notNull(),
+    days: integer('days').notNull(),
+    lastAt: integer('last_at').notNull(),
+    eligible: integer('eligible', { mode: 'boolean' }).notNull().default(true),
+  },
+  (t) => [
+    primaryKey({ columns: [t.challengeId, t.kind, t.periodKey, t.userId] }),
+    index('leaderboard_rank_idx').on(
+      t.challengeId,
+      t.kind,
+      t.periodKey,
+      t.eligible,
+      sql`${t.total} DESC`,
+      sql`${t.days} DESC`,
+      t.lastAt,
+      t.userId,
+    ),
+    index('leaderboard_user_idx').on(t.userId, t.challengeId),
+  ],
+);
+
+export const adminUsers = sqliteTable('admin_users', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  telegramId: integer('telegram_id').notNull().unique(),
+  role: text('role', { enum: ['owner', 'admin'] }).notNull(),
+  addedBy: integer('added_by'),
+  createdAt: integer('created_at').notNull(),
+});
+
+const resultColumns = {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  challengeId: integer('challenge_id').notNull().references(() => challenges.id),
+  /** Week: the Monday "YYYY-MM-DD"; month: "YYYY-MM". */
+  period: text('period').notNull(),
+  rank: integer('rank').notNull(),
+  userId: integer('user_id').notNull().references(() => users.id),
+  total: real('total').notNull(),
+  days: integer('days').notNull(),
+  createdAt: integer('created_at').notNull(),
+};
+
+export const weeklyResults = sqliteTable('weekly_results', resultColumns, (t) => [
+  uniqueIndex('weekly_results_uq').on(t.challengeId, t.period, t.userId),
+  index('weekly_results_period_idx').on(t.period, t.challengeId, t.rank),
+]);
+
+export const monthlyResults = sqliteTable('monthly_results', resultColumns, (t) => [
+  uniqueIndex('monthly_results_uq').on(t.challengeId, t.period, t.userId),
+  index('monthly_results_period_idx').on(t.period, t.challengeId, t.rank),
+]);
+
+export const adminSessions = sqliteTable('admin_sessions', {
+  /** SHA-256 of the cookie value; the raw token is never stored. */
+  tokenHash: text('token_hash').primaryKey(),
+  telegramId: integer('telegram_id').notNull(),
+  csrfToken: text('csrf_token').notNull(),
+  expiresAt: integer('expires_at').notNull(),
+  createdAt: integer('created_at').notNull(),
+});
+
+export const adminLoginTokens = sqliteTable('admin_login_tokens', {
+  tokenHash: text('token_hash').primaryKey(),
+  telegramId: integer('telegram_id').notNull(),
+  expiresAt: integer('expires_at').notNull(),
+  usedAt: integer('used_at'),
+  createdAt: integer('created_at').notNull(),
+});
+
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    actorTelegramId: integer('actor_telegram_id').notNull(),
+    action: text('action').notNull(),
+    targetType: text('target_type').notNull(),
+    targetId: text('target_id').notNull(),
+    before: text('before'),
+    after: text('after'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('audit_log_created_idx').on(t.createdAt)],
+);
+
+/** One reminder per member, challenge and club day, whatever restarts happen. */
+export const reminderLog = sqliteTable(
+  'reminder_log',
+  {
+    userId: integer('user_id').notNull(),
+    challengeId: integer('challenge_id').notNull(),
+    day: text('day').notNull(),
+    sentAt: integer('sent_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.challengeId, t.day] })],
+);
+
+/** Which scheduled job ran for which period, so catch-up runs each one once. */
+export const jobRuns = sqliteTable(
+  'job_runs',
+  {
+    job: text('job').notNull(),
+    periodKey: text('period_key').notNull(),
+    ranAt: integer('ran_at').notNull(),
+    summary: text('summary'),
+  },
+  (t) => [primaryKey({ columns: [t.job, t.periodKey] })],
+);

@@ -1,0 +1,112 @@
+/**
+ * The club's calendar: club day, ISO week and month of an instant in the club time zone.
+ * Pure functions; the instant is always passed in.
+ */
+import type { DayKey } from '../../shared/types';
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+export interface LocalDateTime {
+  day: DayKey;
+  /** Seconds since local midnight, 0..86399. */
+  secondOfDay: number;
+}
+
+/** The wall-clock date and time of `instant` in `timeZone`. */
+export function localDateTime(instant: Date, timeZone: string): LocalDateTime {
+  const parts: Record<string, string> = {};
+  for (const p of formatterFor(timeZone).formatToParts(instant)) parts[p.type] = p.value;
+  const day = `${parts.year}-${parts.month}-${parts.day}`;
+  const secondOfDay = Number(parts.hour) * 3600 + Number(parts.minute) * 60 + Number(parts.second);
+  return { day, secondOfDay };
+}
+
+export function clubDay(instant: Date, timeZone: string): DayKey {
+  return localDateTime(instant, timeZone).day;
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// ---- calendar arithmetic on day keys (time-zone free) ----
+
+function toUtcDate(day: DayKey): Date {
+  return new Date(`${day}T00:00:00Z`);
+}
+
+function fromUtcDate(d: Date): DayKey {
+  return d.toISOString().slice(0, 10);
+}
+
+export function addDays(day: DayKey, n: number): DayKey {
+  const d = toUtcDate(day);
+  d.setUTCDate(d.getUTCDate() + n);
+  return fromUtcDate(d);
+}
+
+/** Whole days from `a` to `b` (b − a). */
+export function daysBetween(a: DayKey, b: DayKey): number {
+  return Math.round((toUtcDate(b).getTime() - toUtcDate(a).getTime()) / 86_400_000);
+}
+
+/** Monday of the ISO week containing `day`. */
+export function weekStart(day: DayKey): DayKey {
+  const weekday = toUtcDate(day).getUTCDay(); // 0 = Sunday
+  return addDays(day, -((weekday + 6) % 7));
+}
+
+export function weekEnd(day: DayKey): DayKey {
+  return addDays(weekStart(day), 6);
+}
+
+/** "YYYY-MM" */
+export function monthKey(day: DayKey): string {
+  return day.slice(0, 7);
+}
+
+export function monthStart(day: DayKey): DayKey {
+  return `${day.slice(0, 7)}-01`;
+}
+
+export function monthEnd(day: DayKey): DayKey {
+  const d = toUtcDate(monthStart(day));
+  d.setUTCMonth(d.getUTCMonth() + 1);
+  d.setUTCDate(0);
+  return fromUtcDate(d);
+}
+
+/** ISO week label such as "2026-W48" (for people; storage uses the Monday). */
+export function isoWeekLabel(day: DayKey): string {
+  const monday = toUtcDate(weekStart(day));
+  const thursday = new Date(monday);
+  thursday.setUTCDate(monday.getUTCDate() + 3);
+  const year = thursday.getUTCFullYear();
+  const jan4 = new Date(Date.UTC(year, 0, 4));
+  const week1Monday = toUtcDate(weekStart(fromUtcDate(jan4)));
+  const week = Math.round((monday.getTime() - week1Monday.getTime()) / (7 * 86_400_000)) + 1;
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}

@@ -1,0 +1,70 @@
+/**
+ * Streaks: consecutive club days whose value reached the challenge's daily target (any value
+ * counts when there is no target).
+ */
+import type { DayKey } from '../../shared/types';
+import { addDays, daysBetween } from './clubTime';
+
+export interface StreakState {
+  current: number;
+  best: number;
+  lastCountedDay: DayKey | null;
+}
+
+export const EMPTY_STREAK: StreakState = { current: 0, best: 0, lastCountedDay: null };
+
+export function countsForStreak(value: number, target: number | null): boolean {
+  return target === null || value >= target;
+}
+
+/** The state after a new submission on `day` (days arrive in order: one per day, today). */
+export function applySubmission(state: StreakState, day: DayKey, counted: boolean): StreakState {
+  if (!counted) return state;
+  if (state.lastCountedDay === day) return state;
+  const continues = state.lastCountedDay !== null && daysBetween(state.lastCountedDay, day) === 1;
+  const current = continues ? state.current + 1 : 1;
+  return { current, best: Math.max(state.best, current), lastCountedDay: day };
+}
+
+/**
+ * The streak as a member sees it on `today`: still alive when the last counted day is today or
+ * yesterday (today may not be submitted yet), 0 once a whole day was missed.
+ */
+export function visibleCurrent(state: StreakState, today: DayKey): number {
+  if (state.lastCountedDay === null) return 0;
+  const gap = daysBetween(state.lastCountedDay, today);
+  return gap === 0 || gap === 1 ? state.current : 0;
+}
+
+/**
+ * Rebuilds the streak from every submission of a member in a challenge. `days` need not be
+ * sorted; only counted days matter. The best ever streak is kept at least at `keepBest`.
+ */
+export function recomputeStreak(
+  entries: { day: DayKey; value: number }[],
+  target: number | null,
+  keepBest = 0,
+): StreakState {
+  const counted = entries
+    .filter((e) => countsForStreak(e.value, target))
+    .map((e) => e.day)
+    .sort();
+  let state: StreakState = { ...EMPTY_STREAK, best: 0 };
+  for (const day of counted) state = applySubmission(state, day, true);
+  return { ...state, best: Math.max(state.best, keepBest) };
+}
+
+/** The state an admin sets: `current` days ending today (if counted today) or yesterday. */
+export function overrideStreak(
+  state: StreakState,
+  current: number,
+  today: DayKey,
+  countedToday: boolean,
+): StreakState {
+  if (current === 0) return { current: 0, best: state.best, lastCountedDay: null };
+  return {
+    current,
+    best: Math.max(state.best, current),
+    lastCountedDay: countedToday ? today : addDays(today, -1),
+  };
+}

@@ -1,0 +1,163 @@
+/** Shapes the server returns (REST and tRPC alike). Types only. */
+import type { Language, LeaderboardType, TimeWindow } from './schemas';
+
+export type DayKey = string; // "YYYY-MM-DD" in the club time zone
+
+export interface UserDto {
+  id: number;
+  telegramId: number;
+  displayName: string;
+  firstName: string;
+  lastName: string | null;
+  username: string | null;
+  language: Language;
+  remindersEnabled: boolean;
+  registeredAt: string; // ISO instant
+}
+
+export interface ChallengeDto {
+  id: number;
+  title: string;
+  description: string;
+  unit: string;
+  emoji: string;
+  target: number | null;
+  minValue: number;
+  maxValue: number;
+  timeWindow: TimeWindow | null;
+  reminderTime: string | null;
+  isActive: boolean;
+  startDate: DayKey | null;
+  endDate: DayKey | null;
+  participants: number;
+  joined: boolean;
+  /** Whether a submission would be accepted now by the time window (true when no window). */
+  windowOpen: boolean;
+}
+
+export interface StreakDto {
+  current: number;
+  best: number;
+}
+
+export interface ProfileChallengeDto {
+  challenge: ChallengeDto;
+  streak: StreakDto & { lastCountedDay: DayKey | null };
+  today: { id: number; value: number; day: DayKey } | null;
+  total: number;
+  days: number;
+  /** Days with a submission in the last 12 weeks, oldest first. */
+  recent: { day: DayKey; value: number; counted: boolean }[];
+}
+
+export interface ProfileDto {
+  user: UserDto;
+  today: DayKey;
+  challenges: ProfileChallengeDto[];
+  isAdmin: boolean;
+}
+
+export interface SubmitResultDto {
+  submission: { id: number; value: number; day: DayKey };
+  streak: StreakDto;
+}
+
+export interface LeaderboardEntryDto {
+  rank: number;
+  userId: number;
+  displayName: string;
+  total: number;
+  days: number;
+}
+
+export interface LeaderboardDto {
+  type: LeaderboardType;
+  challengeId: number;
+  period: { from: DayKey | null; to: DayKey };
+  entries: LeaderboardEntryDto[];
+  me: { rank: number; total: number; days: number } | null;
+}
+
+export type AdminRole = 'owner' | 'admin';
+
+export interface AdminUserRowDto {
+  id: number;
+  telegramId: number;
+  displayName: string | null;
+  firstName: string;
+  username: string | null;
+  registered: boolean;
+  isBanned: boolean;
+  banReason: string | null;
+  challenges: number;
+  submissions: number;
+  bestStreak: number;
+  lastActiveAt: string | null;
+}
+
+export interface AdminUserDetailDto {
+  user: AdminUserRowDto;
+  memberships: {
+    challengeId: number;
+    title: string;
+    emoji: string;
+    joined: boolean;
+    current: number;
+    best: number;
+    total: number;
+    days: number;
+  }[];
+  submissions: { id: number; challengeId: number; day: DayKey; value: number; createdAt: string }[];
+}
+
+export interface PageDto<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface ResultRowDto {
+  challengeId: number;
+  challengeTitle: string;
+  period: string; // week: "YYYY-MM-DD" (Monday); month: "YYYY-MM"
+  rank: number;
+  userId: number;
+  displayName: string;
+  total: number;
+  days: number;
+}
+
+export interface AnalyticsDto {
+  days: number;
+  dailyActive: { day: DayKey; members: number; submissions: number }[];
+  popular: { challengeId: number; title: string; emoji: string; participants: number; submissionsThisWeek: number }[];
+  winners: { weekly: ResultRowDto[]; monthly: ResultRowDto[] };
+  totals: { members: number; registered: number; banned: number; activeChallenges: number; submissions: number };
+}
+
+export interface AuditEntryDto {
+  id: number;
+  actorTelegramId: number;
+  action: string;
+  targetType: string;
+  targetId: string;
+  before: unknown;
+  after: unknown;
+  createdAt: string;
+}
+
+/** Error codes of API.md; the front-ends localize by code. */
+export type ErrorCode =
+  | 'BAD_REQUEST'
+  | 'UNAUTHORIZED'
+  | 'NOT_REGISTERED'
+  | 'BANNED'
+  | 'NOT_JOINED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'ALREADY_SUBMITTED'
+  | 'OUTSIDE_TIME_WINDOW'
+  | 'RATE_LIMITED'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'INTERNAL';
