@@ -1,0 +1,139 @@
+import { and, eq, or, sql } from 'drizzle-orm';
+import type { Db } from '../client';
+import { leaderboardTotals, submissions, userChallenges, users } from '../schema';
+
+export type UserRow = typeof users.$inferSelect;
+
+export function findUserByTelegramId(db: Db, telegramId: number): UserRow | undefined {
+  return db.select().from(users).where(eq(users.telegramId, telegramId)).get();
+}
+
+export function findUserById(db: Db, id: number): UserRow | undefined {
+  return db.select().from(users).where(eq(users.id, id)).get();
+}
+
+export interface TelegramProfile {
+  telegramId: number;
+  firstName: string;
+  lastName: string | null;
+  username: string | null;
+  languageCode: string | null;
+}
+
+/** Creates the row on first sight or refreshes the Telegram names; never registers. */
+export function upsertTelegramProfile(
+  db: Db,
+  profile: TelegramProfile,
+  defaults: { language: 'uz' | 'ru' | 'en'; now: number },
+): UserRow {
+  return db
+    .insert(users)
+    .values({ ...profile, language: defaults.language, createdAt: defaults.now })
+    .onConflictDoUpdate({
+      target: users.telegramId,
+      set: {
+        firstName: profile.firstName,
+        lastName: profile.lastName,
+        username: profile.username,
+        languageCode: profile.languageCode,
+      },
+    })
+    .returning()
+    .get();
+}
+
+export function updateUser(db: Db, id: number, patch: Partial<typeof users.$inferInsert>): UserRow {
+  const row = db.update(users).set(patch).where(eq(users.id, id)).returning().get();
+  if (!row) throw new Error(`user ${id} vanished`);
+  return row;
+}
+
+/** Keeps the leaderboard index's "eligible" flag equal to "member and not banned". */
+export function refreshEligibility(db: Db, userId: number, challengeId?: number): void {
+  const scope = challengeId === undefined
+    ? eq(leaderboardTotals.userId, userId)
+    : and(eq(leaderboardTotals.userId, userId), eq(leaderboardTotals.challengeId, challengeId));
+  db.update(leaderboardTotals)
+    .set({
+      eligible: sql`coalesce((
+        select uc.is_member and not u.is_banned
+        from ${userChallenges} uc join ${users} u on u.id = uc.user_id
+        where uc.user_id = ${leaderboardTotals.userId} and uc.challenge_id = ${leaderboardTotals.challengeId}
+      ), 0)`,
+    })
+    .where(scope)
+    .run();
+}
+
+export interface UserStatsRow {
+  id: number;
+  telegramId: number;
+  displayName: string | null;
+  firstName: string;
+  username: string | null;
+  registeredAt: number | null;
+  isBanned: boolean;
+  banReason: string | null;
+  lastActiveAt: number | null;
+  challenges: number;
+  submissions: number;
+  bestStreak: number;
+}
+
+function userStatsSelect(db: Db) {
+  return db
+    .select({
+      id: users.id,
+      telegramId: users.telegramId,
+      displayName: users.displayName,
+      firstName: users.firstName,
+      username: users.username,
+      registeredAt: users.registeredAt,
+      isBanned: users.isBanned,
+      banReason: users.banReason,
+      lastActiveAt: users.lastActiveAt,
+      challenges: sql<number>`(select count(*) from ${userChallenges} uc where uc.user_id = ${users.id} and uc.is_member = 1)`,
+      submissions: sql<number>`(select count(*) from ${submissions} s where s.user_id = ${users.id})`,
+      bestStreak: sql<number>`coalesce((select max(uc.best_streak) from ${userChallenges} uc where uc.user_id = ${users.id}), 0)`,
+    })
+    .from(users);
+}
+
+export function searchUsers(db: Db, q: string, page: number, pageSize: number): { rows: UserStatsRow[]; total: number } {
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const telegramId = /^\d{1,16}$/.test(q) ? Number(q) : null;
+  const filter = q
+    ? or(
+        sql`${users.displayName} like ${pattern} escape '\\'`,
+        sql`${users.firstName} like ${pattern} escape '\\'`,
+        sql`${users.lastName} like ${pattern} escape '\\'`,
+        sql`${users.username} like ${pattern} escape '\\'`,
+        telegramId !== null ? eq(users.telegramId, telegramId) : undefined,
+      )
+    : undefined;
+  const rows = userStatsSelect(db)
+    .where(filter)
+    .orderBy(sql`${users.lastActiveAt} is null`, sql`${users.lastActiveAt} desc`, users.id)
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .all();
+  const total = db.select({ n: sql<number>`count(*)` }).from(users).where(filter).get()?.n ?? 0;
+  return { rows, total };
+}
+
+export function userStats(db: Db, id: number): UserStatsRow | undefined {
+  return userStatsSelect(db).where(eq(users.id, id)).get();
+}
+
+export function countUsers(db: Db): { members: number; registered: number; banned: number } {
+  const row = db
+    .select({
+      members: sql<number>`count(*)`,
+      registered: sql<number>`coalesce(sum(${users.registeredAt} is not null), 0)`,
+      banned: sql<number>`coalesce(sum(${users.isBanned}), 0)`,
+    })
+    .from(users)
+    .get();
+  return row ?? { members: 0, registered: 0, banned: 0 };
+}
+

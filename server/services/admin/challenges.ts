@@ -1,0 +1,64 @@
+/** Creating, editing, activating and deactivating challenges. */
+import { insertAudit } from '../../db/repositories/admins';
+import { findChallenge, findChallengeWithCount, insertChallenge, listChallenges, updateChallenge, type ChallengeInsert } from '../../db/repositories/challenges';
+import { ServiceError } from '../../domain/errors';
+import { challengeCreateSchema, type ChallengeUpdateInput } from '../../../shared/schemas';
+import type { ChallengeDto } from '../../../shared/types';
+import type { z } from 'zod';
+import { inTransaction, now, type ServiceContext } from '../context';
+import { toChallengeDto } from '../mappers';
+import { requireAdmin, type AdminActor } from './access';
+
+type CreateInput = z.output<typeof challengeCreateSchema>;
+
+function toColumns(input: ChallengeUpdateInput): Partial<ChallengeInsert> {
+  const { timeWindow, ...rest } = input;
+  const columns: Partial<ChallengeInsert> = { ...rest };
+  if (timeWindow !== undefined) {
+    columns.windowStart = timeWindow?.start ?? null;
+    columns.windowEnd = timeWindow?.end ?? null;
+  }
+  return columns;
+}
+
+function checkConsistency(c: { minValue: number; maxValue: number; target: number | null; startDate: string | null; endDate: string | null }) {
+  if (c.minValue >= c.maxValue) throw new ServiceError('BAD_REQUEST', 'minValue must be below maxValue');
+  if (c.target !== null && c.target > c.maxValue) throw new ServiceError('BAD_REQUEST', 'target must not exceed maxValue');
+  if (c.startDate && c.endDate && c.startDate > c.endDate) throw new ServiceError('BAD_REQUEST', 'startDate must not be after endDate');
+}
+
+export function listAllChallenges(ctx: ServiceContext, actor: AdminActor): ChallengeDto[] {
+  requireAdmin(ctx, actor.telegramId);
+  const { secondOfDay } = now(ctx);
+  return listChallenges(ctx.db, { activeOnly: false }).map((c) => toChallengeDto(c, false, secondOfDay));
+}
+
+export function createChallenge(ctx: ServiceContext, actor: AdminActor, input: CreateInput): ChallengeDto {
+  requireAdmin(ctx, actor.telegramId);
+  checkConsistency(input);
+  return inTransaction(ctx, (db) => {
+    const t = now(ctx);
+    const row = insertChallenge(db, { ...(toColumns(input) as ChallengeInsert), title: input.title, createdAt: t.ms, updatedAt: t.ms });
+    insertAudit(db, { actorTelegramId: actor.telegramId, action: 'challenge.create', targetType: 'challenge', targetId: row.id, after: input, at: t.ms });
+    return toChallengeDto({ ...row, participants: 0 }, false, t.secondOfDay);
+  });
+}
+
+export function editChallenge(ctx: ServiceContext, actor: AdminActor, id: number, patch: ChallengeUpdateInput): ChallengeDto {
+  requireAdmin(ctx, actor.telegramId);
+  return inTransaction(ctx, (db) => {
+    const t = now(ctx);
+    const before = findChallenge(db, id);
+    if (!before) throw new ServiceError('NOT_FOUND', 'No such challenge');
+    const columns = toColumns(patch);
+    checkConsistency({ ...before, ...columns } as typeof before);
+    updateChallenge(db, id, { ...columns, updatedAt: t.ms });
+    const after = findChallengeWithCount(db, id)!;
+    const action = patch.isActive === undefined || Object.keys(patch).length > 1
+      ? 'challenge.update'
+      : patch.isActive ? 'challenge.activate' : 'challenge.deactivate';
+    const changedBefore = Object.fromEntries(Object.keys(columns).map((k) => [k, before[k as keyof typeof before]]));
+    insertAudit(db, { actorTelegramId: actor.telegramId, action, targetType: 'challenge', targetId: id, before: changedBefore, after: columns, at: t.ms });
+    return toChallengeDto(after, false, t.secondOfDay);
+  });
+}

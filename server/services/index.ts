@@ -1,0 +1,44 @@
+/**
+ * The services as one object bound to a context, the single dependency the four adapters
+ * (REST, tRPC, bot, jobs) receive.
+ */
+import type { ServiceContext } from './context';
+import * as access from './admin/access';
+import * as adminChallenges from './admin/challenges';
+import * as adminMembers from './admin/members';
+import * as insights from './admin/insights';
+import * as challenges from './challenges';
+import * as leaderboard from './leaderboard';
+import * as members from './members';
+import * as submit from './submit';
+
+type Bound<M> = {
+  [K in keyof M]: M[K] extends (ctx: ServiceContext, ...args: infer A) => infer R ? (...args: A) => R : never;
+};
+
+function bind<M extends Record<string, unknown>>(ctx: ServiceContext, module: M): Bound<M> {
+  const out: Record<string, unknown> = {};
+  for (const [name, fn] of Object.entries(module)) {
+    if (typeof fn === 'function') out[name] = (...args: unknown[]) => (fn as (...a: unknown[]) => unknown)(ctx, ...args);
+  }
+  return out as Bound<M>;
+}
+
+export function createServices(ctx: ServiceContext) {
+  return {
+    ctx,
+    members: bind(ctx, members),
+    challenges: bind(ctx, challenges),
+    submissions: bind(ctx, submit),
+    leaderboard: bind(ctx, leaderboard),
+    admin: {
+      access: bind(ctx, access),
+      challenges: bind(ctx, adminChallenges),
+      members: bind(ctx, adminMembers),
+      insights: bind(ctx, insights),
+    },
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
+export type { TelegramIdentity, ServiceContext } from './context';

@@ -1,0 +1,108 @@
+/** Registration, the profile, and a member's own settings. */
+import { findChallengeWithCount } from '../db/repositories/challenges';
+import { membershipsOfUser } from '../db/repositories/memberships';
+import { findAdmin } from '../db/repositories/admins';
+import { submissionsOf, totalsInRange } from '../db/repositories/submissions';
+import { findUserByTelegramId, updateUser, upsertTelegramProfile, type UserRow } from '../db/repositories/users';
+import { addDays } from '../domain/clubTime';
+import { ServiceError } from '../domain/errors';
+import { countsForStreak, visibleCurrent } from '../domain/streak';
+import { displayNameSchema, type Language } from '../../shared/schemas';
+import { languageFromTelegram } from '../../shared/i18n/errors';
+import type { ProfileDto, UserDto } from '../../shared/types';
+import { inTransaction, now, requireMember, type ServiceContext, type TelegramIdentity } from './context';
+import { toChallengeDto, toUserDto } from './mappers';
+
+const HEATMAP_DAYS = 84;
+
+function defaultDisplayName(id: TelegramIdentity): string {
+  const full = [id.firstName, id.lastName].filter(Boolean).join(' ').trim();
+  const parsed = displayNameSchema.safeParse(full || id.username || `#${id.telegramId}`);
+  return parsed.success ? parsed.data : `#${id.telegramId}`;
+}
+
+/** Records that the member exists (bot /start, first Mini App call) without registering them. */
+export function seeMember(ctx: ServiceContext, identity: TelegramIdentity): UserRow {
+  return upsertTelegramProfile(ctx.db, identity, {
+    language: languageFromTelegram(identity.languageCode),
+    now: now(ctx).ms,
+  });
+}
+
+export function findMember(ctx: ServiceContext, telegramId: number): UserRow | undefined {
+  return findUserByTelegramId(ctx.db, telegramId);
+}
+
+/**
+ * Idempotent: the first call registers (created: true); later calls return the member and
+ * only rename them when a new name is given.
+ */
+export function register(
+  ctx: ServiceContext,
+  identity: TelegramIdentity,
+  input: { displayName?: string },
+): { user: UserDto; created: boolean } {
+  return inTransaction(ctx, (db) => {
+    const t = now(ctx);
+    const row = upsertTelegramProfile(db, identity, { language: languageFromTelegram(identity.languageCode), now: t.ms });
+    if (row.isBanned) throw new ServiceError('BANNED', 'Your account is banned');
+    if (row.displayName !== null && row.registeredAt !== null) {
+      const renamed =
+        input.displayName && input.displayName !== row.displayName
+          ? updateUser(db, row.id, { displayName: input.displayName })
+          : row;
+      return { user: toUserDto(renamed), created: false };
+    }
+    const registered = updateUser(db, row.id, {
+      displayName: input.displayName ?? defaultDisplayName(identity),
+      registeredAt: t.ms,
+      lastActiveAt: t.ms,
+      unreachable: false,
+    });
+    return { user: toUserDto(registered), created: true };
+  });
+}
+
+export function profile(ctx: ServiceContext, telegramId: number): ProfileDto {
+  const user = requireMember(ctx, telegramId);
+  const t = now(ctx);
+  const since = addDays(t.day, -(HEATMAP_DAYS - 1));
+  const challenges = membershipsOfUser(ctx.db, user.id, { currentOnly: true }).map(({ membership, challenge }) => {
+    const recent = submissionsOf(ctx.db, user.id, challenge.id, since);
+    const todays = recent.find((s) => s.day === t.day) ?? null;
+    const all = totalsInRange(ctx.db, user.id, challenge.id, null, null);
+    const withCount = findChallengeWithCount(ctx.db, challenge.id) ?? { ...challenge, participants: 0 };
+    const streak = { current: membership.currentStreak, best: membership.bestStreak, lastCountedDay: membership.lastCountedDay };
+    return {
+      challenge: toChallengeDto(withCount, true, t.secondOfDay),
+      streak: { current: visibleCurrent(streak, t.day), best: streak.best, lastCountedDay: streak.lastCountedDay },
+      today: todays ? { id: todays.id, value: todays.value, day: todays.day } : null,
+      total: all.total,
+      days: all.days,
+      recent: recent.map((s) => ({ day: s.day, value: s.value, counted: countsForStreak(s.value, challenge.target) })),
+    };
+  });
+  return { user: toUserDto(user), today: t.day, challenges, isAdmin: !!findAdmin(ctx.db, telegramId) };
+}
+
+export function setLanguage(ctx: ServiceContext, telegramId: number, language: Language): UserDto {
+  const user = findUserByTelegramId(ctx.db, telegramId);
+  if (!user) throw new ServiceError('NOT_REGISTERED', 'Complete registration first');
+  return toUserDto(updateUser(ctx.db, user.id, { language }));
+}
+
+export function setReminders(ctx: ServiceContext, telegramId: number, enabled: boolean): UserDto {
+  const user = requireMember(ctx, telegramId);
+  return toUserDto(updateUser(ctx.db, user.id, { remindersEnabled: enabled }));
+}
+
+/** The bot got 403 "blocked by the user": send nothing more until they write again. */
+export function markUnreachable(ctx: ServiceContext, telegramId: number): void {
+  const user = findUserByTelegramId(ctx.db, telegramId);
+  if (user && !user.unreachable) updateUser(ctx.db, user.id, { unreachable: true });
+}
+
+export function markReachable(ctx: ServiceContext, telegramId: number): void {
+  const user = findUserByTelegramId(ctx.db, telegramId);
+  if (user?.unreachable) updateUser(ctx.db, user.id, { unreachable: false });
+}
