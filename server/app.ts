@@ -1,0 +1,28 @@
+/** createApp(deps) → the Elysia app: REST, tRPC and the pages. It never listens. */
+import { Elysia } from 'elysia';
+import type { AuthDeps } from './auth/requestAuth';
+import type { Logger } from './log';
+import { adminRoutes } from './rest/admin';
+import { errorPlugin } from './rest/errors';
+import { memberRoutes } from './rest/member';
+import { staticPages } from './rest/static';
+import { systemRoutes, type SystemInfo } from './rest/system';
+import { trpcPlugin } from './trpc/mount';
+
+export interface AppDeps extends AuthDeps {
+  log: Logger;
+  system: SystemInfo;
+}
+
+export function createApp(deps: AppDeps) {
+  const logError = (error: unknown) => deps.log.error('request failed', { error });
+  return new Elysia()
+    .use(errorPlugin(logError))
+    .use(systemRoutes(deps, deps.system))
+    .use(memberRoutes(deps))
+    .use(adminRoutes(deps))
+    .use(trpcPlugin({ services: deps.services, auth: deps }, logError))
+    .use(staticPages());
+}
+
+export type App = ReturnType<typeof createApp>;

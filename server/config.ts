@@ -1,0 +1,56 @@
+/** The environment, parsed once with zod: the only reader of process.env. */
+import { z } from 'zod';
+import { isValidTimeZone } from './domain/clubTime';
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined));
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_PATH: z.string().min(1).default('./data/qadam.sqlite'),
+  BOT_TOKEN: optionalText.pipe(
+    z.string().regex(/^\d+:[A-Za-z0-9_-]{20,}$/, 'BOT_TOKEN must look like 123456:ABC…').optional(),
+  ),
+  TELEGRAM_API_URL: z.string().url().default('https://api.telegram.org').transform((u) => u.replace(/\/+$/, '')),
+  PUBLIC_URL: optionalText.pipe(z.string().url().optional()),
+  ADMIN_TELEGRAM_IDS: z
+    .string()
+    .default('')
+    .transform((s, ctx) => {
+      const ids = s.split(',').map((p) => p.trim()).filter(Boolean);
+      const bad = ids.filter((p) => !/^\d{1,16}$/.test(p));
+      if (bad.length) ctx.addIssue({ code: 'custom', message: `not a Telegram id: ${bad.join(', ')}` });
+      return ids.map(Number);
+    }),
+  CLUB_TIMEZONE: z.string().default('Asia/Tashkent').refine(isValidTimeZone, 'unknown IANA time zone'),
+  INIT_DATA_MAX_AGE: z.coerce.number().int().positive().default(86400),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+});
+
+export type Config = Omit<z.output<typeof envSchema>, 'PUBLIC_URL'> & {
+  PUBLIC_URL: string;
+  /** Demo mode: no bot token. Never on when BOT_TOKEN is set. */
+  demo: boolean;
+};
+
+export class ConfigError extends Error {}
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`Invalid configuration: ${issue.path.join('.') || 'env'}: ${issue.message}`);
+  }
+  const c = parsed.data;
+  return {
+    ...c,
+    PUBLIC_URL: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, ''),
+    demo: c.BOT_TOKEN === undefined,
+  };
+}
+
+export function loadConfig(): Config {
+  return parseConfig(process.env);
+}

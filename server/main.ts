@@ -1,0 +1,40 @@
+/** Composition root: config → database → services → HTTP, bot and scheduler; graceful stop. */
+import { ConfigError, loadConfig } from './config';
+import { createRuntime } from './runtime';
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
+let config;
+try {
+  config = loadConfig();
+} catch (e) {
+  if (e instanceof ConfigError) fail(e.message);
+  throw e;
+}
+
+const runtime = createRuntime(config);
+const { log } = runtime;
+const server = runtime.app.listen({ port: config.PORT, hostname: '0.0.0.0', maxRequestBodySize: 1024 * 1024 });
+log.info('listening', {
+  url: config.PUBLIC_URL,
+  port: server.server?.port,
+  database: config.DATABASE_PATH,
+  timezone: config.CLUB_TIMEZONE,
+  mode: config.demo ? 'demo (no BOT_TOKEN: bot off, /api/demo/init-data on)' : 'bot',
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log.info('stopping', { signal });
+  await server.stop();
+  runtime.database.close();
+  log.info('stopped');
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

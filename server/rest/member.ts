@@ -1,0 +1,64 @@
+/** Member REST routes of API.md. */
+import { Elysia } from 'elysia';
+import { z } from 'zod';
+import { authenticateMember, type AuthDeps } from '../auth/requestAuth';
+import { idSchema, languageSchema, leaderboardQuerySchema, registerInputSchema, submitInputSchema } from '../../shared/schemas';
+import { readBody, readQuery } from './errors';
+
+const settingsSchema = z.object({ language: languageSchema.optional(), remindersEnabled: z.boolean().optional() }).strict();
+
+export function memberRoutes(deps: AuthDeps) {
+  const { services } = deps;
+  const who = (request: Request) => authenticateMember(deps, request);
+  const idOf = (params: { id: string }) => idSchema.parse(params.id);
+
+  return new Elysia({ name: 'rest-member' })
+    .post(
+      '/api/auth/register',
+      async ({ request, set }) => {
+        const identity = who(request);
+        const input = await readBody(request, registerInputSchema);
+        const result = services.members.register(identity, input);
+        set.status = result.created ? 201 : 200;
+        return result;
+      },
+      { parse: 'none' },
+    )
+    .get('/api/me', ({ request }) => services.members.profile(who(request).telegramId))
+    .patch(
+      '/api/me',
+      async ({ request }) => {
+        const { telegramId } = who(request);
+        const input = await readBody(request, settingsSchema);
+        if (input.language) services.members.setLanguage(telegramId, input.language);
+        if (input.remindersEnabled !== undefined) services.members.setReminders(telegramId, input.remindersEnabled);
+        return services.members.profile(telegramId).user;
+      },
+      { parse: 'none' },
+    )
+    .get('/api/challenges', ({ request }) => services.challenges.listForMember(who(request).telegramId))
+    .post('/api/challenges/:id/join', ({ request, params }) => {
+      const { telegramId } = who(request);
+      return services.challenges.join(telegramId, idOf(params));
+    }, { parse: 'none' })
+    .post('/api/challenges/:id/leave', ({ request, params }) => {
+      const { telegramId } = who(request);
+      return services.challenges.leave(telegramId, idOf(params));
+    }, { parse: 'none' })
+    .post(
+      '/api/challenges/:id/submit',
+      async ({ request, params, set }) => {
+        const { telegramId } = who(request);
+        const challengeId = idOf(params);
+        const input = await readBody(request, submitInputSchema);
+        const result = services.submissions.submit(telegramId, challengeId, input.value);
+        set.status = 201;
+        return result;
+      },
+      { parse: 'none' },
+    )
+    .get('/api/leaderboard', ({ request, query }) => {
+      const { telegramId } = who(request);
+      return services.leaderboard.leaderboardForMember(telegramId, readQuery(query, leaderboardQuerySchema));
+    });
+}

@@ -1,0 +1,76 @@
+/** Admin procedures: the admin panel's door to the services. */
+import { z } from 'zod';
+import {
+  analyticsQuerySchema,
+  banInputSchema,
+  challengeCreateSchema,
+  challengeUpdateSchema,
+  idSchema,
+  leaderboardQuerySchema,
+  resultsQuerySchema,
+  setStreakSchema,
+  userSearchSchema,
+} from '../../../shared/schemas';
+import { adminProcedure, router } from '../init';
+
+const userRef = z.object({ userId: idSchema }).strict();
+const membershipRef = z.object({ userId: idSchema, challengeId: idSchema }).strict();
+const pageInput = z.object({ page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(200).default(50) }).strict();
+
+export const adminRouter = router({
+  me: adminProcedure.query(({ ctx }) => ctx.actor),
+  challenges: router({
+    list: adminProcedure.query(({ ctx }) => ctx.services.admin.challenges.listAllChallenges(ctx.actor)),
+    create: adminProcedure
+      .input(challengeCreateSchema)
+      .mutation(({ ctx, input }) => ctx.services.admin.challenges.createChallenge(ctx.actor, input)),
+    update: adminProcedure
+      .input(z.object({ id: idSchema, patch: challengeUpdateSchema }).strict())
+      .mutation(({ ctx, input }) => ctx.services.admin.challenges.editChallenge(ctx.actor, input.id, input.patch)),
+    leaderboard: adminProcedure.input(leaderboardQuerySchema).query(({ ctx, input }) => {
+      ctx.services.admin.access.requireAdmin(ctx.actor.telegramId);
+      return ctx.services.leaderboard.leaderboard(input, null, { activeOnly: false });
+    }),
+  }),
+  users: router({
+    list: adminProcedure
+      .input(userSearchSchema)
+      .query(({ ctx, input }) => ctx.services.admin.members.listMembers(ctx.actor, input)),
+    get: adminProcedure.input(userRef).query(({ ctx, input }) => ctx.services.admin.members.memberDetail(ctx.actor, input.userId)),
+    ban: adminProcedure
+      .input(userRef.extend(banInputSchema.shape))
+      .mutation(({ ctx, input }) => ctx.services.admin.members.banMember(ctx.actor, input.userId, input.reason)),
+    unban: adminProcedure.input(userRef).mutation(({ ctx, input }) => ctx.services.admin.members.unbanMember(ctx.actor, input.userId)),
+    setStreak: adminProcedure
+      .input(membershipRef.extend(setStreakSchema.shape))
+      .mutation(({ ctx, input }) =>
+        ctx.services.admin.members.setMemberStreak(ctx.actor, input.userId, input.challengeId, input.current),
+      ),
+    removeFromChallenge: adminProcedure
+      .input(membershipRef)
+      .mutation(({ ctx, input }) => ctx.services.admin.members.removeFromChallenge(ctx.actor, input.userId, input.challengeId)),
+  }),
+  submissions: router({
+    delete: adminProcedure
+      .input(z.object({ submissionId: idSchema }).strict())
+      .mutation(({ ctx, input }) => ctx.services.admin.members.deleteSubmission(ctx.actor, input.submissionId)),
+  }),
+  analytics: adminProcedure
+    .input(analyticsQuerySchema)
+    .query(({ ctx, input }) => ctx.services.admin.insights.analytics(ctx.actor, input.days)),
+  results: adminProcedure
+    .input(resultsQuerySchema)
+    .query(({ ctx, input }) => ctx.services.admin.insights.results(ctx.actor, input)),
+  audit: adminProcedure
+    .input(pageInput)
+    .query(({ ctx, input }) => ctx.services.admin.insights.auditLog(ctx.actor, input.page, input.pageSize)),
+  admins: router({
+    list: adminProcedure.query(({ ctx }) => ctx.services.admin.access.listAdminUsers(ctx.actor)),
+    add: adminProcedure
+      .input(z.object({ telegramId: idSchema, role: z.enum(['owner', 'admin']).default('admin') }).strict())
+      .mutation(({ ctx, input }) => ctx.services.admin.access.addAdmin(ctx.actor, input.telegramId, input.role)),
+    remove: adminProcedure
+      .input(z.object({ telegramId: idSchema }).strict())
+      .mutation(({ ctx, input }) => ctx.services.admin.access.removeAdmin(ctx.actor, input.telegramId)),
+  }),
+});
