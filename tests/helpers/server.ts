@@ -1,0 +1,24 @@
+/**
+ * A real listening server on 127.0.0.1 (random port) over a temp SQLite file, for browser and
+ * client tests. The clock is fixed unless `now: null` is given.
+ */
+import { createTestRuntime, type TestRuntimeOptions } from './runtime';
+
+export async function startTestServer(options: TestRuntimeOptions & { demo?: boolean } = {}) {
+  const env = { ...options.env };
+  if (options.demo) env.BOT_TOKEN = '';
+  const runtime = createTestRuntime({ ...options, env, file: true });
+  const server = runtime.app.listen({ port: 0, hostname: '127.0.0.1' });
+  const port = server.server!.port;
+  return {
+    ...runtime,
+    url: `http://127.0.0.1:${port}`,
+    port,
+    async stop() {
+      await server.stop(true);
+      runtime.close();
+    },
+  };
+}
+
+export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
