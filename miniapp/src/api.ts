@@ -1,0 +1,130 @@
+/**
+ * The Mini App's only door to the server: a tRPC client (types only from the server) plus two
+ * plain REST calls used before there is any initData (config, demo initData).
+ */
+import { createTRPCUntypedClient, httpBatchLink, TRPCClientError } from '@trpc/client';
+import type { Language, LeaderboardType } from '../../shared/schemas';
+import type {
+  ChallengeDto,
+  ErrorCode,
+  LeaderboardDto,
+  ProfileDto,
+  SubmitResultDto,
+  UserDto,
+} from '../../shared/types';
+
+let initData = '';
+
+export function setInitData(raw: string): void {
+  initData = raw;
+}
+
+const client = createTRPCUntypedClient({
+  links: [
+    httpBatchLink({
+      url: `${location.origin}/trpc`,
+      headers: () => (initData ? { Authorization: `tma ${initData}` } : {}),
+    }),
+  ],
+});
+
+const query = <T>(path: string, input?: unknown) => client.query(path, input) as Promise<T>;
+const mutation = <T>(path: string, input?: unknown) => client.mutation(path, input) as Promise<T>;
+
+export const api = {
+  register: (displayName?: string) =>
+    mutation<{ user: UserDto; created: boolean }>('auth.register', displayName ? { displayName } : {}),
+  me: () => query<ProfileDto>('me.get'),
+  setLanguage: (language: Language) => mutation<UserDto>('me.setLanguage', { language }),
+  setReminders: (enabled: boolean) => mutation<UserDto>('me.setReminders', { enabled }),
+  challenges: () => query<ChallengeDto[]>('challenges.list'),
+  join: (challengeId: number) => mutation<{ joined: boolean }>('challenges.join', { challengeId }),
+  leave: (challengeId: number) => mutation<{ joined: boolean }>('challenges.leave', { challengeId }),
+  submit: (challengeId: number, value: number | string) =>
+    mutation<SubmitResultDto>('challenges.submit', { challengeId, value }),
+  leaderboard: (challengeId: number | undefined, type: LeaderboardType, limit = 50) =>
+    query<LeaderboardDto>('leaderboard.get', { ...(challengeId ? { challengeId } : {}), type, limit }),
+};
+
+// ---- errors ----
+
+export type AppErrorCode = ErrorCode | 'NETWORK';
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    readonly details: Record<string, string | number> = {},
+    message?: string,
+  ) {
+    super(message ?? code);
+    this.name = 'AppError';
+  }
+}
+
+const TRPC_TO_APP: Record<string, ErrorCode> = {
+  BAD_REQUEST: 'BAD_REQUEST',
+  PARSE_ERROR: 'BAD_REQUEST',
+  UNAUTHORIZED: 'UNAUTHORIZED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'ALREADY_SUBMITTED',
+  TOO_MANY_REQUESTS: 'RATE_LIMITED',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+};
+
+function cleanDetails(value: unknown): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+      if (typeof v === 'string' || typeof v === 'number') out[k] = v;
+    }
+  }
+  return out;
+}
+
+/** Normalizes anything thrown by a call into an AppError with an API.md code. */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof TRPCClientError) {
+    const data = (error.data ?? {}) as { appCode?: string; code?: string; details?: unknown; httpStatus?: number };
+    const code = (data.appCode as ErrorCode | undefined) ?? (data.code ? TRPC_TO_APP[data.code] : undefined);
+    if (code) return new AppError(code, cleanDetails(data.details), error.message);
+    if (data.httpStatus === 401) return new AppError('UNAUTHORIZED');
+    if (data.httpStatus && data.httpStatus >= 500) return new AppError('INTERNAL', {}, error.message);
+    // No JSON body at all: the request never reached the server (or a proxy answered).
+    return new AppError('NETWORK', {}, error.message);
+  }
+  if (error instanceof TypeError) return new AppError('NETWORK', {}, error.message);
+  return new AppError('INTERNAL', {}, error instanceof Error ? error.message : String(error));
+}
+
+export function errorCode(error: unknown): AppErrorCode | undefined {
+  return error ? toAppError(error).code : undefined;
+}
+
+// ---- REST, used before we have initData ----
+
+export interface PublicConfig {
+  demo: boolean;
+  botUsername: string | null;
+}
+
+async function getJson<T>(path: string): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, { headers: { Accept: 'application/json' } });
+  } catch (e) {
+    throw new AppError('NETWORK', {}, e instanceof Error ? e.message : String(e));
+  }
+  if (!res.ok) {
+    const body = (await res.json().catch(() => null)) as { error?: { code?: ErrorCode } } | null;
+    throw new AppError(body?.error?.code ?? (res.status >= 500 ? 'INTERNAL' : 'NOT_FOUND'));
+  }
+  return (await res.json()) as T;
+}
+
+export const publicApi = {
+  config: () => getJson<PublicConfig>('/api/config'),
+  demoInitData: (user: string) =>
+    getJson<{ initData: string }>(`/api/demo/init-data?user=${encodeURIComponent(user)}`),
+};

@@ -1,0 +1,100 @@
+/** Server state through @tanstack/vue-query: one key per resource, invalidated after mutations. */
+import { keepPreviousData, useMutation, useQuery, useQueryClient, QueryClient } from '@tanstack/vue-query';
+import { computed, type Ref } from 'vue';
+import type { Language, LeaderboardType } from '../../../shared/schemas';
+import { api, toAppError } from '../api';
+
+export const keys = {
+  me: ['me'] as const,
+  challenges: ['challenges'] as const,
+  leaderboardAll: ['leaderboard'] as const,
+  leaderboard: (challengeId: number | null, type: LeaderboardType) => ['leaderboard', challengeId, type] as const,
+};
+
+/** Errors that retrying cannot fix. */
+const FINAL = new Set(['UNAUTHORIZED', 'NOT_REGISTERED', 'BANNED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_REQUEST']);
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 15_000,
+        refetchOnWindowFocus: true,
+        retry: (count, error) => !FINAL.has(toAppError(error).code) && count < 2,
+        retryDelay: (n) => Math.min(500 * 2 ** n, 3000),
+      },
+      mutations: { retry: false },
+    },
+  });
+}
+
+export function useProfile(enabled: Ref<boolean> | boolean = true) {
+  return useQuery({ queryKey: keys.me, queryFn: api.me, enabled });
+}
+
+export function useChallenges() {
+  return useQuery({ queryKey: keys.challenges, queryFn: api.challenges });
+}
+
+export function useLeaderboard(challengeId: Ref<number | null>, type: Ref<LeaderboardType>) {
+  return useQuery({
+    queryKey: computed(() => keys.leaderboard(challengeId.value, type.value)),
+    queryFn: () => api.leaderboard(challengeId.value ?? undefined, type.value),
+    enabled: computed(() => challengeId.value !== null),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** After anything that changes results or membership, everything derived from them is stale. */
+export function useInvalidateAll() {
+  const qc = useQueryClient();
+  return () =>
+    Promise.all([
+      qc.invalidateQueries({ queryKey: keys.me }),
+      qc.invalidateQueries({ queryKey: keys.challenges }),
+      qc.invalidateQueries({ queryKey: keys.leaderboardAll }),
+    ]);
+}
+
+export function useRegister() {
+  const invalidate = useInvalidateAll();
+  return useMutation({
+    mutationFn: (displayName: string) => api.register(displayName),
+    onSuccess: () => invalidate(),
+  });
+}
+
+export function useJoin() {
+  const invalidate = useInvalidateAll();
+  return useMutation({ mutationFn: (id: number) => api.join(id), onSuccess: () => invalidate() });
+}
+
+export function useLeave() {
+  const invalidate = useInvalidateAll();
+  return useMutation({ mutationFn: (id: number) => api.leave(id), onSuccess: () => invalidate() });
+}
+
+export function useSubmit() {
+  const invalidate = useInvalidateAll();
+  return useMutation({
+    mutationFn: (input: { challengeId: number; value: string }) => api.submit(input.challengeId, input.value),
+    // Refresh on refusal too: an ALREADY_SUBMITTED or closed window means our copy is stale.
+    onSettled: () => invalidate(),
+  });
+}
+
+export function useSetLanguage() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (language: Language) => api.setLanguage(language),
+    onSuccess: () => qc.invalidateQueries({ queryKey: keys.me }),
+  });
+}
+
+export function useSetReminders() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (enabled: boolean) => api.setReminders(enabled),
+    onSuccess: () => qc.invalidateQueries({ queryKey: keys.me }),
+  });
+}

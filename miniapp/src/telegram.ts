@@ -1,0 +1,275 @@
+/**
+ * Everything that touches @telegram-apps/sdk lives here, wrapped so that nothing throws outside
+ * Telegram: a normal browser (demo mode, tests) gets a quiet mocked bridge, and every call goes
+ * through `ifAvailable` or a try/catch.
+ */
+import {
+  backButton,
+  emitEvent,
+  hapticFeedback,
+  init,
+  mainButton,
+  miniApp,
+  mockTelegramEnv,
+  popup,
+  retrieveLaunchParams,
+  retrieveRawInitData,
+  themeParams,
+  viewport,
+  swipeBehavior,
+} from '@telegram-apps/sdk';
+import { ref } from 'vue';
+
+export interface LaunchInfo {
+  /** The raw, URL-encoded initData string, sent as `Authorization: tma <raw>`. */
+  initData: string;
+  platform: string;
+  user: { firstName: string; lastName: string; languageCode: string } | null;
+}
+
+export const isDark = ref(false);
+export const platform = ref('unknown');
+/** True when the app runs inside a real Telegram client (not our mocked bridge). */
+export const nativeBridge = ref(false);
+
+function safe<T>(fn: () => T): T | undefined {
+  try {
+    return fn();
+  } catch (error) {
+    if (import.meta.env.DEV) console.warn('[telegram]', error);
+    return undefined;
+  }
+}
+
+function inIframe(): boolean {
+  try {
+    return window.self !== window.top;
+  } catch {
+    return true;
+  }
+}
+
+/** Telegram clients talk to the page through one of these three channels. */
+function hasNativeBridge(): boolean {
+  const w = window as unknown as {
+    TelegramWebviewProxy?: { postEvent?: unknown };
+    external?: { notify?: unknown };
+  };
+  return (
+    inIframe() ||
+    typeof w.TelegramWebviewProxy?.postEvent === 'function' ||
+    typeof w.external?.notify === 'function'
+  );
+}
+
+/** Launch parameters as Telegram passes them (URL hash, then the SDK's session copy), or null. */
+export function readLaunch(): LaunchInfo | null {
+  return (
+    safe(() => {
+      const raw = retrieveRawInitData();
+      if (!raw) return null;
+      const lp = retrieveLaunchParams();
+      const u = lp.tgWebAppData?.user;
+      return {
+        initData: raw,
+        platform: String(lp.tgWebAppPlatform ?? 'unknown'),
+        user: u
+          ? { firstName: u.first_name ?? '', lastName: u.last_name ?? '', languageCode: u.language_code ?? '' }
+          : null,
+      } satisfies LaunchInfo;
+    }) ?? null
+  );
+}
+
+/** Parses the `user` field of a raw initData string (used for demo initData fetched later). */
+export function userFromInitData(raw: string): LaunchInfo['user'] {
+  return (
+    safe(() => {
+      const json = new URLSearchParams(raw).get('user');
+      if (!json) return null;
+      const u = JSON.parse(json) as { first_name?: string; last_name?: string; language_code?: string };
+      return { firstName: u.first_name ?? '', lastName: u.last_name ?? '', languageCode: u.language_code ?? '' };
+    }) ?? null
+  );
+}
+
+/**
+ * Outside Telegram there is nobody to answer the SDK's requests: answer the few it makes
+ * (viewport, safe areas, theme) and swallow the rest.
+ */
+function mockBridge(demoInitData?: string): void {
+  const answer = (name: string, payload: unknown) =>
+    setTimeout(() => safe(() => (emitEvent as (n: string, p: unknown) => void)(name, payload)), 0);
+  const zero = { top: 0, bottom: 0, left: 0, right: 0 };
+  mockTelegramEnv({
+    ...(demoInitData
+      ? {
+          launchParams: {
+            tgWebAppData: demoInitData,
+            tgWebAppVersion: '8.0',
+            tgWebAppPlatform: 'web',
+            tgWebAppThemeParams: {},
+          },
+        }
+      : {}),
+    onEvent: (event) => {
+      const [name] = event as [string, unknown];
+      if (name === 'web_app_request_viewport') {
+        answer('viewport_changed', {
+          height: window.innerHeight,
+          width: window.innerWidth,
+          is_expanded: true,
+          is_state_stable: true,
+        });
+      } else if (name === 'web_app_request_safe_area') {
+        answer('safe_area_changed', zero);
+      } else if (name === 'web_app_request_content_safe_area') {
+        answer('content_safe_area_changed', zero);
+      } else if (name === 'web_app_request_theme') {
+        answer('theme_changed', { theme_params: {} });
+      }
+      // Everything else (ready, buttons, haptics) is a no-op in a browser.
+    },
+  });
+}
+
+let started = false;
+
+/** Initializes the SDK and mounts the components the app uses. Never throws. */
+export function startTelegram(options: { demoInitData?: string } = {}): void {
+  if (started) return;
+  started = true;
+  nativeBridge.value = hasNativeBridge();
+  if (!nativeBridge.value) safe(() => mockBridge(options.demoInitData));
+  safe(() => init());
+  safe(() => {
+    platform.value = String(retrieveLaunchParams().tgWebAppPlatform ?? 'unknown');
+  });
+
+  safe(() => themeParams.mountSync.ifAvailable());
+  safe(() => themeParams.bindCssVars.ifAvailable());
+  safe(() => miniApp.mountSync.ifAvailable());
+  safe(() => miniApp.bindCssVars.ifAvailable());
+  safe(() => {
+    const update = () => {
+      isDark.value = themeParams.isDark();
+      document.documentElement.classList.toggle('dark', isDark.value);
+      document.documentElement.classList.toggle('tg-themed', hasThemeColors());
+    };
+    update();
+    themeParams.isDark.sub(update);
+    themeParams.state.sub(update);
+  });
+  safe(() => backButton.mount.ifAvailable());
+  safe(() => mainButton.mount.ifAvailable());
+  safe(() => {
+    swipeBehavior.mount.ifAvailable();
+    // Vertical swipes close the app on mobile; they fight with scrolling long lists.
+    swipeBehavior.disableVertical.ifAvailable();
+  });
+  safe(() => {
+    const [called, promise] = viewport.mount.ifAvailable({ timeout: 3000 });
+    if (called) {
+      promise
+        .then(() => {
+          safe(() => viewport.bindCssVars.ifAvailable());
+          safe(() => viewport.expand.ifAvailable());
+        })
+        .catch(() => undefined);
+    }
+  });
+}
+
+function hasThemeColors(): boolean {
+  return safe(() => Boolean(themeParams.state().bg_color)) ?? false;
+}
+
+/** Tells Telegram the first screen is drawn (hides its loading placeholder). */
+export function ready(): void {
+  safe(() => miniApp.ready.ifAvailable());
+}
+
+export const haptic = {
+  success: () => safe(() => hapticFeedback.notificationOccurred.ifAvailable('success')),
+  error: () => safe(() => hapticFeedback.notificationOccurred.ifAvailable('error')),
+  warning: () => safe(() => hapticFeedback.notificationOccurred.ifAvailable('warning')),
+  tap: () => safe(() => hapticFeedback.impactOccurred.ifAvailable('light')),
+  select: () => safe(() => hapticFeedback.selectionChanged.ifAvailable()),
+};
+
+// ---- BackButton: one handler at a time, the top of the app's navigation stack ----
+let offBack: VoidFunction | undefined;
+export function showBackButton(handler: () => void): void {
+  safe(() => offBack?.());
+  offBack = undefined;
+  safe(() => {
+    backButton.show.ifAvailable();
+    const [called, off] = backButton.onClick.ifAvailable(handler);
+    if (called) offBack = off;
+  });
+}
+export function hideBackButton(): void {
+  safe(() => offBack?.());
+  offBack = undefined;
+  safe(() => backButton.hide.ifAvailable());
+}
+
+// ---- MainButton ----
+let offMain: VoidFunction | undefined;
+export function mainButtonAvailable(): boolean {
+  return safe(() => mainButton.setParams.isAvailable()) ?? false;
+}
+export function showMainButton(params: { text: string; enabled: boolean; loading: boolean }, handler: () => void): void {
+  safe(() => offMain?.());
+  offMain = undefined;
+  safe(() => {
+    mainButton.setParams.ifAvailable({
+      text: params.text,
+      isVisible: true,
+      isEnabled: params.enabled,
+      isLoaderVisible: params.loading,
+    });
+    const [called, off] = mainButton.onClick.ifAvailable(handler);
+    if (called) offMain = off;
+  });
+}
+export function updateMainButton(params: { text: string; enabled: boolean; loading: boolean }): void {
+  safe(() =>
+    mainButton.setParams.ifAvailable({ text: params.text, isEnabled: params.enabled, isLoaderVisible: params.loading }),
+  );
+}
+export function hideMainButton(): void {
+  safe(() => offMain?.());
+  offMain = undefined;
+  safe(() => mainButton.setParams.ifAvailable({ isVisible: false, isLoaderVisible: false }));
+}
+
+/** Phones show Telegram's own MainButton at the bottom; desktop and browsers need an in-page one. */
+export function prefersNativeMainButton(): boolean {
+  return nativeBridge.value && ['ios', 'android', 'android_x'].includes(platform.value) && mainButtonAvailable();
+}
+
+/**
+ * Telegram's native confirmation popup; resolves true/false, or null when the popup is not
+ * available (a browser), so the caller shows its own sheet.
+ */
+export function nativeConfirm(options: { title: string; message: string; confirm: string }): Promise<boolean> | null {
+  if (!nativeBridge.value) return null;
+  return (
+    safe(() => {
+      const [called, promise] = popup.open.ifAvailable({
+        title: options.title,
+        message: options.message,
+        buttons: [
+          { id: 'confirm', type: 'destructive', text: options.confirm },
+          { id: 'cancel', type: 'cancel' },
+        ],
+      });
+      if (!called) return null;
+      return promise.then(
+        (id) => id === 'confirm',
+        () => false,
+      );
+    }) ?? null
+  );
+}
