@@ -6,10 +6,11 @@ export type ChallengeRow = typeof challenges.$inferSelect;
 export type ChallengeInsert = typeof challenges.$inferInsert;
 export type ChallengeWithCount = ChallengeRow & { participants: number };
 
-/** Participants: current members who are not banned. */
+/** Participants: current members who are not banned. (Outer columns are written qualified:
+ * drizzle renders `${column}` unqualified, which a subquery would bind to its own tables.) */
 const participants = sql<number>`(
   select count(*) from ${userChallenges} uc join ${users} u on u.id = uc.user_id
-  where uc.challenge_id = ${challenges.id} and uc.is_member = 1 and u.is_banned = 0
+  where uc.challenge_id = "challenges"."id" and uc.is_member = 1 and u.is_banned = 0
 )`;
 
 export function listChallenges(db: Db, opts: { activeOnly: boolean }): ChallengeWithCount[] {

@@ -58,7 +58,7 @@ export function refreshEligibility(db: Db, userId: number, challengeId?: number)
       eligible: sql`coalesce((
         select uc.is_member and not u.is_banned
         from ${userChallenges} uc join ${users} u on u.id = uc.user_id
-        where uc.user_id = ${leaderboardTotals.userId} and uc.challenge_id = ${leaderboardTotals.challengeId}
+        where uc.user_id = "leaderboard_totals"."user_id" and uc.challenge_id = "leaderboard_totals"."challenge_id"
       ), 0)`,
     })
     .where(scope)
@@ -92,9 +92,9 @@ function userStatsSelect(db: Db) {
       isBanned: users.isBanned,
       banReason: users.banReason,
       lastActiveAt: users.lastActiveAt,
-      challenges: sql<number>`(select count(*) from ${userChallenges} uc where uc.user_id = ${users.id} and uc.is_member = 1)`,
-      submissions: sql<number>`(select count(*) from ${submissions} s where s.user_id = ${users.id})`,
-      bestStreak: sql<number>`coalesce((select max(uc.best_streak) from ${userChallenges} uc where uc.user_id = ${users.id}), 0)`,
+      challenges: sql<number>`(select count(*) from ${userChallenges} uc where uc.user_id = "users"."id" and uc.is_member = 1)`,
+      submissions: sql<number>`(select count(*) from ${submissions} s where s.user_id = "users"."id")`,
+      bestStreak: sql<number>`coalesce((select max(uc.best_streak) from ${userChallenges} uc where uc.user_id = "users"."id"), 0)`,
     })
     .from(users);
 }
