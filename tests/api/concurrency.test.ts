@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, expect, test } from 'bun:test';
+import { Database } from 'bun:sqlite';
+import { join } from 'node:path';
+import { createChallenge, joinedMember } from '../helpers/club';
+import { signInitData } from '../helpers/initData';
+import { startTestServer, type TestServer } from '../helpers/server';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.stop());
+
+test('20 concurrent submissions by one member to one challenge store exactly one', async () => {
+  const c = await createChallenge(server);
+  const m = await joinedMember(server, c.id);
+  const auth = `tma ${signInitData(m.tg, { authDate: server.clock.now() })}`;
+  const responses = await Promise.all(
+    Array.from({ length: 20 }, (_, i) =>
+      fetch(`${server.url}/api/challenges/${c.id}/submit`, {
+        method: 'POST',
+        headers: { authorization: auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ value: i + 1 }),
+      }).then(async (r) => ({ status: r.status, body: (await r.json()) as any })),
+    ),
+  );
+  const statuses = responses.map((r) => r.status).sort();
+  expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+  expect(statuses.filter((s) => s === 409)).toHaveLength(19);
+  for (const r of responses.filter((x) => x.status === 409)) expect(r.body.error.code).toBe('ALREADY_SUBMITTED');
+  const winner = responses.find((r) => r.status === 201)!.body.submission.value;
+  const rows = server.database.sqlite.query('select value from submissions where user_id = ? and challenge_id = ?').all(m.id, c.id) as { value: number }[];
+  expect(rows).toEqual([{ value: winner }]);
+  const totals = server.database.sqlite
+    .query("select total, days from leaderboard_totals where user_id = ? and challenge_id = ? order by kind")
+    .all(m.id, c.id);
+  expect(totals).toEqual(Array(4).fill({ total: winner, days: 1 }));
+});
+
+test('the database itself refuses a second row for (member, challenge, day)', () => {
+  const file = server.config.DATABASE_PATH;
+  expect(file).toEndWith(join('qadam.sqlite'));
+  const other = new Database(file);
+  try {
+    const insert = () =>
+      other.run("insert into submissions (user_id, challenge_id, day, value, created_at) select user_id, challenge_id, day, 1, 0 from submissions limit 1");
+    expect(insert).toThrow(/UNIQUE constraint failed/);
+  } finally {
+    other.close();
+  }
+});
