@@ -3,6 +3,7 @@ import { Elysia } from 'elysia';
 import type { AuthDeps } from './auth/requestAuth';
 import type { Logger } from './log';
 import { adminRoutes } from './rest/admin';
+import { adminAuthRoutes } from './rest/adminAuth';
 import { errorPlugin } from './rest/errors';
 import { memberRoutes } from './rest/member';
 import { staticPages } from './rest/static';
@@ -12,6 +13,8 @@ import { trpcPlugin } from './trpc/mount';
 export interface AppDeps extends AuthDeps {
   log: Logger;
   system: SystemInfo;
+  /** PUBLIC_URL; under https the admin session cookie is Secure. */
+  publicUrl?: string;
 }
 
 export function createApp(deps: AppDeps) {
@@ -21,6 +24,7 @@ export function createApp(deps: AppDeps) {
     .use(systemRoutes(deps, deps.system))
     .use(memberRoutes(deps))
     .use(adminRoutes(deps))
+    .use(adminAuthRoutes(deps))
     .use(trpcPlugin({ services: deps.services, auth: deps }, logError))
     .use(staticPages());
 }

@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createApp } from './app';
+import { adminSessionResolver } from './auth/adminSession';
 import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
 import { openDatabase } from './db/client';
@@ -29,6 +30,8 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}) {
     clock,
     signingToken,
     initDataMaxAge: config.INIT_DATA_MAX_AGE,
+    adminSession: adminSessionResolver(services),
+    publicUrl: config.PUBLIC_URL,
     log,
     system: {
       demo: config.demo,

@@ -1,0 +1,80 @@
+/**
+ * Admin panel sign-in: `POST /api/admin/auth/login` spends a one-time link token and sets the
+ * session cookie; `GET /api/admin/auth/session` tells the panel who it is (and its CSRF token);
+ * `POST /api/admin/auth/logout` ends the session server-side. The CSV exports ride along.
+ *
+ * The link itself (`/admin/?login=<token>`) is a page, not an API call: link previewers that
+ * fetch it do not spend the token; the page POSTs it.
+ */
+import { Elysia } from 'elysia';
+import { z } from 'zod';
+import { clearedSessionCookie, readCookie, ADMIN_COOKIE, requireCsrf, sessionCookie, sessionOf } from '../auth/adminSession';
+import { authenticateAdmin, initDataOf, type AuthDeps } from '../auth/requestAuth';
+import { ServiceError } from '../domain/errors';
+import { consumeLoginLink, endSession } from '../services/admin/login';
+import { adminExportRoutes } from './adminExport';
+import { readBody } from './errors';
+
+const loginSchema = z.object({ token: z.string().min(1).max(200) }).strict();
+
+export interface AdminAuthDeps extends AuthDeps {
+  /** PUBLIC_URL: under https the cookie is Secure. */
+  publicUrl?: string;
+}
+
+const NO_STORE = 'no-store';
+
+export function adminAuthRoutes(deps: AdminAuthDeps) {
+  const { services } = deps;
+  const cookieOpts = { secure: (deps.publicUrl ?? '').startsWith('https:') };
+
+  return new Elysia({ name: 'rest-admin-auth' })
+    .post(
+      '/api/admin/auth/login',
+      async ({ request, set }) => {
+        const { token } = await readBody(request, loginSchema);
+        const session = consumeLoginLink(services.ctx, token);
+        set.headers['set-cookie'] = sessionCookie(session.sessionToken, session.maxAgeSeconds, cookieOpts);
+        set.headers['cache-control'] = NO_STORE;
+        return {
+          telegramId: session.actor.telegramId,
+          role: session.actor.role,
+          csrfToken: session.csrfToken,
+          expiresAt: session.expiresAt,
+          via: 'cookie' as const,
+        };
+      },
+      { parse: 'none' },
+    )
+    .get('/api/admin/auth/session', ({ request, set }) => {
+      set.headers['cache-control'] = NO_STORE;
+      if (initDataOf(request)) {
+        const actor = authenticateAdmin(deps, request);
+        return { ...actor, csrfToken: null, expiresAt: null, via: 'initData' as const };
+      }
+      const session = sessionOf(services, request);
+      if (!session) {
+        // A stale or tampered cookie is dropped so the browser stops sending it.
+        if (readCookie(request, ADMIN_COOKIE) !== null) set.headers['set-cookie'] = clearedSessionCookie(cookieOpts);
+        throw new ServiceError('UNAUTHORIZED', 'Sign in with the link the bot sends to /admin');
+      }
+      const actor = services.admin.access.requireAdmin(session.telegramId);
+      return { ...actor, csrfToken: session.csrfToken, expiresAt: session.expiresAt, via: 'cookie' as const };
+    })
+    .post(
+      '/api/admin/auth/logout',
+      ({ request, set }) => {
+        const token = readCookie(request, ADMIN_COOKIE);
+        const session = sessionOf(services, request);
+        if (session && token) {
+          requireCsrf(request, session);
+          endSession(services.ctx, token);
+        }
+        set.headers['set-cookie'] = clearedSessionCookie(cookieOpts);
+        set.headers['cache-control'] = NO_STORE;
+        return { ok: true };
+      },
+      { parse: 'none' },
+    )
+    .use(adminExportRoutes(deps));
+}
