@@ -26,6 +26,10 @@ const envSchema = z.object({
     }),
   CLUB_TIMEZONE: z.string().default('Asia/Tashkent').refine(isValidTimeZone, 'unknown IANA time zone'),
   INIT_DATA_MAX_AGE: z.coerce.number().int().positive().default(86400),
+  /** Requests per minute; 0 turns a limit off. */
+  RATE_LIMIT_READS: z.coerce.number().int().min(0).default(300),
+  RATE_LIMIT_WRITES: z.coerce.number().int().min(0).default(30),
+  RATE_LIMIT_IP: z.coerce.number().int().min(0).default(1200),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 

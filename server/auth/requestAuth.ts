@@ -13,6 +13,8 @@ export interface AuthDeps {
   initDataMaxAge: number;
   /** Resolves an admin session cookie to a Telegram id (admin panel login); null when absent. */
   adminSession?: (request: Request) => number | null;
+  /** Counts a member's request; throws RATE_LIMITED when over the limit. */
+  limitMember?: (telegramId: number, write: boolean) => void;
 }
 
 export function initDataOf(request: Request): string | null {
@@ -25,7 +27,9 @@ export function initDataOf(request: Request): string | null {
 export function authenticateMember(deps: AuthDeps, request: Request): TelegramIdentity {
   const raw = initDataOf(request);
   if (!raw) throw new ServiceError('UNAUTHORIZED', 'Send Authorization: tma <initData>');
-  return validateInitData(raw, deps.signingToken, deps.initDataMaxAge, deps.clock.now());
+  const identity = validateInitData(raw, deps.signingToken, deps.initDataMaxAge, deps.clock.now());
+  deps.limitMember?.(identity.telegramId, request.method !== 'GET' && request.method !== 'HEAD');
+  return identity;
 }
 
 /** initData of an admin's Telegram account, or a valid admin session cookie. */

@@ -9,7 +9,9 @@ export function errorBody(code: ErrorCode, message: string, details?: Record<str
 }
 
 export function errorResponse(code: ErrorCode, message: string, details?: Record<string, unknown>): Response {
-  return Response.json(errorBody(code, message, details), { status: STATUS_OF_CODE[code] });
+  const headers: Record<string, string> = {};
+  if (code === 'RATE_LIMITED' && typeof details?.retryAfter === 'number') headers['retry-after'] = String(details.retryAfter);
+  return Response.json(errorBody(code, message, details), { status: STATUS_OF_CODE[code], headers });
 }
 
 export function toErrorResponse(error: unknown, log: (e: unknown) => void): Response {
@@ -23,8 +25,9 @@ export function toErrorResponse(error: unknown, log: (e: unknown) => void): Resp
   return errorResponse('INTERNAL', 'Internal error');
 }
 
-export function errorPlugin(log: (e: unknown) => void) {
-  return new Elysia({ name: 'rest-errors' }).onError({ as: 'global' }, ({ code, error }) => {
+export function errorPlugin(log: (e: unknown, requestId: string | undefined) => void) {
+  return new Elysia({ name: 'rest-errors' }).onError({ as: 'global' }, ({ code, error, set }) => {
+    const requestId = set.headers['x-request-id'];
     switch (code) {
       case 'NOT_FOUND':
         return errorResponse('NOT_FOUND', 'No such route');
@@ -33,7 +36,7 @@ export function errorPlugin(log: (e: unknown) => void) {
       case 'INVALID_COOKIE_SIGNATURE':
         return errorResponse('BAD_REQUEST', 'Malformed request');
       default:
-        return toErrorResponse(error, log);
+        return toErrorResponse(error, (e) => log(e, typeof requestId === 'string' ? requestId : undefined));
     }
   });
 }

@@ -26,6 +26,23 @@ const SECURITY_HEADERS = {
   'referrer-policy': 'strict-origin-when-cross-origin',
 };
 
+/**
+ * The pages load only their own bundles and talk only to this server. Telegram's web clients
+ * show a Mini App in a frame, so they (and only they) may frame the pages.
+ */
+const PAGE_CSP = [
+  "default-src 'self'",
+  "script-src 'self' https://telegram.org",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob: https:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "frame-ancestors 'self' https://web.telegram.org https://*.telegram.org",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "object-src 'none'",
+].join('; ');
+
 function servePage(name: 'miniapp' | 'admin', mount: string) {
   const root = join(DIST_DIR, name);
   return (path: string): Response => {
@@ -37,12 +54,15 @@ function servePage(name: 'miniapp' | 'admin', mount: string) {
     const file = relative ? fileIn(root, relative) : null;
     if (file) {
       const immutable = relative.startsWith('assets/');
+      const html = file.endsWith('.html') ? { 'content-security-policy': PAGE_CSP } : {};
       return new Response(Bun.file(file), {
-        headers: { ...SECURITY_HEADERS, 'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache' },
+        headers: { ...SECURITY_HEADERS, ...html, 'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache' },
       });
     }
     if (/\.[a-z0-9]+$/i.test(relative)) return new Response('Not found', { status: 404 });
-    return new Response(Bun.file(index), { headers: { ...SECURITY_HEADERS, 'cache-control': 'no-cache', 'content-type': 'text/html; charset=utf-8' } });
+    return new Response(Bun.file(index), {
+      headers: { ...SECURITY_HEADERS, 'content-security-policy': PAGE_CSP, 'cache-control': 'no-cache', 'content-type': 'text/html; charset=utf-8' },
+    });
   };
 }
 

@@ -1,0 +1,76 @@
+/**
+ * What every HTTP request passes through: a request id, a per-IP rate limit, CORS for
+ * PUBLIC_URL only, baseline security headers and one structured access-log line.
+ */
+import { Elysia } from 'elysia';
+import type { Logger } from '../log';
+import type { RateLimiter, RateLimitRule } from '../rateLimit';
+import { errorResponse } from './errors';
+
+export interface GuardOptions {
+  log: Logger;
+  publicUrl: string;
+  limiter: RateLimiter;
+  perIp: RateLimitRule;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+export function guardPlugin(options: GuardOptions) {
+  const allowedOrigin = new URL(options.publicUrl).origin;
+  const started = new WeakMap<Request, { id: string; at: number }>();
+
+  return new Elysia({ name: 'guard' })
+    .onRequest(({ request, server, set }) => {
+      const incoming = request.headers.get('x-request-id');
+      const id = incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
+      started.set(request, { id, at: performance.now() });
+      set.headers['x-request-id'] = id;
+      set.headers['x-content-type-options'] = 'nosniff';
+      set.headers['referrer-policy'] = 'strict-origin-when-cross-origin';
+
+      const origin = request.headers.get('origin');
+      if (origin === allowedOrigin) {
+        set.headers['access-control-allow-origin'] = origin;
+        set.headers['vary'] = 'Origin';
+        set.headers['access-control-allow-credentials'] = 'true';
+      }
+      if (request.method === 'OPTIONS') {
+        if (origin !== allowedOrigin) return new Response(null, { status: 403 });
+        return new Response(null, {
+          status: 204,
+          headers: {
+            'access-control-allow-origin': origin,
+            'access-control-allow-credentials': 'true',
+            'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE',
+            'access-control-allow-headers': 'authorization, content-type, x-csrf-token, x-request-id, trpc-accept',
+            'access-control-max-age': '600',
+            vary: 'Origin',
+          },
+        });
+      }
+
+      const path = new URL(request.url).pathname;
+      const ip = server?.requestIP(request)?.address;
+      if (ip && (path.startsWith('/api/') || path.startsWith('/trpc/'))) {
+        const wait = options.limiter.hit(`ip:${ip}`, options.perIp);
+        if (wait > 0) {
+          const res = errorResponse('RATE_LIMITED', 'Too many requests from this address', { retryAfter: wait });
+          res.headers.set('x-request-id', id);
+          return res;
+        }
+      }
+    })
+    .onAfterResponse({ as: 'global' }, ({ request, set }) => {
+      const s = started.get(request);
+      if (!s) return;
+      const path = new URL(request.url).pathname;
+      options.log.info('request', {
+        requestId: s.id,
+        method: request.method,
+        path,
+        status: typeof set.status === 'number' ? set.status : undefined,
+        ms: Math.round((performance.now() - s.at) * 10) / 10,
+      });
+    });
+}
