@@ -10,6 +10,9 @@ import * as insights from './admin/insights';
 import * as challenges from './challenges';
 import * as leaderboard from './leaderboard';
 import * as members from './members';
+import * as reminders from './reminders';
+import * as results from './results';
+import * as rollover from './rollover';
 import * as submit from './submit';
 
 type Bound<M> = {
@@ -31,6 +34,10 @@ export function createServices(ctx: ServiceContext) {
     challenges: bind(ctx, challenges),
     submissions: bind(ctx, submit),
     leaderboard: bind(ctx, leaderboard),
+    // scheduled jobs (server/jobs)
+    reminders: bind(ctx, reminders),
+    results: bind(ctx, results),
+    rollover: bind(ctx, rollover),
     admin: {
       access: bind(ctx, access),
       challenges: bind(ctx, adminChallenges),

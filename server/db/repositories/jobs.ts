@@ -1,0 +1,76 @@
+/** job_runs (which job ran for which period) and the nightly streak rollover. */
+import { and, desc, eq, gt, inArray, isNull, lt, or } from 'drizzle-orm';
+import type { Db } from '../client';
+import { jobRuns, leaderboardTotals, userChallenges } from '../schema';
+import type { PeriodKind } from '../../domain/periods';
+
+export type JobRunRow = typeof jobRuns.$inferSelect;
+
+/**
+ * Records that `job` ran (or is running) for `periodKey`. Returns false when a row already
+ * existed: the primary key decides between two runs or two processes.
+ */
+export function claimJobRun(db: Db, job: string, periodKey: string, at: number, summary: string | null = null): boolean {
+  const row = db
+    .insert(jobRuns)
+    .values({ job, periodKey, ranAt: at, summary })
+    .onConflictDoNothing()
+    .returning({ job: jobRuns.job })
+    .get();
+  return !!row;
+}
+
+export function findJobRun(db: Db, job: string, periodKey: string): JobRunRow | undefined {
+  return db.select().from(jobRuns).where(and(eq(jobRuns.job, job), eq(jobRuns.periodKey, periodKey))).get();
+}
+
+export function setJobRunSummary(db: Db, job: string, periodKey: string, summary: string): void {
+  db.update(jobRuns).set({ summary }).where(and(eq(jobRuns.job, job), eq(jobRuns.periodKey, periodKey))).run();
+}
+
+export function jobRunKeys(db: Db, job: string, keys: string[]): Set<string> {
+  if (keys.length === 0) return new Set();
+  const rows = db
+    .select({ key: jobRuns.periodKey })
+    .from(jobRuns)
+    .where(and(eq(jobRuns.job, job), inArray(jobRuns.periodKey, keys)))
+    .all();
+  return new Set(rows.map((r) => r.key));
+}
+
+export function latestJobRun(db: Db, job: string): JobRunRow | undefined {
+  return db.select().from(jobRuns).where(eq(jobRuns.job, job)).orderBy(desc(jobRuns.periodKey)).limit(1).get();
+}
+
+/**
+ * Streaks whose last counted day is before yesterday are broken: store 0 (best is kept, and
+ * the last counted day stays for history). Returns how many rows changed.
+ */
+export function resetLapsedStreaks(db: Db, yesterday: string): number {
+  const changed = db
+    .update(userChallenges)
+    .set({ currentStreak: 0 })
+    .where(
+      and(
+        gt(userChallenges.currentStreak, 0),
+        or(isNull(userChallenges.lastCountedDay), lt(userChallenges.lastCountedDay, yesterday)),
+      ),
+    )
+    .returning({ userId: userChallenges.userId })
+    .all();
+  return changed.length;
+}
+
+/** Challenges with at least one ranked (eligible) member in a period. */
+export function challengesWithTotals(db: Db, kind: PeriodKind, periodKey: string): number[] {
+  return db
+    .selectDistinct({ id: leaderboardTotals.challengeId })
+    .from(leaderboardTotals)
+    .where(
+      and(eq(leaderboardTotals.kind, kind), eq(leaderboardTotals.periodKey, periodKey), eq(leaderboardTotals.eligible, true)),
+    )
+    .orderBy(leaderboardTotals.challengeId)
+    .all()
+    .map((r) => r.id);
+}
+

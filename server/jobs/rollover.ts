@@ -1,0 +1,12 @@
+/** daily-rollover: after midnight, stored streaks of members who missed a day become 0. */
+import type { JobDeps, JobSummary } from './types';
+
+export async function dailyRolloverJob(deps: JobDeps, now: Date): Promise<JobSummary> {
+  const r = deps.services.rollover.rolloverStreaks(now);
+  return {
+    job: 'daily-rollover',
+    at: now.toISOString(),
+    lines: [`${r.day}: ${r.reset} streak(s) with no counted day since before ${r.yesterday} set to 0`],
+    counts: { reset: r.reset },
+  };
+}

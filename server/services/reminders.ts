@@ -1,0 +1,51 @@
+/** Which reminders are due now, and recording them so each goes out at most once. */
+import { listChallenges } from '../db/repositories/challenges';
+import { recordReminder, reminderRecipients, type Recipient } from '../db/repositories/reminders';
+import { localDateTime } from '../domain/clubTime';
+import { isReminderDue, isRunningOn, reminderTimeOf } from '../domain/schedule';
+import { visibleCurrent } from '../domain/streak';
+import { formatWindow } from '../domain/timeWindow';
+import type { DayKey } from '../../shared/types';
+import { inTransaction, type ServiceContext } from './context';
+import { windowOf } from './mappers';
+
+export interface DueReminder {
+  challenge: { id: number; title: string; emoji: string; unit: string; time: string; window: string | null };
+  day: DayKey;
+  recipients: (Recipient & { streak: number })[];
+}
+
+/**
+ * For each active challenge running today whose reminder time came less than an hour before
+ * `at`: the members still to remind (see reminderRecipients for who qualifies).
+ */
+export function dueReminders(ctx: ServiceContext, at: Date): { day: DayKey; secondOfDay: number; due: DueReminder[] } {
+  const { day, secondOfDay } = localDateTime(at, ctx.timeZone);
+  const due: DueReminder[] = [];
+  for (const c of listChallenges(ctx.db, { activeOnly: true })) {
+    if (!isRunningOn(c, day) || !isReminderDue(c, secondOfDay)) continue;
+    const window = windowOf(c);
+    const recipients = reminderRecipients(ctx.db, c.id, day).map((r) => ({
+      userId: r.userId,
+      telegramId: r.telegramId,
+      language: r.language,
+      displayName: r.displayName,
+      streak: visibleCurrent({ current: r.currentStreak, best: 0, lastCountedDay: r.lastCountedDay }, day),
+    }));
+    due.push({
+      challenge: { id: c.id, title: c.title, emoji: c.emoji, unit: c.unit, time: reminderTimeOf(c)!, window: window ? formatWindow(window) : null },
+      day,
+      recipients,
+    });
+  }
+  return { day, secondOfDay, due };
+}
+
+/**
+ * Records the reminders about to be sent, in one transaction, before sending ("record then
+ * send"): a crash after this loses at most these reminders, it never sends one twice.
+ * Returns the members actually recorded now (another run may have taken some).
+ */
+export function recordReminders(ctx: ServiceContext, challengeId: number, day: DayKey, userIds: number[], at: Date): number[] {
+  return inTransaction(ctx, (db) => userIds.filter((userId) => recordReminder(db, userId, challengeId, day, at.getTime())));
+}

@@ -1,0 +1,65 @@
+/** A club on a real SQLite database with a fixed clock, and a Messenger that records. */
+import type { JobDeps } from '../../server/jobs';
+import { silentLogger } from '../../server/log';
+import type { DeliveryResult, Messenger, OutgoingMessage } from '../../server/messaging';
+import { challengeCreateSchema, type ChallengeCreateInput, type Language } from '../../shared/schemas';
+import { createTestRuntime } from '../helpers/runtime';
+
+export const OWNER = { telegramId: 1000, role: 'owner' as const };
+
+let nextId = 70_000;
+
+export function createClub(options: { now: string; publicUrl?: string; file?: boolean } = { now: '2026-11-25T07:00:00Z' }) {
+  const rt = createTestRuntime({ now: options.now, file: options.file });
+  const sent: OutgoingMessage[] = [];
+  const outcomes = new Map<number, DeliveryResult>();
+  const messenger: Messenger = {
+    async send(message) {
+      sent.push(message);
+      return outcomes.get(message.chatId) ?? 'sent';
+    },
+  };
+  const deps: JobDeps = {
+    services: rt.services,
+    messenger,
+    publicUrl: options.publicUrl ?? 'https://club.example',
+    log: silentLogger,
+  };
+  const s = rt.services;
+
+  function challenge(input: ChallengeCreateInput) {
+    return s.admin.challenges.createChallenge(OWNER, challengeCreateSchema.parse(input));
+  }
+
+  /** A registered member (at the clock's current instant) who joined the given challenges. */
+  function member(opts: { name?: string; language?: Language; join?: number[]; telegramId?: number } = {}) {
+    const telegramId = opts.telegramId ?? nextId++;
+    const name = opts.name ?? `Member ${telegramId}`;
+    const { user } = s.members.register(
+      { telegramId, firstName: name, lastName: null, username: null, languageCode: opts.language ?? 'uz' },
+      { displayName: name },
+    );
+    for (const id of opts.join ?? []) s.challenges.join(telegramId, id);
+    return { ...user, telegramId, userId: user.id };
+  }
+
+  /** Submits as if at `iso` (the clock moves there and stays). */
+  function submitAt(iso: string, telegramId: number, challengeId: number, value: number) {
+    rt.clock.set(iso);
+    return s.submissions.submit(telegramId, challengeId, value);
+  }
+
+  function count(table: string, where = '1 = 1'): number {
+    return (rt.database.sqlite.query(`select count(*) as n from ${table} where ${where}`).get() as { n: number }).n;
+  }
+
+  function rows<T>(sql: string, ...params: (string | number)[]): T[] {
+    return rt.database.sqlite.query(sql).all(...params) as T[];
+  }
+
+  return { rt, s, deps, sent, outcomes, messenger, challenge, member, submitAt, count, rows, close: () => rt.close() };
+}
+
+export type Club = ReturnType<typeof createClub>;
+
+export const at = (iso: string) => new Date(iso);
