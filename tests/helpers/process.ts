@@ -1,0 +1,87 @@
+/**
+ * The real server as a child process (`bun server/main.ts`) in demo mode on a given SQLite file,
+ * for tests of what only a process shows: crashes, signals, backups.
+ */
+import type { Subprocess } from 'bun';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dir, '..', '..');
+/** Demo member 1 (Telegram id 9000000001) is made owner, so demo initData can administer. */
+export const DEMO_ADMIN_TELEGRAM_ID = 9_000_000_001;
+
+export interface ServerProcess {
+  proc: Subprocess<'ignore', 'ignore', 'pipe'>;
+  url: string;
+  logs: string[];
+  /** Waits for the process to end; returns its exit code. */
+  exited: Promise<number>;
+}
+
+export async function spawnServer(databasePath: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+  const proc = Bun.spawn(['bun', join(ROOT, 'server/main.ts')], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: '0',
+      DATABASE_PATH: databasePath,
+      BOT_TOKEN: '',
+      ADMIN_TELEGRAM_IDS: String(DEMO_ADMIN_TELEGRAM_ID),
+      LOG_LEVEL: 'info',
+      RATE_LIMIT_IP: '0',
+      RATE_LIMIT_WRITES: '0',
+      RATE_LIMIT_READS: '0',
+      ...env,
+    },
+    stdin: 'ignore',
+    stdout: 'ignore',
+    stderr: 'pipe',
+  });
+  const logs: string[] = [];
+  let resolvePort: (port: number) => void;
+  const port = new Promise<number>((r) => (resolvePort = r));
+  (async () => {
+    const decoder = new TextDecoder();
+    let buffered = '';
+    for await (const chunk of proc.stderr) {
+      buffered += decoder.decode(chunk, { stream: true });
+      let nl: number;
+      while ((nl = buffered.indexOf('\n')) >= 0) {
+        const line = buffered.slice(0, nl);
+        buffered = buffered.slice(nl + 1);
+        logs.push(line);
+        try {
+          const entry = JSON.parse(line) as { msg?: string; port?: number };
+          if (entry.msg === 'listening' && entry.port) resolvePort(entry.port);
+        } catch {
+          // not a log line
+        }
+      }
+    }
+  })();
+  const timeout = new Promise<never>((_, reject) =>
+    setTimeout(() => reject(new Error(`server did not start:\n${logs.join('\n')}`)), 15_000),
+  );
+  const p = await Promise.race([port, timeout]);
+  return { proc, url: `http://127.0.0.1:${p}`, logs, exited: proc.exited };
+}
+
+export async function demoInitData(url: string, user: number): Promise<string> {
+  const res = await fetch(`${url}/api/demo/init-data?user=${user}`);
+  return ((await res.json()) as { initData: string }).initData;
+}
+
+export async function api(url: string, method: string, path: string, initData: string, body?: unknown) {
+  const res = await fetch(`${url}${path}`, {
+    method,
+    headers: { authorization: `tma ${initData}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  let json: unknown = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = text;
+  }
+  return { status: res.status, body: json as any };
+}
