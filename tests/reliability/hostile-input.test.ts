@@ -1,0 +1,169 @@
+/**
+ * A seeded fuzz test: thousands of malformed and hostile requests against every route.
+ * Never a 500, always API.md's error shape, and a refused request changes nothing.
+ */
+import { afterAll, beforeAll, expect, test } from 'bun:test';
+import { createChallenge, joinedMember, submit } from '../helpers/club';
+import { OTHER_BOT_TOKEN, signInitData } from '../helpers/initData';
+import { ADMIN_USER, createTestRuntime, telegramUser, type TestRuntime } from '../helpers/runtime';
+
+const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
+const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 3000);
+const CODES = new Set(['BAD_REQUEST', 'UNAUTHORIZED', 'NOT_REGISTERED', 'BANNED', 'NOT_JOINED', 'FORBIDDEN', 'NOT_FOUND', 'ALREADY_SUBMITTED', 'OUTSIDE_TIME_WINDOW', 'RATE_LIMITED', 'PAYLOAD_TOO_LARGE']);
+
+function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+let rt: TestRuntime;
+const rand = prng(SEED);
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+
+const HOSTILE_STRINGS = [
+  '', ' ', '0', '-1', '1e309', 'NaN', 'Infinity', '0x1F', '12,5', '١٢', '５', "' OR 1=1 --", '"; DROP TABLE users; --',
+  '<script>alert(1)</script>', '../../etc/passwd', '%00', '\u0000', '\u202e', '🔥'.repeat(50), 'a'.repeat(5000),
+  '{"__proto__":{"admin":true}}', 'null', 'true', '9007199254740993', '-0', '1.7976931348623157e309',
+];
+const HOSTILE_NUMBERS = [0, -1, 1, 2, 3, 1.5, -0, 1e308, -1e308, 2 ** 53 + 1, Number.MIN_VALUE, 999999999, 4.2];
+const HOSTILE_VALUES: unknown[] = [
+  ...HOSTILE_STRINGS, ...HOSTILE_NUMBERS, null, true, false, [], [1], {}, { value: 1 }, { $gt: 0 }, [[[[]]]],
+];
+
+function hostileBody(): string | undefined {
+  switch (Math.floor(rand() * 8)) {
+    case 0: return undefined;
+    case 1: return pick(['{', '{"value":', 'not json', '[]', 'null', '""', '{"a":1}{"b":2}', '\u0000']);
+    case 2: return JSON.stringify(pick(HOSTILE_VALUES));
+    case 3: return JSON.stringify({ value: pick(HOSTILE_VALUES) });
+    case 4: return JSON.stringify({ displayName: pick(HOSTILE_VALUES) });
+    case 5: return JSON.stringify({ [pick(['title', 'timeWindow', 'current', 'reason', 'isActive', 'minValue', 'maxValue', 'target', 'language', 'unknown'])]: pick(HOSTILE_VALUES) });
+    case 6: return JSON.stringify({ title: pick(HOSTILE_STRINGS), timeWindow: pick([null, { start: '21:00', end: '20:00' }, { start: pick(HOSTILE_STRINGS), end: '23:59' }]), maxValue: pick(HOSTILE_NUMBERS) });
+    default: return JSON.stringify({ pad: 'x'.repeat(20_000 + Math.floor(rand() * 10_000)) });
+  }
+}
+
+function hostileId(valid: number[]): string {
+  return pick([...valid.map(String), ...valid.map(String), '0', '-1', '999999', '1.5', 'abc', '1%20OR%201=1', '%27', '9'.repeat(30), '1e3', encodeURIComponent('../1')]);
+}
+
+type Who = 'none' | 'garbage' | 'expired' | 'otherBot' | 'stranger' | 'member' | 'banned' | 'admin';
+const MEMBER = telegramUser({ first_name: 'Fuzz' });
+const BANNED = telegramUser({ first_name: 'Banned' });
+
+function authHeader(who: Who): Record<string, string> {
+  const now = rt.clock.now();
+  switch (who) {
+    case 'none': return {};
+    case 'garbage': return { authorization: pick(['tma', 'tma x', 'Bearer abc', `tma ${'a'.repeat(9000)}`, 'tma hash=00']) };
+    case 'expired': return { authorization: `tma ${signInitData(MEMBER, { authDate: new Date(now.getTime() - 90_000_000) })}` };
+    case 'otherBot': return { authorization: `tma ${signInitData(ADMIN_USER, { authDate: now, botToken: OTHER_BOT_TOKEN })}` };
+    case 'stranger': return { authorization: `tma ${signInitData(telegramUser(), { authDate: now })}` };
+    case 'member': return { authorization: `tma ${signInitData(MEMBER, { authDate: now })}` };
+    case 'banned': return { authorization: `tma ${signInitData(BANNED, { authDate: now })}` };
+    case 'admin': return { authorization: `tma ${signInitData(ADMIN_USER, { authDate: now })}` };
+  }
+}
+
+const TABLES = ['users', 'challenges', 'user_challenges', 'submissions', 'leaderboard_totals', 'admin_users', 'audit_log', 'weekly_results', 'monthly_results'];
+function fingerprint(): string {
+  return TABLES.map((t) => JSON.stringify(rt.database.sqlite.query(`select * from ${t} order by rowid`).all())).join('\n');
+}
+
+let challengeIds: number[] = [];
+let userIds: number[] = [];
+let submissionIds: number[] = [];
+
+beforeAll(async () => {
+  rt = createTestRuntime({ env: { RATE_LIMIT_READS: '0', RATE_LIMIT_WRITES: '0' } });
+  const steps = await createChallenge(rt, { title: 'Steps' });
+  const book = await createChallenge(rt, { title: 'Book', timeWindow: { start: '21:00', end: '23:59' } });
+  challengeIds = [steps.id, book.id];
+  const m = await joinedMember(rt, steps.id, MEMBER);
+  const b = await joinedMember(rt, steps.id, BANNED);
+  const other = await joinedMember(rt, steps.id);
+  submissionIds = [(await submit(rt, other.tg, steps.id, 5)).body.submission.id];
+  await rt.request('POST', `/api/admin/users/${b.id}/ban`, { as: ADMIN_USER, body: { reason: 'fuzz' } });
+  userIds = [m.id, b.id, other.id];
+});
+afterAll(() => rt.close());
+
+const ROUTES: { method: string; path: () => string }[] = [
+  { method: 'POST', path: () => '/api/auth/register' },
+  { method: 'GET', path: () => '/api/me' },
+  { method: 'PATCH', path: () => '/api/me' },
+  { method: 'GET', path: () => '/api/challenges' },
+  { method: 'POST', path: () => `/api/challenges/${hostileId(challengeIds)}/join` },
+  { method: 'POST', path: () => `/api/challenges/${hostileId(challengeIds)}/leave` },
+  { method: 'POST', path: () => `/api/challenges/${hostileId(challengeIds)}/submit` },
+  { method: 'GET', path: () => `/api/leaderboard?challengeId=${hostileId(challengeIds)}&type=${pick(['today', 'weekly', 'monthly', 'all', 'yearly', '', "'"])}&limit=${pick(['1', '100', '0', '101', '-5', 'x', '1e2'])}` },
+  { method: 'GET', path: () => '/api/admin/challenges' },
+  { method: 'POST', path: () => '/api/admin/challenges' },
+  { method: 'PATCH', path: () => `/api/admin/challenges/${hostileId(challengeIds)}` },
+  { method: 'GET', path: () => `/api/admin/users?q=${encodeURIComponent(pick(HOSTILE_STRINGS).slice(0, 200))}&page=${pick(['1', '0', '-1', 'x', '99999999'])}` },
+  { method: 'GET', path: () => `/api/admin/users/${hostileId(userIds)}` },
+  { method: 'POST', path: () => `/api/admin/users/${hostileId(userIds)}/ban` },
+  { method: 'POST', path: () => `/api/admin/users/${hostileId(userIds)}/unban` },
+  { method: 'DELETE', path: () => `/api/admin/submissions/${hostileId(submissionIds)}` },
+  { method: 'PUT', path: () => `/api/admin/users/${hostileId(userIds)}/challenges/${hostileId(challengeIds)}/streak` },
+  { method: 'DELETE', path: () => `/api/admin/users/${hostileId(userIds)}/challenges/${hostileId(challengeIds)}` },
+  { method: 'GET', path: () => `/api/admin/analytics?days=${pick(['30', '0', '366', 'x', '-1', '1e9'])}` },
+  { method: 'GET', path: () => `/api/admin/results?period=${pick(['weekly', 'monthly', 'daily', '', "' or 1=1"])}` },
+  { method: 'GET', path: () => `/api/demo/init-data?user=${pick(['1', '0', 'x'])}` },
+  { method: 'GET', path: () => pick(['/api/nope', '/api/', '/api/challenges/1', '/trpc', '/api/me/../admin/challenges']) },
+];
+
+const TRPC_PROCEDURES = ['auth.register', 'me.get', 'me.setLanguage', 'challenges.join', 'challenges.submit', 'leaderboard.get', 'admin.users.ban', 'admin.challenges.create', 'admin.submissions.delete', 'admin.users.setStreak', 'nope.nothing'];
+
+test(`${REQUESTS} hostile requests (seed ${SEED}): no 500, API.md error shape, refused requests change nothing`, async () => {
+  let before = fingerprint();
+  const seen = new Map<number, number>();
+  for (let i = 0; i < REQUESTS; i++) {
+    const who = pick<Who>(['none', 'garbage', 'expired', 'otherBot', 'stranger', 'member', 'member', 'banned', 'admin', 'admin']);
+    const useTrpc = rand() < 0.2;
+    let res: Response;
+    let label: string;
+    if (useTrpc) {
+      const proc = pick(TRPC_PROCEDURES);
+      const input = hostileBody();
+      const isQuery = ['me.get', 'leaderboard.get'].includes(proc);
+      label = `trpc ${proc} ${input?.slice(0, 80)}`;
+      res = isQuery
+        ? await rt.app.handle(new Request(`http://localhost/trpc/${proc}?input=${encodeURIComponent(input ?? '')}`, { headers: authHeader(who) }))
+        : await rt.app.handle(new Request(`http://localhost/trpc/${proc}`, { method: 'POST', headers: { ...authHeader(who), 'content-type': 'application/json' }, body: input }));
+    } else {
+      const route = pick(ROUTES);
+      const path = route.path();
+      const body = ['GET', 'DELETE'].includes(route.method) && rand() < 0.8 ? undefined : hostileBody();
+      label = `${route.method} ${path} as ${who} ${body?.slice(0, 80)}`;
+      res = await rt.app.handle(new Request(`http://localhost${path}`, { method: route.method, headers: { ...authHeader(who), 'content-type': 'application/json' }, body }));
+    }
+    seen.set(res.status, (seen.get(res.status) ?? 0) + 1);
+    const text = await res.text();
+    if (res.status >= 500) throw new Error(`${res.status} for ${label}: ${text.slice(0, 300)}`);
+    const after = fingerprint();
+    if (res.status >= 400) {
+      const json = JSON.parse(text);
+      if (useTrpc) {
+        const err = Array.isArray(json) ? json[0].error : json.error;
+        expect(CODES.has(err.data?.appCode) ? err.data.appCode : `${label} → ${text.slice(0, 200)}`).toBe(err.data.appCode);
+      } else {
+        expect(Object.keys(json)).toEqual(['error']);
+        expect(CODES.has(json.error.code) ? 'ok' : `${label} → ${text.slice(0, 200)}`).toBe('ok');
+        expect(typeof json.error.message).toBe('string');
+      }
+      if (after !== before) throw new Error(`refused request changed the database: ${label} → ${res.status} ${text.slice(0, 200)}`);
+    }
+    before = after;
+  }
+  if (process.env.FUZZ_VERBOSE) console.log(Object.fromEntries(seen));
+  // The run exercised both refusals and successes.
+  expect([...seen.keys()].some((s) => s < 300)).toBe(true);
+  for (const s of [400, 401, 403, 404]) expect(seen.get(s) ?? 0).toBeGreaterThan(0);
+}, 120_000);
