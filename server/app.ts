@@ -2,9 +2,11 @@
 import { Elysia } from 'elysia';
 import type { AuthDeps } from './auth/requestAuth';
 import type { Logger } from './log';
+import type { RateLimiter, RateLimitRule } from './rateLimit';
 import { adminRoutes } from './rest/admin';
 import { adminAuthRoutes } from './rest/adminAuth';
 import { errorPlugin } from './rest/errors';
+import { guardPlugin } from './rest/guard';
 import { memberRoutes } from './rest/member';
 import { staticPages } from './rest/static';
 import { systemRoutes, type SystemInfo } from './rest/system';
@@ -15,11 +17,13 @@ export interface AppDeps extends AuthDeps {
   system: SystemInfo;
   /** PUBLIC_URL; under https the admin session cookie is Secure. */
   publicUrl?: string;
+  rateLimits: { limiter: RateLimiter; perIp: RateLimitRule };
 }
 
 export function createApp(deps: AppDeps) {
-  const logError = (error: unknown) => deps.log.error('request failed', { error });
+  const logError = (error: unknown, requestId?: string) => deps.log.error('request failed', { requestId, error });
   return new Elysia()
+    .use(guardPlugin({ log: deps.log, publicUrl: deps.publicUrl ?? 'http://localhost', ...deps.rateLimits }))
     .use(errorPlugin(logError))
     .use(systemRoutes(deps, deps.system))
     .use(memberRoutes(deps))

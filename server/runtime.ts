@@ -9,6 +9,8 @@ import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
 import { openDatabase } from './db/client';
 import { createLogger, type Logger } from './log';
+import { RateLimiter } from './rateLimit';
+import { ServiceError } from './domain/errors';
 import { createServices } from './services';
 
 export interface RuntimeOptions {
@@ -25,11 +27,20 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}) {
   // Demo mode signs initData with a secret of its own that no Telegram bot shares.
   const signingToken = config.BOT_TOKEN ?? `demo:${randomBytes(24).toString('hex')}`;
   let botUsername: string | null = null;
+  const limiter = new RateLimiter(() => clock.now().getTime());
+  const minute = 60_000;
+  const limitMember = (telegramId: number, write: boolean) => {
+    const rule = write ? { limit: config.RATE_LIMIT_WRITES, windowMs: minute } : { limit: config.RATE_LIMIT_READS, windowMs: minute };
+    const wait = limiter.hit(`${write ? 'w' : 'r'}:${telegramId}`, rule);
+    if (wait > 0) throw new ServiceError('RATE_LIMITED', 'Too many requests; try again shortly', { retryAfter: wait });
+  };
   const app = createApp({
     services,
     clock,
     signingToken,
     initDataMaxAge: config.INIT_DATA_MAX_AGE,
+    limitMember,
+    rateLimits: { limiter, perIp: { limit: config.RATE_LIMIT_IP, windowMs: minute } },
     adminSession: adminSessionResolver(services),
     publicUrl: config.PUBLIC_URL,
     log,
