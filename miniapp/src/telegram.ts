@@ -8,12 +8,12 @@ import {
   emitEvent,
   hapticFeedback,
   init,
+  isColorDark,
   mainButton,
   miniApp,
   mockTelegramEnv,
   popup,
   retrieveLaunchParams,
-  retrieveRawInitData,
   themeParams,
   viewport,
   swipeBehavior,
@@ -62,30 +62,31 @@ function hasNativeBridge(): boolean {
   );
 }
 
-/** Launch parameters as Telegram passes them (URL hash, then the SDK's session copy), or null. */
-export function readLaunch(): LaunchInfo | null {
+const LP_KEY = 'qadam/launch-params';
+
+/**
+ * The raw launch-parameter query as Telegram passes it (URL hash or query), remembered for the
+ * session so a reload after an in-app URL change still finds it. Read by hand: the SDK's own
+ * reader validates strictly (it insists on `signature` and `tgWebAppThemeParams`) and would
+ * refuse older clients' and test launches altogether.
+ */
+function rawLaunchQuery(): string | null {
   return (
     safe(() => {
-      const raw = retrieveRawInitData();
-      if (!raw) return null;
-      const lp = retrieveLaunchParams();
-      const u = lp.tgWebAppData?.user;
-      return {
-        initData: raw,
-        platform: String(lp.tgWebAppPlatform ?? 'unknown'),
-        user: u
-          ? { firstName: u.first_name ?? '', lastName: u.last_name ?? '', languageCode: u.language_code ?? '' }
-          : null,
-      } satisfies LaunchInfo;
+      const fromUrl = window.location.href.replace(/^[^?#]*[?#]/, '').replace(/[?#]/g, '&');
+      if (new URLSearchParams(fromUrl).get('tgWebAppData')) {
+        safe(() => sessionStorage.setItem(LP_KEY, fromUrl));
+        return fromUrl;
+      }
+      return safe(() => sessionStorage.getItem(LP_KEY)) ?? null;
     }) ?? null
   );
 }
 
-/** Parses the `user` field of a raw initData string (used for demo initData fetched later). */
-export function userFromInitData(raw: string): LaunchInfo['user'] {
+function parseUser(initData: string): LaunchInfo['user'] {
   return (
     safe(() => {
-      const json = new URLSearchParams(raw).get('user');
+      const json = new URLSearchParams(initData).get('user');
       if (!json) return null;
       const u = JSON.parse(json) as { first_name?: string; last_name?: string; language_code?: string };
       return { firstName: u.first_name ?? '', lastName: u.last_name ?? '', languageCode: u.language_code ?? '' };
@@ -93,25 +94,67 @@ export function userFromInitData(raw: string): LaunchInfo['user'] {
   );
 }
 
+/** Launch parameters as Telegram passes them, or null outside Telegram. */
+export function readLaunch(): LaunchInfo | null {
+  const query = rawLaunchQuery();
+  if (!query) return null;
+  const params = new URLSearchParams(query);
+  const initData = params.get('tgWebAppData');
+  if (!initData) return null;
+  return { initData, platform: params.get('tgWebAppPlatform') ?? 'unknown', user: parseUser(initData) };
+}
+
+/** Parses the `user` field of a raw initData string (used for demo initData fetched later). */
+export const userFromInitData = parseUser;
+
+/** The same launch parameters with what the SDK's validator insists on filled in. */
+function completeLaunchQuery(query: string): string {
+  const params = new URLSearchParams(query);
+  const data = new URLSearchParams(params.get('tgWebAppData') ?? '');
+  if (!data.get('signature')) data.set('signature', 'absent');
+  params.set('tgWebAppData', data.toString());
+  if (!params.get('tgWebAppVersion')) params.set('tgWebAppVersion', '8.0');
+  if (!params.get('tgWebAppPlatform')) params.set('tgWebAppPlatform', 'unknown');
+  if (!params.get('tgWebAppThemeParams')) params.set('tgWebAppThemeParams', '{}');
+  return params.toString();
+}
+
+function themeFromQuery(query: string | null): Record<string, string> {
+  return (
+    safe(() => {
+      const json = query ? new URLSearchParams(query).get('tgWebAppThemeParams') : null;
+      const parsed = json ? (JSON.parse(json) as Record<string, unknown>) : {};
+      const out: Record<string, string> = {};
+      for (const [k, v] of Object.entries(parsed)) if (typeof v === 'string') out[k] = v;
+      return out;
+    }) ?? {}
+  );
+}
+
+function sdkReadsLaunchParams(): boolean {
+  try {
+    retrieveLaunchParams();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Outside Telegram there is nobody to answer the SDK's requests: answer the few it makes
  * (viewport, safe areas, theme) and swallow the rest.
  */
-function mockBridge(demoInitData?: string): void {
+function mockBridge(launchQuery: string | null, answerRequests: boolean): void {
   const answer = (name: string, payload: unknown) =>
     setTimeout(() => safe(() => (emitEvent as (n: string, p: unknown) => void)(name, payload)), 0);
   const zero = { top: 0, bottom: 0, left: 0, right: 0 };
+  if (!answerRequests) {
+    // Inside Telegram: only hand the SDK a copy of the launch parameters it can read.
+    if (launchQuery) mockTelegramEnv({ launchParams: launchQuery });
+    return;
+  }
   mockTelegramEnv({
-    ...(demoInitData
-      ? {
-          launchParams: {
-            tgWebAppData: demoInitData,
-            tgWebAppVersion: '8.0',
-            tgWebAppPlatform: 'web',
-            tgWebAppThemeParams: {},
-          },
-        }
-      : {}),
+    ...(launchQuery ? { launchParams: launchQuery } : {}),
     onEvent: (event) => {
       const [name] = event as [string, unknown];
       if (name === 'web_app_request_viewport') {
@@ -140,24 +183,30 @@ export function startTelegram(options: { demoInitData?: string } = {}): void {
   if (started) return;
   started = true;
   nativeBridge.value = hasNativeBridge();
-  if (!nativeBridge.value) safe(() => mockBridge(options.demoInitData));
+  const query = options.demoInitData
+    ? new URLSearchParams({ tgWebAppData: options.demoInitData, tgWebAppVersion: '8.0', tgWebAppPlatform: 'web' }).toString()
+    : rawLaunchQuery();
+  platform.value = query ? new URLSearchParams(query).get('tgWebAppPlatform') ?? 'unknown' : 'unknown';
+  const sdkReady = !options.demoInitData && sdkReadsLaunchParams();
+  if (!nativeBridge.value || !sdkReady) {
+    safe(() => mockBridge(query && !sdkReady ? completeLaunchQuery(query) : null, !nativeBridge.value));
+  }
   safe(() => init());
-  safe(() => {
-    platform.value = String(retrieveLaunchParams().tgWebAppPlatform ?? 'unknown');
-  });
 
   safe(() => themeParams.mountSync.ifAvailable());
   safe(() => themeParams.bindCssVars.ifAvailable());
+  if (!safe(() => themeParams.isCssVarsBound())) applyTheme(themeFromQuery(query));
   safe(() => miniApp.mountSync.ifAvailable());
   safe(() => miniApp.bindCssVars.ifAvailable());
   safe(() => {
     const update = () => {
-      isDark.value = themeParams.isDark();
-      document.documentElement.classList.toggle('dark', isDark.value);
-      document.documentElement.classList.toggle('tg-themed', hasThemeColors());
+      const bg = safe(() => themeParams.backgroundColor()) ?? themeFromQuery(query).bg_color;
+      setDark(bg ? isColorDark(bg) : false, Boolean(bg));
+      // Match Telegram's header and background to the page.
+      safe(() => miniApp.setHeaderColor.ifAvailable('secondary_bg_color'));
+      safe(() => miniApp.setBackgroundColor.ifAvailable('secondary_bg_color'));
     };
     update();
-    themeParams.isDark.sub(update);
     themeParams.state.sub(update);
   });
   safe(() => backButton.mount.ifAvailable());
@@ -180,8 +229,19 @@ export function startTelegram(options: { demoInitData?: string } = {}): void {
   });
 }
 
-function hasThemeColors(): boolean {
-  return safe(() => Boolean(themeParams.state().bg_color)) ?? false;
+function setDark(dark: boolean, themed: boolean): void {
+  isDark.value = dark;
+  document.documentElement.classList.toggle('dark', dark);
+  document.documentElement.classList.toggle('tg-themed', themed);
+}
+
+/** Theme parameters → the same CSS variables the SDK binds, when the SDK could not. */
+function applyTheme(theme: Record<string, string>): void {
+  const root = document.documentElement.style;
+  for (const [key, value] of Object.entries(theme)) {
+    if (/^#[0-9a-f]{3,8}$/i.test(value)) root.setProperty(`--tg-theme-${key.replace(/_/g, '-')}`, value);
+  }
+  if (theme.bg_color) setDark(isColorDark(theme.bg_color), true);
 }
 
 /** Tells Telegram the first screen is drawn (hides its loading placeholder). */

@@ -18,6 +18,11 @@ function numberFormat(language: Language): Intl.NumberFormat {
   if (!f) {
     try {
       f = new Intl.NumberFormat(locales[language], { maximumFractionDigits: 2 });
+      // Browsers without Uzbek data fall back to English ("10,000.5"); Uzbek writes
+      // "10 000,5" like Russian, so borrow that.
+      if (language === 'uz' && /\.|,\d{3}/.test(f.format(1234.5))) {
+        f = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 2 });
+      }
     } catch {
       f = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
     }
@@ -30,10 +35,16 @@ export function formatNumber(value: number, language: Language = lang.value): st
   return numberFormat(language).format(value);
 }
 
+const UZ_MONTHS = ['yan', 'fev', 'mar', 'apr', 'may', 'iyn', 'iyl', 'avg', 'sen', 'okt', 'noy', 'dek'];
+
 /** "2025-05-12" → "12 May" (or "12 May 2024" outside the current year). */
 export function formatDay(day: string, language: Language = lang.value, withYear = false): string {
   const [y, m, d] = day.split('-').map(Number);
   if (!y || !m || !d) return day;
+  if (language === 'uz') {
+    // Browsers often lack Uzbek calendar data ("M11 25"); the format is simple enough.
+    return `${d}-${UZ_MONTHS[m - 1] ?? m}${withYear ? `, ${y}` : ''}`;
+  }
   const date = new Date(Date.UTC(y, m - 1, d));
   const opts: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', timeZone: 'UTC' };
   if (withYear) opts.year = 'numeric';
