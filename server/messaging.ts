@@ -7,11 +7,6 @@ export interface OutgoingMessage {
   text: string;
   /** An inline button that opens a URL as a Telegram Mini App (web_app). */
   webAppButton?: { text: string; url: string };
-  /**
-   * A plain URL button, for when the Mini App URL is not https (Telegram accepts web_app
-   * buttons only for https URLs). Senders that do not know it may ignore it.
-   */
-  urlButton?: { text: string; url: string };
 }
 
 export type DeliveryResult = 'sent' | 'blocked' | 'failed';

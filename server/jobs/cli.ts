@@ -9,7 +9,8 @@ import { openDatabase } from '../db/client';
 import { createLogger } from '../log';
 import type { Messenger } from '../messaging';
 import { createServices } from '../services';
-import { createDirectSender } from './directSender';
+import { Bot } from 'gramio';
+import { MessageQueue } from '../bot/queue';
 import { JOBS } from './index';
 import { JOB_NAMES, type JobName } from './types';
 
@@ -58,7 +59,18 @@ const log = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL
 const clock = now ? fixedClock(now) : systemClock;
 const database = openDatabase(config.DATABASE_PATH);
 const services = createServices({ db: database.db, clock, timeZone: config.CLUB_TIMEZONE });
-const messenger: Messenger | null = config.BOT_TOKEN ? createDirectSender(config.TELEGRAM_API_URL, config.BOT_TOKEN, log) : null;
+
+/** The bot's own outgoing queue (rate limits, retries, 403 → unreachable), without polling. */
+function botQueue(token: string): MessageQueue {
+  const bot = new Bot(token, { api: { baseURL: `${config!.TELEGRAM_API_URL}/bot` } });
+  return new MessageQueue({
+    send: (params) => bot.api.sendMessage(params),
+    onBlocked: (chatId) => services.members.markUnreachable(chatId),
+    log,
+  });
+}
+const queue = config.BOT_TOKEN ? botQueue(config.BOT_TOKEN) : null;
+const messenger: Messenger | null = queue;
 
 let exitCode = 0;
 try {
@@ -72,6 +84,8 @@ try {
   process.stderr.write(`${name} failed: ${error instanceof Error ? error.message : String(error)}\n`);
   exitCode = 1;
 } finally {
+  await queue?.idle();
+  queue?.stop();
   database.close();
 }
 process.exit(exitCode);

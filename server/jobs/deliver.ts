@@ -38,8 +38,10 @@ export async function deliverAll(deps: JobDeps, messages: { telegramId: number; 
   return counts;
 }
 
-/** The Mini App button: web_app for https, a plain link otherwise (Telegram refuses http web apps). */
-export function appButton(publicUrl: string, text: string): Pick<OutgoingMessage, 'webAppButton' | 'urlButton'> {
-  const url = `${publicUrl.replace(/\/+$/, '')}/app/`;
-  return url.startsWith('https://') ? { webAppButton: { text, url } } : { urlButton: { text, url } };
+/**
+ * The Mini App button. The Messenger decides how to show it: the bot's queue sends a web_app
+ * button for an https URL and a plain link otherwise (Telegram refuses http web apps).
+ */
+export function appButton(publicUrl: string, text: string): Pick<OutgoingMessage, 'webAppButton'> {
+  return { webAppButton: { text, url: `${publicUrl.replace(/\/+$/, '')}/app/` } };
 }

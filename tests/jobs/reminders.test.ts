@@ -128,7 +128,7 @@ describe('reminders', () => {
     expect((await remindersJob(club.deps, at(T('20:01')))).counts.due).toBe(0);
   });
 
-  test('the streak to keep is mentioned; http PUBLIC_URL gets a plain link button', async () => {
+  test('the streak to keep is mentioned; the button opens PUBLIC_URL/app/', async () => {
     club = createClub({ now: T('09:00', '2026-11-23'), publicUrl: 'http://localhost:3000' });
     const steps = club.challenge({ title: 'Steps', reminderTime: '20:00' });
     const m = club.member({ name: 'Streaky', language: 'en', join: [steps.id] });
@@ -136,8 +136,8 @@ describe('reminders', () => {
     club.submitAt(T('10:00', '2026-11-24'), m.telegramId, steps.id, 1);
     await remindersJob(club.deps, at(T('20:00')));
     expect(club.sent[0]!.text).toContain('Keep your 2-day streak alive!');
-    expect(club.sent[0]!.webAppButton).toBeUndefined();
-    expect(club.sent[0]!.urlButton).toEqual({ text: '📲 Submit result', url: 'http://localhost:3000/app/' });
+    // (the bot's queue turns an http web_app button into a plain link: tests/jobs/cli.test.ts)
+    expect(club.sent[0]!.webAppButton).toEqual({ text: '📲 Submit result', url: 'http://localhost:3000/app/' });
   });
 
   test('with the bot off nothing is recorded, so nothing is lost', async () => {
