@@ -1,0 +1,27 @@
+/** /me: the member's challenges, current and best streaks, and today's status. */
+import { Plugin } from 'gramio';
+import { botText, formatNumber } from '../../../shared/i18n/bot';
+import { appKeyboard, say } from '../context';
+import type { BotDeps, BotFeature } from '../deps';
+
+export const meFeature: BotFeature = (deps: BotDeps) =>
+  new Plugin('qadam:me').command('me', async (ctx) => {
+    if (!ctx.from) return;
+    const profile = deps.services.members.profile(ctx.from.id); // NOT_REGISTERED → the boundary offers registration
+    const language = profile.user.language;
+    const t = botText(language);
+    const lines = [t.meHeader(profile.user.displayName)];
+    const entries = profile.challenges.filter((e) => e.challenge.isActive);
+    if (entries.length === 0) {
+      lines.push('', t.noChallenges);
+    }
+    for (const e of entries) {
+      const c = e.challenge;
+      lines.push('', `${c.emoji} ${c.title}`.trim());
+      lines.push(t.meToday(e.today ? formatNumber(language, e.today.value) : null, c.unit));
+      lines.push(t.meStreak(e.streak.current, e.streak.best));
+      if (c.timeWindow) lines.push(t.meWindow(`${c.timeWindow.start}–${c.timeWindow.end}`));
+    }
+    lines.push('', t.meReminders(profile.user.remindersEnabled));
+    await say(ctx.bot.api, deps, ctx.chatId, language, { text: lines.join('\n'), keyboard: appKeyboard(deps, language) });
+  });

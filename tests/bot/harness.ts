@@ -1,0 +1,252 @@
+/**
+ * The bot under test: a real runtime (SQLite, fixed clock), the real GramIO bot polling a local
+ * telegram-test-api over HTTP, and members who write to it. Waits are bounded polls, not sleeps.
+ */
+import { createServer } from 'node:net';
+import TelegramServer from 'telegram-test-api';
+import { challengeCreateSchema } from '../../shared/schemas';
+import { createBot, type QadamBot } from '../../server/bot';
+import { updateUser } from '../../server/db/repositories/users';
+import type { Logger } from '../../server/log';
+import { TEST_BOT_TOKEN } from '../helpers/initData';
+import { createTestRuntime, type TestRuntime } from '../helpers/runtime';
+
+export interface LogLine {
+  level: string;
+  msg: string;
+  fields?: Record<string, unknown>;
+}
+
+export function captureLogger(lines: LogLine[]): Logger {
+  const push = (level: string) => (msg: string, fields?: Record<string, unknown>) => {
+    lines.push({ level, msg, fields });
+    if (process.env.BOT_TEST_LOG) console.error(level, msg, fields ?? '');
+  };
+  return { debug: push('debug'), info: push('info'), warn: push('warn'), error: push('error') };
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startFakeTelegram(port: number): Promise<TelegramServer> {
+  const server = new TelegramServer({ port, host: '127.0.0.1', storeTimeout: 60 });
+  await server.start();
+  return server;
+}
+
+export interface BotMessage {
+  chat_id: number;
+  text: string;
+  reply_markup?: { inline_keyboard?: { text: string; callback_data?: string; url?: string; web_app?: { url: string } }[][] };
+}
+
+export interface MemberOptions {
+  id?: number;
+  first_name?: string;
+  last_name?: string;
+  username?: string;
+  language_code?: string;
+}
+
+let nextId = 700_000;
+
+export class Member {
+  readonly id: number;
+  readonly from: Record<string, unknown>;
+  private readonly inbox: BotMessage[] = [];
+
+  constructor(
+    private readonly harness: BotHarness,
+    options: MemberOptions = {},
+  ) {
+    this.id = options.id ?? nextId++;
+    this.from = {
+      id: this.id,
+      is_bot: false,
+      first_name: options.first_name ?? `Member${this.id}`,
+      ...(options.last_name ? { last_name: options.last_name } : {}),
+      ...(options.username ? { username: options.username } : {}),
+      ...(options.language_code ? { language_code: options.language_code } : {}),
+    };
+  }
+
+  private base() {
+    return {
+      botToken: TEST_BOT_TOKEN,
+      date: Math.floor(Date.now() / 1000),
+      from: this.from,
+      chat: { id: this.id, type: 'private', first_name: this.from.first_name },
+    };
+  }
+
+  private async post(path: string, body: unknown): Promise<void> {
+    const res = await fetch(`${this.harness.fakeUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
+  }
+
+  /** A command as Telegram sends it: with the bot_command entity. */
+  async command(text: string): Promise<void> {
+    const space = text.indexOf(' ');
+    const length = space === -1 ? text.length : space;
+    await this.post('/sendCommand', { ...this.base(), text, entities: [{ offset: 0, length, type: 'bot_command' }] });
+  }
+
+  async text(text: string): Promise<void> {
+    await this.post('/sendMessage', { ...this.base(), text });
+  }
+
+  async tap(data: string): Promise<void> {
+    await this.post('/sendCallback', { ...this.base(), message: { chat: this.base().chat, from: this.from }, data });
+  }
+
+  /** The next message the bot sent this member, waiting up to `timeoutMs`. */
+  async next(timeoutMs = 5000): Promise<BotMessage> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.inbox.length === 0) {
+      await this.fetchInbox();
+      if (this.inbox.length > 0) break;
+      if (Date.now() > deadline) throw new Error(`member ${this.id}: no message from the bot within ${timeoutMs} ms`);
+      await Bun.sleep(20);
+    }
+    return this.inbox.shift()!;
+  }
+
+  /** Sends a command and returns the bot's answer. */
+  async ask(command: string, timeoutMs?: number): Promise<BotMessage> {
+    await this.command(command);
+    return this.next(timeoutMs);
+  }
+
+  async reply(text: string): Promise<BotMessage> {
+    await this.text(text);
+    return this.next();
+  }
+
+  async press(data: string): Promise<BotMessage> {
+    await this.tap(data);
+    return this.next();
+  }
+
+  /** True when the bot sends nothing more within `ms` (bounded, used sparingly). */
+  async silentFor(ms: number): Promise<boolean> {
+    const deadline = Date.now() + ms;
+    while (Date.now() < deadline) {
+      await this.fetchInbox();
+      if (this.inbox.length > 0) return false;
+      await Bun.sleep(25);
+    }
+    return true;
+  }
+
+  private async fetchInbox(): Promise<void> {
+    let res: Response;
+    try {
+      res = await fetch(`${this.harness.fakeUrl}/getUpdates`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ token: TEST_BOT_TOKEN, chatId: this.id }),
+      });
+    } catch {
+      return; // the fake is restarting
+    }
+    const body = (await res.json()) as { result?: { message: BotMessage }[] };
+    for (const item of body.result ?? []) this.inbox.push(item.message);
+  }
+}
+
+export function buttons(message: BotMessage) {
+  return (message.reply_markup?.inline_keyboard ?? []).flat();
+}
+
+export class BotHarness {
+  fake!: TelegramServer;
+  port!: number;
+  runtime!: TestRuntime;
+  qadam!: QadamBot;
+  readonly logs: LogLine[] = [];
+
+  get fakeUrl(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async start(options: { env?: Record<string, string>; now?: string } = {}): Promise<this> {
+    this.port = await freePort();
+    this.fake = await startFakeTelegram(this.port);
+    this.runtime = createTestRuntime({
+      now: options.now,
+      env: { TELEGRAM_API_URL: this.fakeUrl, PUBLIC_URL: 'https://qadam.example', ...options.env },
+    });
+    this.qadam = createBot(
+      { services: this.runtime.services, config: this.runtime.config, log: captureLogger(this.logs), clock: this.runtime.clock },
+      { polling: { idleDelayMs: 15, timeoutSeconds: 0, backoff: { initialMs: 50, maxMs: 400, factor: 2 } } },
+    );
+    const info = await this.qadam.start();
+    if (!info) throw new Error('bot did not connect');
+    this.runtime.setBotUsername(info.username ?? null);
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await this.qadam?.stop();
+    await this.fake?.stop();
+    this.runtime?.close();
+  }
+
+  member(options: MemberOptions = {}): Member {
+    return new Member(this, options);
+  }
+
+  get services() {
+    return this.runtime.services;
+  }
+
+  /** A member registered directly through the service (for tests not about registration). */
+  registered(options: MemberOptions & { displayName?: string } = {}): Member {
+    const m = this.member(options);
+    this.services.members.register(
+      {
+        telegramId: m.id,
+        firstName: String(m.from.first_name),
+        lastName: (m.from.last_name as string | undefined) ?? null,
+        username: (m.from.username as string | undefined) ?? null,
+        languageCode: (m.from.language_code as string | undefined) ?? null,
+      },
+      options.displayName ? { displayName: options.displayName } : {},
+    );
+    return m;
+  }
+
+  challenge(input: Record<string, unknown> = {}) {
+    return this.services.admin.challenges.createChallenge(
+      { telegramId: 1000, role: 'owner' },
+      challengeCreateSchema.parse({ title: 'Steps', emoji: '👟', unit: 'steps', ...input }),
+    );
+  }
+
+  join(member: Member, challengeId: number): void {
+    this.services.challenges.join(member.id, challengeId);
+  }
+
+  ban(member: Member): void {
+    const row = this.services.members.findMember(member.id);
+    if (!row) throw new Error('unknown member');
+    updateUser(this.runtime.database.db, row.id, { isBanned: true, banReason: 'test' });
+  }
+
+  errors(): LogLine[] {
+    return this.logs.filter((l) => l.level === 'error');
+  }
+}
