@@ -1,4 +1,5 @@
 /** Composition root: config → database → services → HTTP, bot and scheduler; graceful stop. */
+import { createBot } from './bot';
 import { ConfigError, loadConfig } from './config';
 import { createRuntime } from './runtime';
 
@@ -26,12 +27,17 @@ log.info('listening', {
   mode: config.demo ? 'demo (no BOT_TOKEN: bot off, /api/demo/init-data on)' : 'bot',
 });
 
+// The bot: long polling with back-off (start() resolves once Telegram answers; never rejects).
+const bot = config.BOT_TOKEN ? createBot({ services: runtime.services, config, log, clock: runtime.clock }) : null;
+void bot?.start().then((info) => info && runtime.setBotUsername(info.username ?? null));
+
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   log.info('stopping', { signal });
   await server.stop();
+  await bot?.stop();
   runtime.database.close();
   log.info('stopped');
   process.exit(0);
