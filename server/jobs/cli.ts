@@ -9,8 +9,7 @@ import { openDatabase } from '../db/client';
 import { createLogger } from '../log';
 import type { Messenger } from '../messaging';
 import { createServices } from '../services';
-import { Bot } from 'gramio';
-import { MessageQueue } from '../bot/queue';
+import { createBot } from '../bot';
 import { JOBS } from './index';
 import { JOB_NAMES, type JobName } from './types';
 
@@ -60,16 +59,9 @@ const clock = now ? fixedClock(now) : systemClock;
 const database = openDatabase(config.DATABASE_PATH);
 const services = createServices({ db: database.db, clock, timeZone: config.CLUB_TIMEZONE });
 
-/** The bot's own outgoing queue (rate limits, retries, 403 → unreachable), without polling. */
-function botQueue(token: string): MessageQueue {
-  const bot = new Bot(token, { api: { baseURL: `${config!.TELEGRAM_API_URL}/bot` } });
-  return new MessageQueue({
-    send: (params) => bot.api.sendMessage(params),
-    onBlocked: (chatId) => services.members.markUnreachable(chatId),
-    log,
-  });
-}
-const queue = config.BOT_TOKEN ? botQueue(config.BOT_TOKEN) : null;
+// The bot's own rate-limited queue, built as the server builds it; the bot is never started
+// here (only the server polls the token).
+const queue = config.BOT_TOKEN ? createBot({ services, config, log, clock }, { skipSetup: true }).messenger : null;
 const messenger: Messenger | null = queue;
 
 let exitCode = 0;

@@ -12,7 +12,11 @@ export interface Scheduler {
   caughtUp: Promise<void>;
   /** Runs one job now, as the cron would (tests, operators). */
   run(name: JobName): Promise<JobSummary | null>;
-  stop(): void;
+  /**
+   * Stops the crons at once; resolves when the jobs in progress have ended. Stop the
+   * Messenger too (its waiting messages then end as 'failed') so that does not take long.
+   */
+  stop(): Promise<void>;
 }
 
 function isQuiet(s: JobSummary): boolean {
@@ -22,10 +26,21 @@ function isQuiet(s: JobSummary): boolean {
 export function startScheduler(deps: JobDeps, opts: { catchUp?: boolean } = {}): Scheduler {
   const { clock, timeZone } = deps.services.ctx;
   const running = new Set<JobName>();
+  const inFlight = new Set<Promise<unknown>>();
   let stopped = false;
 
-  async function run(name: JobName): Promise<JobSummary | null> {
-    if (stopped || running.has(name)) return null;
+  function track<T>(p: Promise<T>): Promise<T> {
+    inFlight.add(p);
+    void p.finally(() => inFlight.delete(p));
+    return p;
+  }
+
+  function run(name: JobName): Promise<JobSummary | null> {
+    if (stopped || running.has(name)) return Promise.resolve(null);
+    return track(runOnce(name));
+  }
+
+  async function runOnce(name: JobName): Promise<JobSummary | null> {
     running.add(name);
     try {
       const summary = await JOBS[name](deps, clock.now());
@@ -42,7 +57,7 @@ export function startScheduler(deps: JobDeps, opts: { catchUp?: boolean } = {}):
 
   const crons = JOB_NAMES.map((name) => Bun.cron(SCHEDULE[name], () => run(name), { tz: timeZone }));
 
-  const caughtUp = (async () => {
+  const caughtUp = track((async () => {
     if (opts.catchUp === false) return;
     // Reminders and results inside the catch-up must not race the first cron fires.
     for (const name of JOB_NAMES) running.add(name);
@@ -55,15 +70,16 @@ export function startScheduler(deps: JobDeps, opts: { catchUp?: boolean } = {}):
     } finally {
       for (const name of JOB_NAMES) running.delete(name);
     }
-  })();
+  })());
 
   deps.log.info('scheduler started', { timeZone, jobs: SCHEDULE });
   return {
     caughtUp,
     run,
-    stop() {
+    async stop() {
       stopped = true;
       for (const c of crons) c.stop();
+      await Promise.allSettled([...inFlight]);
     },
   };
 }
