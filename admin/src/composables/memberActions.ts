@@ -1,0 +1,60 @@
+/** Ban and unban, each behind a confirmation; shared by the members list and the detail page. */
+import { useQueryClient } from '@tanstack/vue-query';
+import { trpc } from '../api';
+import { t } from '../i18n';
+import { confirm } from './confirm';
+import { notifyError, notifySuccess } from './notify';
+import type { AdminUserRowDto } from '../../../shared/types';
+
+export function memberName(u: Pick<AdminUserRowDto, 'displayName' | 'firstName' | 'telegramId'>): string {
+  return u.displayName || u.firstName || `ID ${u.telegramId}`;
+}
+
+export function useMemberActions() {
+  const queryClient = useQueryClient();
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: ['members'] });
+    void queryClient.invalidateQueries({ queryKey: ['member'] });
+    void queryClient.invalidateQueries({ queryKey: ['analytics'] });
+    void queryClient.invalidateQueries({ queryKey: ['leaderboard'] });
+    void queryClient.invalidateQueries({ queryKey: ['challenges'] });
+  };
+
+  async function ban(u: AdminUserRowDto): Promise<boolean> {
+    const name = memberName(u);
+    const answer = await confirm({
+      title: t('m.banTitle', { name }),
+      text: t('m.banText'),
+      okText: t('m.ban'),
+      danger: true,
+      input: { kind: 'text', label: t('m.banReason'), testid: 'ban-reason-input' },
+    });
+    if (!answer.ok) return false;
+    try {
+      await trpc.admin.users.ban.mutate({ userId: u.id, reason: String(answer.value ?? '') });
+      notifySuccess(t('m.bannedOk', { name }));
+      refresh();
+      return true;
+    } catch (error) {
+      notifyError(error);
+      return false;
+    }
+  }
+
+  async function unban(u: AdminUserRowDto): Promise<boolean> {
+    const name = memberName(u);
+    const answer = await confirm({ title: t('m.unbanTitle', { name }), text: t('m.unbanText'), okText: t('m.unban') });
+    if (!answer.ok) return false;
+    try {
+      await trpc.admin.users.unban.mutate({ userId: u.id });
+      notifySuccess(t('m.unbannedOk', { name }));
+      refresh();
+      return true;
+    } catch (error) {
+      notifyError(error);
+      return false;
+    }
+  }
+
+  return { ban, unban, refresh };
+}

@@ -1,0 +1,26 @@
+import { defineConfig } from 'vite';
+import vue from '@vitejs/plugin-vue';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+// The admin panel is served by the Elysia server at /admin/ from dist/admin.
+export default defineConfig({
+  root,
+  base: '/admin/',
+  plugins: [vue()],
+  build: {
+    outDir: '../dist/admin',
+    emptyOutDir: true,
+    target: 'es2020',
+    sourcemap: false,
+    chunkSizeWarningLimit: 1200,
+  },
+  server: {
+    // `vite --config admin/vite.config.ts` during development: proxy API calls to the server.
+    proxy: {
+      '/trpc': 'http://localhost:3000',
+      '/api': 'http://localhost:3000',
+    },
+  },
+});
