@@ -1,6 +1,7 @@
 /** Composition root: config → database → services → HTTP, bot and scheduler; graceful stop. */
 import { createBot } from './bot';
 import { ConfigError, loadConfig } from './config';
+import { startScheduler } from './jobs/scheduler';
 import { createRuntime } from './runtime';
 
 function fail(message: string): never {
@@ -31,13 +32,18 @@ log.info('listening', {
 const bot = config.BOT_TOKEN ? createBot({ services: runtime.services, config, log, clock: runtime.clock }) : null;
 void bot?.start().then((info) => info && runtime.setBotUsername(info.username ?? null));
 
+// Scheduled jobs (Bun.cron in CLUB_TIMEZONE) plus a one-time catch-up of what was missed while down.
+const scheduler = startScheduler({ services: runtime.services, messenger: bot?.messenger ?? null, publicUrl: config.PUBLIC_URL, log });
+
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   log.info('stopping', { signal });
+  const jobsEnded = scheduler.stop(); // no new runs; the ones in progress end once the queue stops
   await server.stop();
   await bot?.stop();
+  await jobsEnded;
   runtime.database.close();
   log.info('stopped');
   process.exit(0);
