@@ -473,6 +473,62 @@ describe('Mini App in a browser opened like Telegram opens it', () => {
     await context.close();
   }, 30_000);
 
+  test('inside a Telegram phone client: ready(), BackButton, MainButton submits, haptics', async () => {
+    const m = await joinedMember(server, fresh.id, { first_name: 'Kamola', language_code: 'en' });
+    const { context, page } = await newPage();
+    // What a phone client provides: a postEvent proxy (we record the calls).
+    await page.addInitScript(() => {
+      const w = window as unknown as { __tg: [string, unknown][]; TelegramWebviewProxy: unknown };
+      w.__tg = [];
+      w.TelegramWebviewProxy = {
+        postEvent: (name: string, data: string) => w.__tg.push([name, data ? JSON.parse(data) : null]),
+      };
+    });
+    const calls = () => page.evaluate(() => (window as unknown as { __tg: [string, any][] }).__tg);
+    const sent = async (name: string, match: (data: any) => boolean = () => true) =>
+      poll(async () => (await calls()).some(([n, d]) => n === name && match(d)), true, `posted ${name}`);
+    const receive = (name: string, data: unknown = {}) =>
+      page.evaluate(
+        ([n, d]) => (window as any).Telegram.WebView.receiveEvent(n, d),
+        [name, data] as const,
+      );
+
+    await page.goto(appUrl(initDataFor(m.tg, { signature: true }), { platform: 'android', theme: LIGHT }));
+    await seen(page.getByTestId('profile-name'));
+    await sent('web_app_ready');
+
+    // Nested screen: BackButton shown, pressing it closes the screen and hides the button.
+    await page.getByTestId('settings-button').click();
+    await seen(page.getByTestId('settings-page'));
+    await sent('web_app_setup_back_button', (d) => d?.is_visible === true);
+    await receive('back_button_pressed');
+    await gone(page.getByTestId('settings-page'));
+    await poll(
+      async () => (await calls()).filter(([n]) => n === 'web_app_setup_back_button').at(-1)?.[1]?.is_visible,
+      false,
+      'back button hidden',
+    );
+
+    // The modal: Telegram's MainButton is the submit button on phones.
+    await page.getByTestId('nav-challenges').click();
+    await card(page, fresh.id).getByTestId('submit-button').click();
+    await sent('web_app_setup_main_button', (d) => d?.is_visible === true);
+    expect(await page.getByTestId('confirm-submit').isVisible()).toBe(false);
+    await page.getByTestId('value-input').fill('1,5');
+    await sent('web_app_setup_main_button', (d) => d?.is_visible === true && d?.is_active === true);
+    await receive('main_button_pressed');
+    await gone(page.getByTestId('submit-modal'));
+    await sent('web_app_trigger_haptic_feedback', (d) => d?.type === 'notification' && d?.notification_type === 'success');
+    await poll(
+      async () => (await calls()).filter(([n]) => n === 'web_app_setup_main_button').at(-1)?.[1]?.is_visible,
+      false,
+      'main button hidden after submit',
+    );
+    const me = await server.request('GET', '/api/me', { as: m.tg });
+    expect(me.body.challenges.find((c: any) => c.challenge.id === fresh.id).today.value).toBe(1.5);
+    await context.close();
+  }, 30_000);
+
   test('expired initData says to reopen the app', async () => {
     const user = telegramUser({ first_name: 'Old', language_code: 'en' });
     const old = new Date(server.clock.now().getTime() - 3 * 86_400_000);
