@@ -8,7 +8,7 @@ import { errorText } from '../../shared/i18n/errors';
 import { languageOf, say, type Reply } from './context';
 import type { BotDeps } from './deps';
 import { isServiceError, refusal } from './refusals';
-import { describeError } from './telegram';
+import { describeError, isBlocked } from './telegram';
 
 interface ErrorContext {
   from?: { id: number; languageCode?: string; firstName: string };
@@ -22,6 +22,11 @@ export function installErrorBoundary(bot: AnyBot, deps: BotDeps): void {
   bot.onError(async ({ context, error }) => {
     const ctx = context as unknown as ErrorContext;
     const from = ctx.from;
+    if (isBlocked(error)) {
+      // The member blocked the bot: the 403 hook marked them unreachable; nothing to tell them.
+      deps.log.info('bot: member has blocked the bot', { telegramId: from?.id });
+      return;
+    }
     try {
       const language = languageOf(deps, from as never);
       let reply: Reply;

@@ -88,7 +88,7 @@ export function createPoller(bot: AnyBot, log: Logger, options: PollingOptions):
         if (abort.signal.aborted) break;
         failures++;
         const wait = waitFor(error, delay);
-        if (failures === 1 || wait >= options.backoff.maxMs) {
+        if (failures === 1 || failures % 10 === 0) {
           log.warn('bot: getUpdates failed; retrying', { failures, retryInMs: wait, error: describeError(error) });
         }
         if (telegramCode(error) === 409) {
