@@ -9,9 +9,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { buildFrontend, FRONTENDS, isStale } from '../../scripts/frontends';
+import { challengeCreateSchema } from '../../shared/schemas';
 import { createChallenge, joinedMember, submit } from '../helpers/club';
 import { signInitData, type TestTelegramUser } from '../helpers/initData';
-import { telegramUser } from '../helpers/runtime';
+import { ADMIN_USER, telegramUser } from '../helpers/runtime';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 const SHOTS = process.env.MINIAPP_SHOTS ?? '/tmp';
@@ -540,6 +541,18 @@ describe('Mini App in a browser opened like Telegram opens it', () => {
     await context.close();
   }, 30_000);
 
+  test('a banned member is told so, in their language', async () => {
+    const m = await joinedMember(server, run.id, { first_name: 'Banned', language_code: 'ru' });
+    const ban = await server.request('POST', `/api/admin/users/${m.id}/ban`, { as: ADMIN_USER, body: { reason: 'spam' } });
+    expect(ban.status).toBe(200);
+    const { context, page } = await newPage();
+    await page.goto(appUrl(initDataFor(m.tg)));
+    const fatal = page.getByTestId('fatal-state');
+    await attr(fatal, 'data-code', 'BANNED');
+    await hasText(fatal, 'заблокирован');
+    await context.close();
+  }, 30_000);
+
   test('a normal browser without launch parameters is told to open Telegram (bot mode)', async () => {
     const { context, page } = await newPage();
     await page.goto(`${server.url}${APP_PATH}`);
@@ -555,7 +568,7 @@ describe('demo mode (server without BOT_TOKEN)', () => {
     // Demo signs with its own random key, so go to the service directly as the seeded owner.
     demo.services.admin.challenges.createChallenge(
       { telegramId: 1000, role: 'owner' },
-      { title: 'Steps', emoji: '👟', unit: 'steps', minValue: 0, maxValue: 100000 },
+      challengeCreateSchema.parse({ title: 'Steps', emoji: '👟', unit: 'steps', maxValue: 100000 }),
     );
   });
   afterAll(async () => {
