@@ -151,6 +151,25 @@ describe('edge cases', () => {
     expect(h.services.members.findMember(m.id)?.remindersEnabled).toBe(true);
   });
 
+  test('the bot stays out of group chats', async () => {
+    const m = h.registered({ language_code: 'en' }).inGroup(-100_555);
+    await m.command('/help');
+    await m.text('5');
+    expect(await m.silentFor(300)).toBe(true);
+  });
+
+  test('registered elsewhere while the bot waited for a name: a later text does not rename', async () => {
+    const m = h.member({ first_name: 'Elsewhere', language_code: 'en' });
+    await m.ask('/start');
+    h.services.members.register(
+      { telegramId: m.id, firstName: 'Elsewhere', lastName: null, username: null, languageCode: 'en' },
+      { displayName: 'From the Mini App' },
+    );
+    const answer = await m.reply('just chatting');
+    expect(answer.text).toContain('To submit a result send /submit');
+    expect(h.services.members.findMember(m.id)?.displayName).toBe('From the Mini App');
+  });
+
   test('no handler error was logged', () => {
     expect(h.errors()).toEqual([]);
   });

@@ -79,12 +79,21 @@ export class Member {
     };
   }
 
+  /** Where this member writes: their private chat, or a group set with inGroup(). */
+  private chat: Record<string, unknown> | null = null;
+
+  /** From now on the member writes in a group chat (the bot should stay out of groups). */
+  inGroup(groupId: number): this {
+    this.chat = { id: groupId, type: 'group', title: 'Club group' };
+    return this;
+  }
+
   private base() {
     return {
       botToken: TEST_BOT_TOKEN,
       date: Math.floor(Date.now() / 1000),
       from: this.from,
-      chat: { id: this.id, type: 'private', first_name: this.from.first_name },
+      chat: this.chat ?? { id: this.id, type: 'private', first_name: this.from.first_name },
     };
   }
 
@@ -157,7 +166,7 @@ export class Member {
       res = await fetch(`${this.harness.fakeUrl}/getUpdates`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ token: TEST_BOT_TOKEN, chatId: this.id }),
+        body: JSON.stringify({ token: TEST_BOT_TOKEN, chatId: this.chat?.id ?? this.id }),
       });
     } catch {
       return; // the fake is restarting

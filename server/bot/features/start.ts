@@ -63,6 +63,12 @@ export const startFeature: BotFeature = (deps: BotDeps) => {
     .on('message', async (ctx, next) => {
       const text = ctx.text;
       if (!ctx.from || text === undefined || text.startsWith('/') || pending.get(ctx.chatId)?.kind !== 'name') return next();
+      const member = services.members.findMember(ctx.from.id);
+      if (member?.registeredAt != null) {
+        // Registered meanwhile (e.g. in the Mini App): a stray text must not rename them.
+        pending.clear(ctx.chatId);
+        return next();
+      }
       const parsed = displayNameSchema.safeParse(text);
       if (!parsed.success) {
         const language = languageOf(deps, ctx.from);
