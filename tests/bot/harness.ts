@@ -65,7 +65,7 @@ export class Member {
   private readonly inbox: BotMessage[] = [];
 
   constructor(
-    private readonly harness: BotHarness,
+    private readonly harness: { readonly fakeUrl: string },
     options: MemberOptions = {},
   ) {
     this.id = options.id ?? nextId++;
