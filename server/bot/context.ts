@@ -52,15 +52,24 @@ export interface SendApi {
  * button), the text still goes out, with the app link written in it.
  */
 export async function say(api: SendApi, deps: BotDeps, chatId: number, language: Language, reply: Reply): Promise<void> {
-  const params = { chat_id: chatId, text: reply.text, ...(reply.keyboard ? { reply_markup: reply.keyboard } : {}) };
+  const text = fit(reply.text);
+  const params = { chat_id: chatId, text, ...(reply.keyboard ? { reply_markup: reply.keyboard } : {}) };
   try {
     await api.sendMessage(params);
   } catch (error) {
     if (reply.keyboard && error instanceof TelegramError && error.code === 400) {
       deps.log.warn('bot: keyboard refused, sending plain text', { error: error.message });
-      await api.sendMessage({ chat_id: chatId, text: `${reply.text}\n\n${botText(language).appLinkInText(appUrl(deps))}` });
+      const url = appUrl(deps);
+      const withLink = JSON.stringify(reply.keyboard).includes(url) ? `${text}\n\n${botText(language).appLinkInText(url)}` : text;
+      await api.sendMessage({ chat_id: chatId, text: fit(withLink) });
       return;
     }
     throw error;
   }
+}
+
+/** Telegram's limit for one message is 4096 characters. */
+const MAX_TEXT = 4096;
+function fit(text: string): string {
+  return text.length <= MAX_TEXT ? text : `${text.slice(0, MAX_TEXT - 1)}…`;
 }

@@ -106,6 +106,7 @@ describe('403 and 429 on replies', () => {
   let proxy: ReturnType<typeof Bun.serve>;
   const blockedChats = new Set<number>();
   const floodOnce = new Set<number>();
+  const refuseButtons = new Set<number>();
 
   beforeAll(async () => {
     h = new BotHarness();
@@ -120,6 +121,9 @@ describe('403 and 429 on replies', () => {
           const chatId = Number((JSON.parse(body) as { chat_id: number }).chat_id);
           if (blockedChats.has(chatId)) {
             return Response.json({ ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' }, { status: 403 });
+          }
+          if (refuseButtons.has(chatId) && body.includes('reply_markup')) {
+            return Response.json({ ok: false, error_code: 400, description: 'Bad Request: BUTTON_URL_INVALID' }, { status: 400 });
           }
           if (floodOnce.delete(chatId)) {
             return Response.json(
@@ -176,6 +180,15 @@ describe('403 and 429 on replies', () => {
     expect(answer.text).toContain('Qadam Club commands');
     expect(Date.now() - t0).toBeGreaterThanOrEqual(950);
     expect(h.logs.some((l) => l.msg.includes('slow down'))).toBe(true);
+  });
+
+  test('a keyboard Telegram refuses (e.g. a localhost URL): the text still arrives, with the app link in it', async () => {
+    const m = h.registered({ language_code: 'en', displayName: 'Linky' });
+    refuseButtons.add(m.id);
+    const answer = await m.ask('/start');
+    expect(answer.text).toContain('Welcome back, Linky!');
+    expect(answer.text).toContain('App: https://qadam.example/app/');
+    expect(answer.reply_markup).toBeUndefined();
   });
 
   test('no unhandled rejection, no handler error', () => {
