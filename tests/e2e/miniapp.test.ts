@@ -112,12 +112,8 @@ const count = (loc: Locator, n: number) => poll(() => loc.count(), n, `${loc} co
 const disabled = (loc: Locator, is: boolean) => poll(() => loc.first().isDisabled({ timeout: 500 }), is, `${loc} disabled`);
 
 let server: TestServer;
-/**
- * Where the page is opened: `/app/` as Telegram opens it. Should the server ever answer `/app/`
- * with a redirect to itself, the flows fall back to `/app/index.html` so they still say
- * something, and the dedicated route test below fails.
- */
-let APP_PATH = '/app/';
+/** Where the page is opened: `/app/`, as Telegram opens it (API.md). */
+const APP_PATH = '/app/';
 let browser: Browser;
 let steps: { id: number };
 let book: { id: number };
@@ -195,8 +191,6 @@ beforeAll(async () => {
     await server.request('POST', `/api/challenges/${steps.id}/join`, { as: m.tg });
     expect((await submit(server, m.tg, steps.id, 8000 + i * 1500)).status).toBe(201);
   }
-  const probe = await fetch(`${server.url}/app/`, { redirect: 'manual' });
-  if (probe.status !== 200) APP_PATH = '/app/index.html';
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }, 120_000);
 
