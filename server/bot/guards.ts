@@ -7,7 +7,7 @@
  */
 import { Plugin } from 'gramio';
 import { errorText } from '../../shared/i18n/errors';
-import { languageOf, say } from './context';
+import { say } from './context';
 import type { BotDeps } from './deps';
 
 interface Incoming {
@@ -38,7 +38,7 @@ export function guards(deps: BotDeps) {
 
     const member = deps.services.members.findMember(from.id);
     if (member?.isBanned) {
-      const language = languageOf(deps, from as never);
+      const language = member.language;
       const text = errorText(language, 'BANNED');
       if (ctx.is('callback_query') && ctx.answer) {
         await ctx.answer({ text }).catch(() => undefined);
