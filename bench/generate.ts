@@ -1,0 +1,430 @@
+/**
+ * Synthetic club generator: writes a fresh SQLite file through the project's own openDatabase
+ * (so the schema is exactly what the migrations produce), bulk-inserts users, challenges,
+ * memberships (with streaks computed the way the domain computes them) and submissions, then
+ * derives `leaderboard_totals` from the submissions with INSERT … SELECT aggregates, so the
+ * maintained aggregates are consistent by construction.
+ *
+ * The data ends yesterday (club day in CLUB_TIMEZONE): today is free for the submit benchmark.
+ * Challenges have no time window and no reminder time, so neither a closed window nor a reminder
+ * burst (the bot's sends) interferes with the measurement.
+ *
+ * Usage: bun bench/generate.ts --out bench/data/club.sqlite [--members N --challenges C --days D --seed S]
+ */
+import { existsSync, rmSync, statSync } from 'node:fs';
+import type { Database } from 'bun:sqlite';
+import { openDatabase } from '../server/db/client';
+import { addDays, clubDay, localDateTime } from '../server/domain/clubTime';
+import { lastClosedPeriod } from '../server/domain/schedule';
+
+export interface GenerateOptions {
+  path: string;
+  members: number;
+  challenges: number;
+  days: number;
+  seed: number;
+  timeZone: string;
+  /** Mean share of members active on a given day (default 0.4). */
+  participation: number;
+  log?: (line: string) => void;
+}
+
+export interface GenerateResult {
+  path: string;
+  today: string;
+  firstDay: string;
+  lastDay: string;
+  rows: Record<string, number>;
+  fileBytes: number;
+  seconds: number;
+  phases: Record<string, number>;
+}
+
+// ---------- deterministic randomness ----------
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// ---------- the club's challenges ----------
+
+interface ChallengeTemplate {
+  title: string;
+  unit: string;
+  emoji: string;
+  target: number | null;
+  min: number;
+  max: number;
+  /** typical value for an average member, and whether values carry one decimal */
+  typical: number;
+  decimals: 0 | 1;
+}
+
+const TEMPLATES: ChallengeTemplate[] = [
+  { title: 'Daily steps', unit: 'steps', emoji: '🚶', target: 10000, min: 0, max: 100000, typical: 9000, decimals: 0 },
+  { title: 'Push-ups', unit: 'reps', emoji: '💪', target: 50, min: 0, max: 2000, typical: 45, decimals: 0 },
+  { title: 'Running', unit: 'km', emoji: '🏃', target: null, min: 0, max: 100, typical: 5, decimals: 1 },
+  { title: 'Reading', unit: 'pages', emoji: '📚', target: 20, min: 0, max: 1000, typical: 25, decimals: 0 },
+  { title: 'Water', unit: 'l', emoji: '💧', target: 2, min: 0, max: 10, typical: 2, decimals: 1 },
+  { title: 'Plank', unit: 'min', emoji: '🧘', target: 3, min: 0, max: 60, typical: 3, decimals: 1 },
+  { title: 'Sleep', unit: 'h', emoji: '😴', target: 7, min: 0, max: 16, typical: 7, decimals: 1 },
+  { title: 'Meditation', unit: 'min', emoji: '🕊️', target: 10, min: 0, max: 300, typical: 12, decimals: 0 },
+  { title: 'Cycling', unit: 'km', emoji: '🚴', target: null, min: 0, max: 300, typical: 15, decimals: 1 },
+  { title: 'Squats', unit: 'reps', emoji: '🏋️', target: 50, min: 0, max: 2000, typical: 50, decimals: 0 },
+];
+
+const FIRST_NAMES = ['Aziza', 'Bekzod', 'Dilnoza', 'Jasur', 'Malika', 'Otabek', 'Sardor', 'Zarina', 'Nodira', 'Rustam', 'Kamola', 'Timur', 'Gulnora', 'Sherzod', 'Madina', 'Ulugbek', 'Feruza', 'Anvar', 'Shahnoza', 'Javlon'];
+const LAST_NAMES = ['Karimov', 'Yusupova', 'Rahimov', 'Tursunova', 'Aliyev', 'Nazarova', 'Ismoilov', 'Saidova', 'Qodirov', 'Ergasheva'];
+
+/** Base Telegram id of generated members: member i (1-based) has telegram id BASE + i. */
+export const TELEGRAM_ID_BASE = 5_000_000_000;
+
+// ---------- bulk insertion ----------
+
+/** Multi-row INSERT with a prepared statement for full batches. */
+class Bulk {
+  private buf: (number | string | null)[] = [];
+  private readonly full;
+  private count = 0;
+  constructor(
+    private readonly sqlite: Database,
+    private readonly table: string,
+    private readonly columns: string[],
+    private readonly rowsPerStatement = 400,
+  ) {
+    this.full = sqlite.prepare(this.sql(rowsPerStatement));
+  }
+  private sql(rows: number): string {
+    const tuple = `(${this.columns.map(() => '?').join(',')})`;
+    return `INSERT INTO ${this.table} (${this.columns.join(',')}) VALUES ${Array(rows).fill(tuple).join(',')}`;
+  }
+  push(...values: (number | string | null)[]): void {
+    for (const v of values) this.buf.push(v);
+    if (this.buf.length === this.columns.length * this.rowsPerStatement) {
+      this.full.run(...this.buf);
+      this.buf = [];
+    }
+    this.count++;
+  }
+  flush(): number {
+    if (this.buf.length) {
+      this.sqlite.prepare(this.sql(this.buf.length / this.columns.length)).run(...this.buf);
+      this.buf = [];
+    }
+    return this.count;
+  }
+}
+
+/** ms offset of the zone at an instant (local wall time − UTC). */
+function zoneOffsetMs(instant: Date, timeZone: string): number {
+  const local = localDateTime(instant, timeZone);
+  const asUtc = Date.parse(`${local.day}T00:00:00Z`) + local.secondOfDay * 1000;
+  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+}
+
+/** Epoch ms of local midnight of `day` in the zone. */
+function localMidnightMs(day: string, timeZone: string): number {
+  const noonUtc = new Date(`${day}T12:00:00Z`);
+  return Date.parse(`${day}T00:00:00Z`) - zoneOffsetMs(noonUtc, timeZone);
+}
+
+function indexSqlOf(sqlite: Database, table: string): { name: string; sql: string }[] {
+  return sqlite
+    .query<{ name: string; sql: string }, [string]>(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`)
+    .all(table);
+}
+
+export function generate(opts: GenerateOptions): GenerateResult {
+  const log = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));
+  const started = performance.now();
+  const phases: Record<string, number> = {};
+  let mark = performance.now();
+  const phase = (name: string) => {
+    const t = performance.now();
+    phases[name] = Math.round(t - mark) / 1000;
+    mark = t;
+    log(`  generate: ${name} ${phases[name]!.toFixed(1)} s`);
+  };
+
+  for (const suffix of ['', '-wal', '-shm', '-journal']) {
+    if (existsSync(opts.path + suffix)) rmSync(opts.path + suffix);
+  }
+  const rand = mulberry32(opts.seed);
+  const today = clubDay(new Date(), opts.timeZone);
+  const D = opts.days;
+  const dayKeys: string[] = [];
+  for (let i = 0; i < D; i++) dayKeys.push(addDays(today, i - D));
+  const midnights = dayKeys.map((d) => localMidnightMs(d, opts.timeZone));
+  const createdBase = midnights[0]! - 7 * 86_400_000;
+
+  // The project's own migrations build the schema.
+  const database = openDatabase(opts.path);
+  const { sqlite } = database;
+  // Bulk-load settings (the server re-applies its own pragmas when it opens the file).
+  sqlite.run('PRAGMA journal_mode = OFF');
+  sqlite.run('PRAGMA synchronous = OFF');
+  sqlite.run('PRAGMA foreign_keys = OFF');
+  sqlite.run('PRAGMA cache_size = -1048576');
+  sqlite.run('PRAGMA temp_store = MEMORY');
+  sqlite.run('PRAGMA locking_mode = EXCLUSIVE');
+
+  // Secondary indexes are rebuilt after loading (sorting once beats updating per row).
+  const deferred = [...indexSqlOf(sqlite, 'submissions'), ...indexSqlOf(sqlite, 'leaderboard_totals')].filter(
+    (i) => i.name !== 'submissions_user_challenge_day_uq', // rows arrive in its order anyway
+  );
+  for (const i of deferred) sqlite.run(`DROP INDEX ${i.name}`);
+  phase('schema');
+
+  // ---- challenges ----
+  const C = opts.challenges;
+  const challengeIds: number[] = [];
+  const tmpl: ChallengeTemplate[] = [];
+  sqlite.transaction(() => {
+    const ins = sqlite.prepare(
+      `INSERT INTO challenges (title, description, emoji, unit, target, min_value, max_value, window_start, window_end, reminder_time, is_active, start_date, end_date, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, 1, NULL, NULL, ?, ?) RETURNING id`,
+    );
+    for (let c = 0; c < C; c++) {
+      const t = TEMPLATES[c % TEMPLATES.length]!;
+      const round = Math.floor(c / TEMPLATES.length);
+      const title = round ? `${t.title} #${round + 1}` : t.title;
+      const row = ins.get(title, `${t.title}: log your ${t.unit} every day`, t.emoji, t.unit, t.target, t.min, t.max, createdBase, createdBase) as { id: number };
+      challengeIds.push(row.id);
+      tmpl.push(t);
+    }
+  })();
+  // Mild popularity skew: the first challenges attract more members.
+  const weights = challengeIds.map((_, i) => 1 / (1 + 0.12 * i));
+  const weightSum = weights.reduce((a, b) => a + b, 0);
+  const pickChallenge = (): number => {
+    let r = rand() * weightSum;
+    for (let i = 0; i < weights.length; i++) {
+      r -= weights[i]!;
+      if (r <= 0) return i;
+    }
+    return weights.length - 1;
+  };
+  phase('challenges');
+
+  // ---- users, memberships, submissions (one pass, user by user) ----
+  const userCols = ['id', 'telegram_id', 'first_name', 'last_name', 'username', 'language_code', 'language', 'display_name', 'registered_at', 'is_banned', 'ban_reason', 'reminders_enabled', 'unreachable', 'last_active_at', 'created_at'];
+  const ucCols = ['user_id', 'challenge_id', 'is_member', 'joined_at', 'left_at', 'current_streak', 'best_streak', 'last_counted_day'];
+  const subCols = ['user_id', 'challenge_id', 'day', 'value', 'created_at'];
+  const usersBulk = new Bulk(sqlite, 'users', userCols, 60);
+  const ucBulk = new Bulk(sqlite, 'user_challenges', ucCols, 120);
+  const subBulk = new Bulk(sqlite, 'submissions', subCols, 190);
+
+  const N = opts.members;
+  const active = new Uint8Array(D);
+  const langs = ['uz', 'ru', 'en'] as const;
+  const p = opts.participation;
+  let inTx = false;
+  const begin = () => {
+    sqlite.run('BEGIN');
+    inTx = true;
+  };
+  const commit = () => {
+    if (inTx) sqlite.run('COMMIT');
+    inTx = false;
+  };
+  begin();
+  for (let u = 1; u <= N; u++) {
+    if (u % 20000 === 0) {
+      commit();
+      begin();
+    }
+    const first = FIRST_NAMES[Math.floor(rand() * FIRST_NAMES.length)]!;
+    const last = LAST_NAMES[Math.floor(rand() * LAST_NAMES.length)]!;
+    const lang = langs[Math.floor(rand() * 3)]!;
+    const registered = rand() >= 0.01; // 1% opened the bot but never registered
+    const banned = registered && rand() < 0.002;
+    // When the member joined: 60% from the first day, the others later.
+    const joinDay = rand() < 0.6 ? 0 : Math.floor(rand() * D * 0.8);
+    const createdAt = joinDay === 0 ? createdBase + u : midnights[joinDay]! + 8 * 3600_000 + Math.floor(rand() * 3600_000);
+    let lastActive: number | null = registered ? createdAt : null;
+
+    if (registered) {
+      // How often this member shows up: regulars, casuals and rare visitors (mean ≈ p).
+      const kind = rand();
+      const pu = Math.min(
+        0.97,
+        (kind < 0.3 ? 0.6 + rand() * 0.35 : kind < 0.7 ? 0.2 + rand() * 0.3 : 0.02 + rand() * 0.13) * (p / 0.4),
+      );
+      // Markov chain with stationary probability pu: activity comes in runs (streaks).
+      const stay = pu + (1 - pu) * 0.5;
+      const enter = 0.5 * pu;
+      let on = rand() < pu;
+      for (let d = 0; d < D; d++) {
+        on = rand() < (on ? stay : enter);
+        active[d] = d >= joinDay && on ? 1 : 0;
+      }
+      const ability = Math.exp((rand() - 0.5) * 0.9);
+      // 2–3 distinct challenges (all of them if the club has fewer).
+      const want = Math.min(C, rand() < 0.5 ? 2 : 3);
+      const picked = new Set<number>();
+      while (picked.size < want) picked.add(pickChallenge());
+      for (const ci of [...picked].sort((a, b) => a - b)) {
+        const t = tmpl[ci]!;
+        const cid = challengeIds[ci]!;
+        const left = rand() < 0.01;
+        const leftDay = left ? joinDay + Math.floor(rand() * (D - joinDay)) : D;
+        let cur = 0;
+        let best = 0;
+        let lastCounted = -2;
+        for (let d = joinDay; d < leftDay; d++) {
+          if (!active[d] || rand() >= 0.85) continue;
+          let v = t.typical * ability * (0.6 + rand() * 0.8);
+          v = Math.min(t.max, Math.max(t.min, t.decimals ? Math.round(v * 10) / 10 : Math.round(v)));
+          const at = midnights[d]! + (7 + Math.floor(rand() * 15)) * 3600_000 + Math.floor(rand() * 3600_000);
+          subBulk.push(u, cid, dayKeys[d]!, v, at);
+          if (at > lastActive!) lastActive = at;
+          // the domain's streak rule: consecutive club days whose value reached the target
+          if (t.target === null || v >= t.target) {
+            cur = lastCounted === d - 1 ? cur + 1 : 1;
+            if (cur > best) best = cur;
+            lastCounted = d;
+          }
+        }
+        const leftAt = left ? midnights[Math.min(leftDay, D - 1)]! + 12 * 3600_000 : null;
+        // The nightly rollover has stored 0 for streaks whose last counted day is before yesterday.
+        if (lastCounted < D - 1) cur = 0;
+        ucBulk.push(u, cid, left ? 0 : 1, createdAt, leftAt, cur, best, lastCounted >= 0 ? dayKeys[lastCounted]! : null);
+      }
+    }
+    usersBulk.push(
+      u,
+      TELEGRAM_ID_BASE + u,
+      first,
+      last,
+      rand() < 0.5 ? `${first.toLowerCase()}_${u}` : null,
+      lang,
+      lang,
+      registered ? `${first} ${last[0]}.` : null,
+      registered ? createdAt : null,
+      banned ? 1 : 0,
+      banned ? 'spam' : null,
+      1,
+      0,
+      lastActive,
+      createdAt,
+    );
+  }
+  const rows: Record<string, number> = {
+    challenges: C,
+    users: usersBulk.flush(),
+    user_challenges: ucBulk.flush(),
+    submissions: subBulk.flush(),
+  };
+  commit();
+  phase('users+memberships+submissions');
+
+
+  // ---- leaderboard_totals from the submissions themselves ----
+  // 'd' rows are the submissions (one per member, challenge and day), sorted into the primary
+  // key's order; weeks and months are sums of the day rows; 'all' sums the submissions again.
+  const insertTotals = `INSERT INTO leaderboard_totals (challenge_id, kind, period_key, user_id, total, days, last_at, eligible)`;
+  sqlite.transaction(() => {
+    sqlite.run(`${insertTotals}
+      SELECT challenge_id, 'd', day, user_id, value, 1, created_at, 1 FROM submissions NOT INDEXED
+      ORDER BY challenge_id, day, user_id`);
+    for (const [kind, key] of [['w', `date(period_key, '-6 days', 'weekday 1')`], ['m', 'substr(period_key, 1, 7)']] as const) {
+      sqlite.run(`${insertTotals}
+        SELECT challenge_id, '${kind}', ${key} AS k, user_id, sum(total), sum(days), max(last_at), 1
+        FROM leaderboard_totals WHERE kind = 'd' GROUP BY challenge_id, k, user_id`);
+    }
+    sqlite.run(`${insertTotals}
+      SELECT challenge_id, 'a', 'all', user_id, sum(value), count(*), max(created_at), 1 FROM submissions
+      GROUP BY user_id, challenge_id ORDER BY challenge_id, user_id`);
+  })();
+  phase('leaderboard_totals');
+  for (const i of deferred.filter((x) => x.sql.includes('`leaderboard_totals`'))) sqlite.run(i.sql);
+  // eligible mirrors refreshEligibility(): member of the challenge and not banned.
+  sqlite.run(`UPDATE leaderboard_totals SET eligible = 0 WHERE (user_id, challenge_id) IN (
+    SELECT uc.user_id, uc.challenge_id FROM user_challenges uc JOIN users u ON u.id = uc.user_id
+    WHERE NOT (uc.is_member AND NOT u.is_banned))`);
+  phase('leaderboard indexes + eligibility');
+
+  for (const i of deferred.filter((x) => x.sql.includes('`submissions`'))) sqlite.run(i.sql);
+  phase('submissions indexes');
+
+  // ---- what the scheduled jobs of a running club have left behind ----
+  // Every past week and month is closed (full rankings in weekly_/monthly_results) and its
+  // winners announced, and every past day rolled over: the server's start-up catch-up finds
+  // nothing to do, as on a club that has been running all along.
+  const closedAt = Date.now();
+  const lastWeek = lastClosedPeriod('weekly', today);
+  const lastMonth = lastClosedPeriod('monthly', today);
+  sqlite.transaction(() => {
+    for (const [table, kind, last, job] of [
+      ['weekly_results', 'w', lastWeek, 'weekly'],
+      ['monthly_results', 'm', lastMonth, 'monthly'],
+    ] as const) {
+      sqlite.run(
+        `INSERT INTO ${table} (challenge_id, period, rank, user_id, total, days, created_at)
+         SELECT challenge_id, period_key,
+           row_number() OVER (PARTITION BY challenge_id, period_key ORDER BY total DESC, days DESC, last_at ASC, user_id ASC),
+           user_id, total, days, ?
+         FROM leaderboard_totals WHERE kind = '${kind}' AND eligible = 1 AND period_key <= ?`,
+        [closedAt, last],
+      );
+      sqlite.run(
+        `INSERT INTO job_runs (job, period_key, ran_at, summary)
+         SELECT '${job}-results', period, ?, NULL FROM ${table} GROUP BY period`,
+        [closedAt],
+      );
+      sqlite.run(
+        `INSERT INTO job_runs (job, period_key, ran_at, summary)
+         SELECT '${job}-announce', period || ':' || challenge_id, ?, 'sent' FROM ${table} WHERE rank = 1`,
+        [closedAt],
+      );
+    }
+    const rollover = sqlite.prepare(`INSERT INTO job_runs (job, period_key, ran_at, summary) VALUES ('daily-rollover', ?, ?, NULL)`);
+    for (let d = 0; d < D; d++) rollover.run(dayKeys[d]!, midnights[d]! + 60_000);
+  })();
+  rows.weekly_results = sqlite.query<{ n: number }, []>('SELECT count(*) AS n FROM weekly_results').get()!.n;
+  rows.monthly_results = sqlite.query<{ n: number }, []>('SELECT count(*) AS n FROM monthly_results').get()!.n;
+  phase('closed weeks and months');
+
+  rows.leaderboard_totals = sqlite.query<{ n: number }, []>('SELECT count(*) AS n FROM leaderboard_totals').get()!.n;
+  sqlite.run('PRAGMA locking_mode = NORMAL');
+  sqlite.run('PRAGMA journal_mode = WAL');
+  database.close(); // runs PRAGMA optimize, as the server does when it stops
+  phase('close');
+
+  return {
+    path: opts.path,
+    today,
+    firstDay: dayKeys[0]!,
+    lastDay: dayKeys[D - 1]!,
+    rows,
+    fileBytes: statSync(opts.path).size,
+    seconds: Math.round(performance.now() - started) / 1000,
+    phases,
+  };
+}
+
+// ---------- CLI ----------
+if (import.meta.main) {
+  const args = process.argv.slice(2);
+  const flag = (name: string, fallback: string) => {
+    const i = args.indexOf(`--${name}`);
+    return i >= 0 && args[i + 1] !== undefined ? args[i + 1]! : fallback;
+  };
+  const result = generate({
+    path: flag('out', 'bench/data/club.sqlite'),
+    members: Number(flag('members', '20000')),
+    challenges: Number(flag('challenges', '10')),
+    days: Number(flag('days', '180')),
+    seed: Number(flag('seed', '7')),
+    participation: Number(flag('participation', '0.4')),
+    timeZone: process.env.CLUB_TIMEZONE ?? 'Asia/Tashkent',
+  });
+  console.log(JSON.stringify(result, null, 2));
+}

@@ -1,0 +1,682 @@
+/**
+ * `bun run bench` — generate a synthetic club, start the real server on it (production mode,
+ * its own process), drive load with wrk from another process on 127.0.0.1, and report
+ * throughput as a ratio of the same run's GET /api/health baseline.
+ *
+ *   bun run bench [--members 20000] [--challenges 10] [--days 180] [--seconds 10]
+ *                 [--connections 32] [--threads 1] [--scale] [--scale-only] [--reuse]
+ *                 [--seed 7] [--profile] [--no-verify] [--participation 0.4]
+ *
+ * --scale also runs 100,000 members × 365 days after the default size (generation takes
+ * minutes); --scale-only runs only that size. --reuse keeps an already generated database of
+ * the same size (members who submitted today in an earlier run are left out of the pools).
+ * --profile starts the server under `bun --cpu-prof` (profiles in bench/data/profiles/).
+ */
+import { spawn, spawnSync, type Subprocess } from 'bun';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Database } from 'bun:sqlite';
+import { signInitData } from '../server/auth/initData';
+import { clubDay, monthKey, weekStart } from '../server/domain/clubTime';
+import { generate, type GenerateResult } from './generate';
+import { verify, type VerifyResult } from './verify';
+
+const ROOT = resolve(import.meta.dir, '..');
+const DATA = join(ROOT, 'bench', 'data');
+const RESULTS = join(ROOT, 'bench', 'results');
+const DRIVER = join(ROOT, 'bench', 'wrk', 'driver.lua');
+/** A bot token that exists nowhere but in this benchmark: the server validates initData with it. */
+const BENCH_TOKEN = '424242424:BENCH-qadam_club_benchmark_token_only';
+const TIME_ZONE = process.env.CLUB_TIMEZONE ?? 'Asia/Tashkent';
+const LB_TYPES = ['today', 'weekly', 'monthly', 'all'] as const;
+const LB_LIMIT = 50; // what the Mini App asks for
+
+// ---------------------------------------------------------------- flags
+const argv = process.argv.slice(2);
+function flag(name: string): boolean {
+  return argv.includes(`--${name}`);
+}
+function num(name: string, fallback: number): number {
+  const i = argv.indexOf(`--${name}`);
+  if (i < 0) return fallback;
+  const v = Number(argv[i + 1]);
+  if (!Number.isFinite(v) || v <= 0) throw new Error(`--${name} needs a positive number`);
+  return v;
+}
+const opts = {
+  members: num('members', 20_000),
+  challenges: num('challenges', 10),
+  days: num('days', 180),
+  seconds: num('seconds', 10),
+  connections: num('connections', 32),
+  threads: num('threads', 1),
+  seed: num('seed', 7),
+  participation: num('participation', 0.4),
+  warmupSeconds: 3,
+  scale: flag('scale') || flag('scale-only'),
+  scaleOnly: flag('scale-only'),
+  reuse: flag('reuse'),
+  profile: flag('profile'),
+  verify: !flag('no-verify'),
+};
+const SCALE = { members: 100_000, challenges: opts.challenges, days: 365 };
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+// ---------------------------------------------------------------- server process
+interface Server {
+  proc: Subprocess;
+  pid: number;
+  url: string;
+  startMs: number;
+}
+
+async function freePort(): Promise<number> {
+  const s = Bun.serve({ port: 0, hostname: '127.0.0.1', fetch: () => new Response('') });
+  const port = s.port!;
+  await s.stop(true);
+  return port;
+}
+
+async function startServer(dbPath: string, label: string, profile = false): Promise<Server> {
+  const port = await freePort();
+  const logFile = join(DATA, `server-${label}.log`);
+  const profDir = join(DATA, 'profiles');
+  if (profile) mkdirSync(profDir, { recursive: true });
+  const cmd = profile
+    ? ['bun', '--cpu-prof', '--cpu-prof-md', `--cpu-prof-dir=${profDir}`, `--cpu-prof-name=${label}-${Date.now()}.cpuprofile`, 'server/main.ts']
+    : ['bun', 'server/main.ts'];
+  const t0 = performance.now();
+  const proc = spawn(cmd, {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      HOME: process.env.HOME ?? '/tmp',
+      NODE_ENV: 'production',
+      PORT: String(port),
+      DATABASE_PATH: dbPath,
+      BOT_TOKEN: BENCH_TOKEN,
+      CLUB_TIMEZONE: TIME_ZONE,
+      LOG_LEVEL: 'warn',
+      // All load comes from one address (127.0.0.1): the per-IP limit would answer 429 to
+      // nearly everything. Per-member limits stay at their defaults; the pools are large
+      // enough that no member reaches them.
+      RATE_LIMIT_IP: '0',
+      // Nothing may reach Telegram from a benchmark.
+      TELEGRAM_API_URL: 'http://127.0.0.1:9',
+    },
+    stdout: Bun.file(logFile),
+    stderr: Bun.file(logFile),
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = t0 + 60_000;
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error(`server exited with ${proc.exitCode}; see ${logFile}`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.status === 200) {
+        await res.arrayBuffer();
+        return { proc, pid: proc.pid, url, startMs: performance.now() - t0 };
+      }
+    } catch {
+      // not listening yet
+    }
+    if (performance.now() > deadline) throw new Error(`server not healthy after 60 s; see ${logFile}`);
+    await sleep(2);
+  }
+}
+
+async function stopServer(s: Server): Promise<void> {
+  s.proc.kill('SIGTERM');
+  const timer = setTimeout(() => s.proc.kill('SIGKILL'), 60_000);
+  await s.proc.exited;
+  clearTimeout(timer);
+}
+
+function memoryOf(pid: number): { rssMB: number; hwmMB: number } {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0);
+    return { rssMB: Math.round(kb('VmRSS') / 102.4) / 10, hwmMB: Math.round(kb('VmHWM') / 102.4) / 10 };
+  } catch {
+    return { rssMB: 0, hwmMB: 0 };
+  }
+}
+
+/** CPU seconds (user + system) the process has used so far. */
+function cpuSecondsOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+const CLOCK_TICKS = Number(spawnSync(['getconf', 'CLK_TCK']).stdout.toString().trim()) || 100;
+
+// ---------------------------------------------------------------- request pools
+interface Member {
+  userId: number;
+  telegramId: number;
+  firstName: string;
+  lastName: string | null;
+  language: string;
+  challengeId: number;
+}
+
+const signed = new Map<number, string>();
+function initDataOf(m: Member, authDate: Date): string {
+  let s = signed.get(m.telegramId);
+  if (!s) {
+    s = signInitData(BENCH_TOKEN, { id: m.telegramId, first_name: m.firstName, ...(m.lastName ? { last_name: m.lastName } : {}), language_code: m.language }, { authDate });
+    signed.set(m.telegramId, s);
+  }
+  return s;
+}
+
+function shuffle<T>(items: T[], seed: number): T[] {
+  let a = seed >>> 0;
+  const rand = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+  return items;
+}
+
+function loadPools(dbPath: string, today: string, maxWriters: number, seed: number) {
+  const db = new Database(dbPath, { readonly: true, strict: true });
+  const memberSql = `SELECT u.id AS userId, u.telegram_id AS telegramId, u.first_name AS firstName, u.last_name AS lastName,
+      u.language AS language, uc.challenge_id AS challengeId
+    FROM user_challenges uc JOIN users u ON u.id = uc.user_id
+    WHERE uc.is_member = 1 AND u.is_banned = 0 AND u.display_name IS NOT NULL AND u.registered_at IS NOT NULL`;
+  // Readers: one current membership of up to 20,000 random members (the board they look at);
+  // many members keep each under the per-member read limit (300 a minute).
+  const readers = db
+    .query<Member, []>(`SELECT * FROM (${memberSql}) GROUP BY userId ORDER BY random() LIMIT 20000`)
+    .all();
+  // Writers: memberships without a result today, each used for exactly one submit.
+  const writers = shuffle(
+    db
+      .query<Member, [string]>(
+        `${memberSql} AND NOT EXISTS (SELECT 1 FROM submissions s WHERE s.user_id = uc.user_id AND s.challenge_id = uc.challenge_id AND s.day = ?)`,
+      )
+      .all(today),
+    seed,
+  ).slice(0, maxWriters);
+  db.close();
+  return { readers, writers };
+}
+
+function boardSizes(dbPath: string, today: string): Record<string, { largest: number; mean: number }> {
+  const db = new Database(dbPath, { readonly: true, strict: true });
+  const out: Record<string, { largest: number; mean: number }> = {};
+  const keys: Record<string, [string, string]> = { today: ['d', today], weekly: ['w', weekStart(today)], monthly: ['m', monthKey(today)], all: ['a', 'all'] };
+  for (const [type, [kind, key]] of Object.entries(keys)) {
+    const rows = db
+      .query<{ n: number }, [string, string]>(
+        'SELECT count(*) AS n FROM leaderboard_totals WHERE kind = ? AND period_key = ? AND eligible = 1 GROUP BY challenge_id',
+      )
+      .all(kind, key);
+    const ns = rows.map((r) => r.n);
+    out[type] = { largest: Math.max(0, ...ns), mean: ns.length ? Math.round(ns.reduce((a, b) => a + b, 0) / ns.length) : 0 };
+  }
+  db.close();
+  return out;
+}
+
+type Line = ['R' | 'W' | 'F', 'GET' | 'POST', string, string, string?];
+function writeTsv(file: string, lines: Line[]): string {
+  writeFileSync(file, lines.map((l) => l.join('\t')).join('\n') + '\n');
+  return file;
+}
+
+// ---------------------------------------------------------------- wrk
+interface WrkOut {
+  requests: number;
+  durationUs: number;
+  socketErrors: { connect: number; read: number; write: number; timeout: number };
+  statusErrors: number;
+  latencyUs: { min: number; mean: number; p50: number; p90: number; p99: number; p999: number; max: number };
+  statuses: Record<string, number>;
+  sentWrites: number;
+  writesExhausted: boolean;
+  ids: number[];
+}
+
+export interface PhaseResult {
+  name: string;
+  endpoint: string;
+  seconds: number;
+  requests: number;
+  rps: number;
+  /** req/s ÷ the health req/s measured right before and after this phase (mean of the two) */
+  ratio: number | null;
+  /** req/s ÷ the health req/s of the run's first baseline */
+  ratioToFirst: number | null;
+  /** server CPU time per request, and the share of one core the server got */
+  cpuUsPerRequest: number;
+  serverCpuShare: number;
+  /** health CPU µs/request ÷ this phase's CPU µs/request: the throughput ratio on a quiet machine */
+  cpuRatio: number | null;
+  latencyMs: { p50: number; p90: number; p99: number; max: number; mean: number };
+  errors: number;
+  statuses: Record<string, number>;
+  rssMaxMB: number;
+  writes?: { sent: number; acknowledged: number; exhausted: boolean };
+}
+
+interface WrkRun {
+  out: WrkOut;
+  rssMaxMB: number;
+  /** server CPU seconds used during the run */
+  cpuSeconds: number;
+}
+
+async function runWrk(server: Server, file: string, seconds: number, every: number, tag: string): Promise<WrkRun> {
+  const outFile = join(DATA, `wrk-${tag}.json`);
+  const proc = spawn(
+    ['wrk', `-t${opts.threads}`, `-c${opts.connections}`, `-d${seconds}s`, '--timeout', '2s', '-s', DRIVER, server.url, '--', file, String(opts.threads), String(every)],
+    { env: { ...process.env, BENCH_OUT: outFile }, stdout: 'pipe', stderr: 'pipe' },
+  );
+  let rssMaxMB = 0;
+  const cpu0 = cpuSecondsOf(server.pid);
+  const sampler = setInterval(() => {
+    rssMaxMB = Math.max(rssMaxMB, memoryOf(server.pid).rssMB);
+  }, 200);
+  const code = await proc.exited;
+  clearInterval(sampler);
+  rssMaxMB = Math.max(rssMaxMB, memoryOf(server.pid).rssMB);
+  const cpuSeconds = cpuSecondsOf(server.pid) - cpu0;
+  if (code !== 0 || !existsSync(outFile)) {
+    throw new Error(`wrk failed (${code}): ${await new Response(proc.stderr).text()} ${await new Response(proc.stdout).text()}`);
+  }
+  return { out: JSON.parse(readFileSync(outFile, 'utf8')) as WrkOut, rssMaxMB, cpuSeconds };
+}
+
+const ms = (us: number) => Math.round(us / 10) / 100;
+
+function toPhase(name: string, endpoint: string, r: WrkRun): PhaseResult {
+  const o = r.out;
+  const seconds = o.durationUs / 1e6;
+  const rps = Math.round((o.requests / seconds) * 10) / 10;
+  const non2xx = Object.entries(o.statuses).reduce((sum, [s, n]) => (Number(s) >= 200 && Number(s) < 300 ? sum : sum + n), 0);
+  const sock = o.socketErrors;
+  return {
+    name,
+    endpoint,
+    seconds: Math.round(seconds * 100) / 100,
+    requests: o.requests,
+    rps,
+    ratio: null,
+    ratioToFirst: null,
+    cpuUsPerRequest: o.requests ? Math.round((r.cpuSeconds * 1e6) / o.requests) : 0,
+    serverCpuShare: Math.round((r.cpuSeconds / seconds) * 100) / 100,
+    cpuRatio: null,
+    latencyMs: { p50: ms(o.latencyUs.p50), p90: ms(o.latencyUs.p90), p99: ms(o.latencyUs.p99), max: ms(o.latencyUs.max), mean: ms(o.latencyUs.mean) },
+    errors: non2xx + sock.connect + sock.read + sock.write + sock.timeout,
+    statuses: o.statuses,
+    rssMaxMB: r.rssMaxMB,
+  };
+}
+
+// ---------------------------------------------------------------- one size
+interface SizeRun {
+  key: string;
+  size: { members: number; challenges: number; days: number };
+  generation: GenerateResult & { reused: boolean };
+  coldStartMs: { runs: number[]; median: number };
+  phases: PhaseResult[];
+  memory: { idleMB: number; peakRssMB: number; hwmMB: number };
+  boards: Record<string, { largest: number; mean: number }>;
+  freshness: { ok: boolean; detail: string };
+  verification: VerifyResult | null;
+  pools: { readers: number; writers: number; submitPool: number; mixedPool: number };
+  /** warn/error lines the server logged during the load run (LOG_LEVEL=warn) */
+  serverLog: { errors: number; warnings: number; first: string[] };
+  /** health req/s of the short probes taken before each endpoint (machine drift) */
+  healthProbes: number[];
+}
+
+function serverLogOf(label: string): SizeRun['serverLog'] {
+  const file = join(DATA, `server-${label}.log`);
+  const lines = existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : [];
+  const errors = lines.filter((l) => l.includes('"level":"error"'));
+  const warnings = lines.filter((l) => l.includes('"level":"warn"'));
+  return { errors: errors.length, warnings: warnings.length, first: [...errors, ...warnings].slice(0, 5).map((l) => l.slice(0, 300)) };
+}
+
+async function freshnessCheck(server: Server, m: Member): Promise<{ ok: boolean; detail: string }> {
+  const headers = { authorization: `tma ${initDataOf(m, new Date())}`, 'content-type': 'application/json' };
+  const board = async (type: string) => {
+    const r = await fetch(`${server.url}/api/leaderboard?challengeId=${m.challengeId}&type=${type}&limit=${LB_LIMIT}`, { headers });
+    return (await r.json()) as { me: { total: number; rank: number } | null };
+  };
+  const before: Record<string, number> = {};
+  for (const t of LB_TYPES) before[t] = (await board(t)).me?.total ?? 0;
+  const value = 7;
+  const res = await fetch(`${server.url}/api/challenges/${m.challengeId}/submit`, { method: 'POST', headers, body: JSON.stringify({ value }) });
+  if (res.status !== 201) return { ok: false, detail: `submit answered ${res.status}: ${await res.text()}` };
+  const bad: string[] = [];
+  for (const t of LB_TYPES) {
+    const after = (await board(t)).me?.total ?? 0;
+    if (Math.abs(after - before[t]! - value) > 1e-6) bad.push(`${t}: ${before[t]} → ${after}`);
+  }
+  return bad.length ? { ok: false, detail: `boards not updated: ${bad.join('; ')}` } : { ok: true, detail: 'a new result shows on all four boards immediately' };
+}
+
+async function runSize(size: { members: number; challenges: number; days: number }): Promise<SizeRun> {
+  const key = `${size.members}x${size.days}`;
+  const dbPath = join(DATA, `club-${size.members}x${size.challenges}x${size.days}-s${opts.seed}.sqlite`);
+  const metaPath = `${dbPath}.meta.json`;
+  log(`\n== ${size.members.toLocaleString('en')} members × ${size.challenges} challenges × ${size.days} days ==`);
+
+  let generation: SizeRun['generation'];
+  if (opts.reuse && existsSync(dbPath) && existsSync(metaPath)) {
+    generation = { ...(JSON.parse(readFileSync(metaPath, 'utf8')) as GenerateResult), reused: true };
+    log(`  reusing ${dbPath} (generated ${generation.firstDay}..${generation.lastDay})`);
+  } else {
+    log('  generating…');
+    const g = generate({ path: dbPath, ...size, seed: opts.seed, timeZone: TIME_ZONE, participation: opts.participation, log });
+    writeFileSync(metaPath, JSON.stringify(g, null, 2));
+    generation = { ...g, reused: false };
+    log(`  ${Object.entries(g.rows).map(([t, n]) => `${t} ${n.toLocaleString('en')}`).join(', ')}; ${(g.fileBytes / 2 ** 20).toFixed(0)} MB in ${g.seconds.toFixed(1)} s`);
+  }
+
+  // Cold start: process start → first 200 from /api/health, on the migrated database.
+  const coldRuns: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const s = await startServer(dbPath, `${key}-cold${i}`);
+    coldRuns.push(Math.round(s.startMs));
+    await stopServer(s);
+  }
+  const coldStartMs = { runs: coldRuns, median: [...coldRuns].sort((a, b) => a - b)[1]! };
+  log(`  cold start: ${coldRuns.join(', ')} ms`);
+
+  // Pools and request files. Today is the real club day.
+  const today = clubDay(new Date(), TIME_ZONE);
+  const maxWriters = 150_000;
+  const { readers, writers } = loadPools(dbPath, today, maxWriters + 1, opts.seed);
+  const probe = writers.pop()!; // kept for the freshness check
+  const submitPool = Math.floor(writers.length * 0.7);
+  const authDate = new Date();
+  const values = (i: number): string => (i % 10 === 9 ? `"${(i % 9) + 1},5"` : String((i % 10) + 1));
+  const writeLine = (m: Member, i: number): Line => ['W', 'POST', `/api/challenges/${m.challengeId}/submit`, initDataOf(m, authDate), `{"value":${values(i)}}`];
+  const lbLine = (m: Member, type: string): Line => ['R', 'GET', `/api/leaderboard?challengeId=${m.challengeId}&type=${type}&limit=${LB_LIMIT}`, initDataOf(m, authDate)];
+  const meLine = (m: Member): Line => ['R', 'GET', '/api/me', initDataOf(m, authDate)];
+  const dir = join(DATA, `req-${key}`);
+  mkdirSync(dir, { recursive: true });
+  const files = {
+    health: writeTsv(join(dir, 'health.tsv'), [['R', 'GET', '/api/health', '-']]),
+    me: writeTsv(join(dir, 'me.tsv'), readers.map(meLine)),
+    submit: writeTsv(join(dir, 'submit.tsv'), [['F', 'GET', '/api/health', '-'], ...writers.slice(0, submitPool).map(writeLine)]),
+    ...Object.fromEntries(LB_TYPES.map((t) => [`lb-${t}`, writeTsv(join(dir, `lb-${t}.tsv`), readers.map((m) => lbLine(m, t)))])),
+  } as Record<string, string>;
+  // Mixed: reads as members use the app (profile 30%, today 25%, week 20%, month 15%, all 10%), every 10th request a submit.
+  const mixReads = readers.map((m, i): Line => {
+    const r = (i * 7919) % 100;
+    return r < 30 ? meLine(m) : lbLine(m, r < 55 ? 'today' : r < 75 ? 'weekly' : r < 90 ? 'monthly' : 'all');
+  });
+  files.mixed = writeTsv(join(dir, 'mixed.tsv'), [...mixReads, ...writers.slice(submitPool).map((m, i) => writeLine(m, i))]);
+  files.warmup = writeTsv(join(dir, 'warmup.tsv'), mixReads);
+  log(`  pools: ${readers.length} readers, ${submitPool} submits + ${writers.length - submitPool} in the mixed run`);
+
+  const server = await startServer(dbPath, key, opts.profile);
+  const idleMB = memoryOf(server.pid).rssMB;
+  const phases: PhaseResult[] = [];
+  const acknowledged: number[] = [];
+  const sentPairs = new Set<string>([`${probe.userId}:${probe.challengeId}`]);
+  let healthProbes: number[] = [];
+  let boards: SizeRun['boards'] = {};
+  let freshness: SizeRun['freshness'] = { ok: false, detail: 'not run' };
+  let memory: SizeRun['memory'] = { idleMB, peakRssMB: idleMB, hwmMB: idleMB };
+  try {
+    await runWrk(server, files.warmup!, opts.warmupSeconds, 0, `${key}-warmup`);
+    const plan: { name: string; endpoint: string; file: string; every: number; writes?: Member[] }[] = [
+      { name: 'health', endpoint: 'GET /api/health', file: files.health!, every: 0 },
+      { name: 'submit', endpoint: 'POST /api/challenges/:id/submit', file: files.submit!, every: 0, writes: writers.slice(0, submitPool) },
+      ...LB_TYPES.map((t) => ({ name: `leaderboard ${t}`, endpoint: `GET /api/leaderboard?type=${t}`, file: files[`lb-${t}`]!, every: 0 })),
+      { name: 'me', endpoint: 'GET /api/me', file: files.me!, every: 0 },
+      { name: 'mixed 90/10', endpoint: 'reads + 10% submit', file: files.mixed!, every: 10, writes: writers.slice(submitPool) },
+      { name: 'health (end)', endpoint: 'GET /api/health', file: files.health!, every: 0 },
+    ];
+    // A short health probe before every endpoint: the machine is shared, so each endpoint is
+    // compared with the baseline measured next to it (mean of the probes before and after).
+    const probeSeconds = Math.max(2, Math.round(opts.seconds / 3));
+    const probes: number[] = [];
+    let firstBaseline = 0;
+    let healthCpuUs = 0;
+    for (const [i, p] of plan.entries()) {
+      if (i > 0 && i < plan.length - 1) {
+        const probeRun = await runWrk(server, files.health!, probeSeconds, 0, `${key}-probe${i}`);
+        probes.push(toPhase('probe', 'GET /api/health', probeRun).rps);
+      }
+      if (p.name === 'leaderboard today') boards = boardSizes(dbPath, today);
+      const r = await runWrk(server, p.file, opts.seconds, p.every, `${key}-${p.name.replace(/\W+/g, '_')}`);
+      const phase = toPhase(p.name, p.endpoint, r);
+      if (p.writes) {
+        const sent = p.writes.slice(0, r.out.sentWrites);
+        for (const m of sent) sentPairs.add(`${m.userId}:${m.challengeId}`);
+        acknowledged.push(...r.out.ids);
+        phase.writes = { sent: r.out.sentWrites, acknowledged: r.out.ids.length, exhausted: r.out.writesExhausted };
+      }
+      if (i === 0) {
+        firstBaseline = phase.rps;
+        healthCpuUs = phase.cpuUsPerRequest;
+      }
+      phase.ratioToFirst = Math.round((phase.rps / firstBaseline) * 1000) / 1000;
+      phase.cpuRatio = phase.cpuUsPerRequest ? Math.round((healthCpuUs / phase.cpuUsPerRequest) * 1000) / 1000 : null;
+      phases.push(phase);
+    }
+    // Probe i was taken right before phase i (i = 1..n-2); the end health run closes the last bracket.
+    for (let i = 0; i < phases.length; i++) {
+      const before = i === 0 ? phases[0]!.rps : probes[i - 1]!;
+      const after = i === 0 ? phases[0]!.rps : i < phases.length - 2 ? probes[i]! : phases[phases.length - 1]!.rps;
+      const p = phases[i]!;
+      p.ratio = i === 0 || i === phases.length - 1 ? 1 : Math.round((p.rps / ((before + after) / 2)) * 1000) / 1000;
+      log(`  ${p.name.padEnd(20)} ${p.rps.toFixed(0).padStart(7)} req/s  ×${(p.ratio ?? 0).toFixed(2)} (×${p.ratioToFirst?.toFixed(2)} of first)  p50 ${p.latencyMs.p50} ms  p99 ${p.latencyMs.p99} ms  max ${p.latencyMs.max} ms  errors ${p.errors}  cpu ${p.cpuUsPerRequest} µs/req (${Math.round(p.serverCpuShare * 100)}% of a core)  rss ${p.rssMaxMB} MB`);
+    }
+    healthProbes = probes;
+  } finally {
+    freshness = await freshnessCheck(server, probe).catch((e: unknown) => ({ ok: false, detail: String(e) }));
+    memory = { idleMB, peakRssMB: Math.max(...phases.map((p) => p.rssMaxMB), memoryOf(server.pid).rssMB), hwmMB: memoryOf(server.pid).hwmMB };
+    await stopServer(server);
+  }
+  log(`  freshness: ${freshness.ok ? 'ok' : 'FAILED'} (${freshness.detail}); RSS idle ${memory.idleMB} MB, peak ${memory.peakRssMB} MB, HWM ${memory.hwmMB} MB`);
+
+  let verification: VerifyResult | null = null;
+  if (opts.verify) {
+    log('  verifying…');
+    verification = verify({
+      path: dbPath,
+      today,
+      acknowledged,
+      sentPairs,
+      scope: size.members * size.days > 5_000_000 ? 'current' : 'all',
+      streakSample: 2000,
+    });
+    log(`  verification: ${verification.ok ? 'ok' : 'FAILED'} ${JSON.stringify(verification)}`);
+  }
+  return {
+    key,
+    size,
+    generation,
+    coldStartMs,
+    phases,
+    memory,
+    boards,
+    freshness,
+    verification,
+    pools: { readers: readers.length, writers: writers.length, submitPool, mixedPool: writers.length - submitPool },
+    serverLog: serverLogOf(key),
+    healthProbes,
+  };
+}
+
+// ---------------------------------------------------------------- report
+interface Goal {
+  size: string;
+  goal: string;
+  actual: string;
+  met: boolean;
+}
+
+function goalsOf(run: SizeRun, scale: boolean): Goal[] {
+  const g: Goal[] = [];
+  const phase = (name: string) => run.phases.find((p) => p.name === name);
+  const p99Limit = scale ? 25 : 10;
+  for (const t of LB_TYPES) {
+    const p = phase(`leaderboard ${t}`);
+    if (!p) continue;
+    g.push({ size: run.key, goal: `leaderboard ${t} ≥ 0.50× baseline`, actual: `${p.ratio?.toFixed(2)}× (by CPU ${p.cpuRatio?.toFixed(2)}×)`, met: (p.ratio ?? 0) >= 0.5 });
+    g.push({ size: run.key, goal: `leaderboard ${t} p99 ≤ ${p99Limit} ms`, actual: `${p.latencyMs.p99} ms`, met: p.latencyMs.p99 <= p99Limit });
+  }
+  const s = phase('submit');
+  if (s) {
+    const durable = run.verification ? run.verification.acknowledgedMissing === 0 && run.verification.duplicates === 0 : null;
+    g.push({ size: run.key, goal: 'submit ≥ 0.30× baseline', actual: `${s.ratio?.toFixed(2)}× (by CPU ${s.cpuRatio?.toFixed(2)}×)`, met: (s.ratio ?? 0) >= 0.3 });
+    g.push({ size: run.key, goal: 'submit p99 ≤ 20 ms', actual: `${s.latencyMs.p99} ms`, met: s.latencyMs.p99 <= 20 });
+    g.push({ size: run.key, goal: 'submit errors = 0', actual: String(s.errors), met: s.errors === 0 && !s.writes?.exhausted });
+    g.push({ size: run.key, goal: 'every 201 durable, no duplicates', actual: durable === null ? 'not verified' : durable ? 'yes' : 'NO', met: durable === true });
+  }
+  const me = phase('me');
+  if (me) g.push({ size: run.key, goal: '/api/me ≥ 0.50× baseline', actual: `${me.ratio?.toFixed(2)}× (by CPU ${me.cpuRatio?.toFixed(2)}×)`, met: (me.ratio ?? 0) >= 0.5 });
+  g.push({ size: run.key, goal: 'cold start ≤ 1 s', actual: `${run.coldStartMs.median} ms`, met: run.coldStartMs.median <= 1000 });
+  if (scale) g.push({ size: run.key, goal: 'RSS ≤ 300 MB', actual: `${run.memory.peakRssMB} MB`, met: run.memory.peakRssMB <= 300 });
+  g.push({ size: run.key, goal: 'new result visible immediately', actual: run.freshness.ok ? 'yes' : 'NO', met: run.freshness.ok });
+  if (run.verification) g.push({ size: run.key, goal: 'totals = SQL sums (all kinds)', actual: run.verification.ok ? 'yes' : 'NO', met: run.verification.ok });
+  return g;
+}
+
+function machine() {
+  const wrkVersion = spawnSync(['wrk', '-v']).stdout.toString().split('\n')[0]?.trim() ?? '';
+  const sqlite = new Database(':memory:').query<{ v: string }, []>('select sqlite_version() as v').get()!.v;
+  return {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memoryGB: Math.round(totalmem() / 2 ** 30),
+    os: `${process.platform} ${readFileSync('/proc/sys/kernel/osrelease', 'utf8').trim()}`,
+    bun: Bun.version,
+    sqlite,
+    wrk: wrkVersion,
+  };
+}
+
+function markdown(runs: SizeRun[], m: ReturnType<typeof machine>): string {
+  const out: string[] = [];
+  out.push(`Machine: ${m.cpu}, ${m.cores} cores (shared), ${m.memoryGB} GB RAM; Bun ${m.bun}, SQLite ${m.sqlite}; wrk -t${opts.threads} -c${opts.connections}, ${opts.seconds} s per endpoint, server and wrk on the same host (127.0.0.1).`);
+  for (const run of runs) {
+    out.push('');
+    out.push(`**${run.size.members.toLocaleString('en')} members × ${run.size.challenges} challenges × ${run.size.days} days** — ${run.generation.rows.submissions!.toLocaleString('en')} submissions, ${run.generation.rows.leaderboard_totals!.toLocaleString('en')} leaderboard rows, ${(run.generation.fileBytes / 2 ** 20).toFixed(0)} MB; cold start ${run.coldStartMs.median} ms; RSS peak ${run.memory.peakRssMB} MB`);
+    out.push('');
+    out.push('| endpoint | req/s | × health | × health (CPU) | p50 ms | p99 ms | max ms | errors | server CPU µs/req |');
+    out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+    for (const p of run.phases) {
+      out.push(`| ${p.name.startsWith('health (end)') ? `${p.endpoint} (end)` : p.endpoint} | ${Math.round(p.rps).toLocaleString('en')} | ${p.ratio?.toFixed(2) ?? '–'} | ${p.cpuRatio?.toFixed(2) ?? '–'} | ${p.latencyMs.p50} | ${p.latencyMs.p99} | ${p.latencyMs.max} | ${p.errors} | ${p.cpuUsPerRequest} |`);
+    }
+    out.push('');
+    out.push('× health: req/s ÷ GET /api/health req/s measured right before and after (same run). × health (CPU): health\'s server CPU per request ÷ this endpoint\'s — the ratio a quiet machine would show.');
+  }
+  return out.join('\n');
+}
+
+interface Growth {
+  from: string;
+  to: string;
+  p50: [number, number];
+  p99: [number, number];
+  p99Growth: number;
+  rps: [number, number];
+}
+
+function growthOf(runs: SizeRun[]): Record<string, Growth> | null {
+  const small = runs.find((r) => r.size.members !== SCALE.members || r.size.days !== SCALE.days);
+  const big = runs.find((r) => r.size.members === SCALE.members && r.size.days === SCALE.days);
+  if (!small || !big) return null;
+  const out: Record<string, Growth> = {};
+  for (const t of LB_TYPES) {
+    const a = small.phases.find((p) => p.name === `leaderboard ${t}`);
+    const b = big.phases.find((p) => p.name === `leaderboard ${t}`);
+    if (!a || !b) continue;
+    out[t] = {
+      from: small.key,
+      to: big.key,
+      p50: [a.latencyMs.p50, b.latencyMs.p50],
+      p99: [a.latencyMs.p99, b.latencyMs.p99],
+      p99Growth: Math.round((b.latencyMs.p99 / a.latencyMs.p99) * 100) / 100,
+      rps: [a.rps, b.rps],
+    };
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- main
+async function main() {
+  mkdirSync(DATA, { recursive: true });
+  mkdirSync(RESULTS, { recursive: true });
+  const t0 = performance.now();
+  const sizes = [
+    ...(opts.scaleOnly ? [] : [{ members: opts.members, challenges: opts.challenges, days: opts.days }]),
+    ...(opts.scale ? [SCALE] : []),
+  ];
+  const runs: SizeRun[] = [];
+  for (const size of sizes) runs.push(await runSize(size));
+
+  const date = new Date().toISOString().slice(0, 10);
+  const file = join(RESULTS, `${date}.json`);
+  // Runs of other sizes from earlier today stay in the file (e.g. `--scale-only` after the default run).
+  const earlier = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { runs?: Record<string, SizeRun> }).runs ?? {} : {};
+  const allRuns: Record<string, SizeRun> = { ...earlier, ...Object.fromEntries(runs.map((r) => [r.key, r])) };
+  const m = machine();
+  const goals = Object.values(allRuns).flatMap((r) => goalsOf(r, r.size.members === SCALE.members && r.size.days === SCALE.days));
+  const result = {
+    date: new Date().toISOString(),
+    machine: m,
+    load: { tool: 'wrk', threads: opts.threads, connections: opts.connections, secondsPerEndpoint: opts.seconds, timeout: '2s', leaderboardLimit: LB_LIMIT },
+    runs: allRuns,
+    leaderboardGrowth: growthOf(Object.values(allRuns)),
+    goals,
+    markdown: '',
+  };
+  result.markdown = markdown(Object.values(allRuns), m);
+  writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
+
+  // Console table
+  for (const run of runs) {
+    console.log(`\n${run.size.members.toLocaleString('en')} members × ${run.size.challenges} challenges × ${run.size.days} days (${run.generation.rows.submissions!.toLocaleString('en')} submissions)`);
+    console.table(
+      run.phases.map((p) => ({
+        endpoint: p.endpoint,
+        'req/s': Math.round(p.rps),
+        '× health': p.ratio?.toFixed(2),
+        '× CPU': p.cpuRatio?.toFixed(2),
+        'CPU µs/req': p.cpuUsPerRequest,
+        'p50 ms': p.latencyMs.p50,
+        'p99 ms': p.latencyMs.p99,
+        'max ms': p.latencyMs.max,
+        errors: p.errors,
+      })),
+    );
+    console.log(`cold start ${run.coldStartMs.median} ms (${run.coldStartMs.runs.join(', ')}), RSS idle ${run.memory.idleMB} MB / peak ${run.memory.peakRssMB} MB, verification ${run.verification ? (run.verification.ok ? 'ok' : 'FAILED') : 'skipped'}, freshness ${run.freshness.ok ? 'ok' : 'FAILED'}`);
+  }
+  if (result.leaderboardGrowth) {
+    console.log('\nLeaderboard p99 growth default → scale:');
+    console.table(Object.fromEntries(Object.entries(result.leaderboardGrowth).map(([t, g]) => [t, { 'p99 ms': `${g.p99[0]} → ${g.p99[1]}`, growth: `${g.p99Growth}×`, 'req/s': `${Math.round(g.rps[0])} → ${Math.round(g.rps[1])}` }])));
+  }
+  console.log('\nGoals:');
+  for (const g of goals) console.log(`  ${g.met ? '✓' : '✗'} [${g.size}] ${g.goal}: ${g.actual}`);
+  console.log(`\nMarkdown:\n\n${result.markdown}\n`);
+  console.log(`wrote ${file} in ${((performance.now() - t0) / 1000).toFixed(0)} s total`);
+  const failedChecks = runs.some((r) => (r.verification && !r.verification.ok) || !r.freshness.ok);
+  if (failedChecks) process.exitCode = 1;
+}
+
+await main();

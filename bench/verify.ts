@@ -1,0 +1,147 @@
+/**
+ * Correctness checks on a benchmarked database (run after the server stopped):
+ * - every submission acknowledged with 201 is stored, for today, by a member we sent it for;
+ * - no duplicate (member, challenge, day);
+ * - every leaderboard_totals row equals a direct SQL aggregate over the submissions, and no
+ *   aggregate is missing (all four kinds; `scope: 'current'` limits d/w/m to the current periods);
+ * - `eligible` equals "member and not banned";
+ * - streaks of a sample of memberships equal a recomputation from their submissions.
+ */
+import { Database } from 'bun:sqlite';
+import { recomputeStreak, visibleCurrent } from '../server/domain/streak';
+import { monthKey, weekStart } from '../server/domain/clubTime';
+
+export interface VerifyInput {
+  path: string;
+  today: string;
+  /** submission ids from 201 responses */
+  acknowledged: number[];
+  /** "userId:challengeId" pairs we sent a submit for today */
+  sentPairs: Set<string>;
+  /** d/w/m checked over every period ('all') or only the current ones ('current'); 'a' always whole */
+  scope: 'all' | 'current';
+  streakSample: number;
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  acknowledged: number;
+  acknowledgedMissing: number;
+  storedToday: number;
+  storedTodayNotSent: number;
+  duplicates: number;
+  totals: Record<string, { expected: number; stored: number; mismatched: number }>;
+  eligibleMismatched: number;
+  streaksChecked: number;
+  streaksMismatched: number;
+  seconds: number;
+}
+
+export function verify(input: VerifyInput): VerifyResult {
+  const started = performance.now();
+  const db = new Database(input.path, { readonly: true, strict: true });
+  db.run('PRAGMA cache_size = -1048576');
+  db.run('PRAGMA temp_store = MEMORY');
+
+  // 201s are durable: every acknowledged id is stored, today.
+  let acknowledgedMissing = 0;
+  const byId = db.prepare<{ day: string; user_id: number; challenge_id: number }, [number]>(
+    'SELECT day, user_id, challenge_id FROM submissions WHERE id = ?',
+  );
+  for (const id of input.acknowledged) {
+    const row = byId.get(id);
+    if (!row || row.day !== input.today || !input.sentPairs.has(`${row.user_id}:${row.challenge_id}`)) acknowledgedMissing++;
+  }
+  const todays = db
+    .query<{ user_id: number; challenge_id: number }, [string]>('SELECT user_id, challenge_id FROM submissions WHERE day = ?')
+    .all(input.today);
+  const storedTodayNotSent = todays.filter((r) => !input.sentPairs.has(`${r.user_id}:${r.challenge_id}`)).length;
+
+  const duplicates = db
+    .query<{ n: number }, []>(
+      'SELECT count(*) AS n FROM (SELECT 1 FROM submissions NOT INDEXED GROUP BY user_id, challenge_id, day HAVING count(*) > 1)',
+    )
+    .get()!.n;
+
+  // Totals against direct aggregates, both ways (a missing or extra row counts as a mismatch).
+  const keyOf: Record<string, string> = {
+    d: 'day',
+    w: `date(day, '-6 days', 'weekday 1')`,
+    m: 'substr(day, 1, 7)',
+    a: `'all'`,
+  };
+  const currentKey: Record<string, string> = { d: input.today, w: weekStart(input.today), m: monthKey(input.today), a: 'all' };
+  const totals: VerifyResult['totals'] = {};
+  for (const kind of ['d', 'w', 'm', 'a']) {
+    const limited = input.scope === 'current' && kind !== 'a';
+    const filter = limited ? `WHERE ${keyOf[kind]} = $key` : '';
+    const params: Record<string, string> = limited ? { key: currentKey[kind]! } : {};
+    const expectedSql = `SELECT challenge_id AS c, ${keyOf[kind]} AS k, user_id AS u, sum(value) AS total, count(*) AS days,
+        max(created_at) AS last_at FROM submissions ${filter} GROUP BY c, k, u`;
+    const row = db
+      .query<{ expected: number; mismatched: number }, Record<string, string>>(
+        `WITH e AS (${expectedSql})
+         SELECT count(*) AS expected, coalesce(sum(t.user_id IS NULL OR abs(t.total - e.total) > 1e-6 * max(1, abs(e.total))
+           OR t.days <> e.days OR t.last_at <> e.last_at), 0) AS mismatched
+         FROM e LEFT JOIN leaderboard_totals t
+           ON t.challenge_id = e.c AND t.kind = '${kind}' AND t.period_key = e.k AND t.user_id = e.u`,
+      )
+      .get(params)!;
+    const stored = db
+      .query<{ n: number }, Record<string, string>>(
+        `SELECT count(*) AS n FROM leaderboard_totals WHERE kind = '${kind}' ${limited ? 'AND period_key = $key' : ''}`,
+      )
+      .get(params)!.n;
+    totals[kind] = { expected: row.expected, stored, mismatched: row.mismatched + Math.abs(stored - row.expected) };
+  }
+
+  const eligibleMismatched = db
+    .query<{ n: number }, []>(
+      `SELECT count(*) AS n FROM leaderboard_totals t LEFT JOIN user_challenges uc ON uc.user_id = t.user_id AND uc.challenge_id = t.challenge_id
+       LEFT JOIN users u ON u.id = t.user_id
+       WHERE t.eligible <> coalesce(uc.is_member AND NOT u.is_banned, 0)`,
+    )
+    .get()!.n;
+
+  // Streaks: a random sample of memberships, plus every membership submitted today.
+  type MembershipRow = { user_id: number; challenge_id: number; current_streak: number; best_streak: number; last_counted_day: string | null; target: number | null };
+  const membershipSql = `SELECT uc.user_id, uc.challenge_id, uc.current_streak, uc.best_streak, uc.last_counted_day, c.target
+       FROM user_challenges uc JOIN challenges c ON c.id = uc.challenge_id`;
+  const picked = new Map<string, MembershipRow>();
+  const random = db
+    .query<MembershipRow, [number]>(`${membershipSql} WHERE uc.rowid IN (SELECT rowid FROM user_challenges ORDER BY random() LIMIT ?)`)
+    .all(input.streakSample);
+  const submittedToday = db
+    .query<MembershipRow, [string]>(
+      `${membershipSql} WHERE (uc.user_id, uc.challenge_id) IN (SELECT user_id, challenge_id FROM submissions WHERE day = ? LIMIT 5000)`,
+    )
+    .all(input.today);
+  for (const m of [...random, ...submittedToday]) picked.set(`${m.user_id}:${m.challenge_id}`, m);
+  const sample = [...picked.values()];
+  const subsOf = db.prepare<{ day: string; value: number }, [number, number]>(
+    'SELECT day, value FROM submissions WHERE user_id = ? AND challenge_id = ?',
+  );
+  let streaksMismatched = 0;
+  for (const m of sample) {
+    const s = recomputeStreak(subsOf.all(m.user_id, m.challenge_id), m.target);
+    // stored streaks are rolled over nightly: a broken streak is stored as 0
+    if (visibleCurrent(s, input.today) !== m.current_streak || s.best !== m.best_streak || s.lastCountedDay !== m.last_counted_day) streaksMismatched++;
+  }
+  db.close();
+
+  const acknowledgedOk = acknowledgedMissing === 0 && storedTodayNotSent === 0;
+  const totalsOk = Object.values(totals).every((t) => t.mismatched === 0);
+  return {
+    ok: acknowledgedOk && duplicates === 0 && totalsOk && eligibleMismatched === 0 && streaksMismatched === 0,
+    acknowledged: input.acknowledged.length,
+    acknowledgedMissing,
+    storedToday: todays.length,
+    storedTodayNotSent,
+    duplicates,
+    totals,
+    eligibleMismatched,
+    streaksChecked: sample.length,
+    streaksMismatched,
+    seconds: Math.round(performance.now() - started) / 1000,
+  };
+}
