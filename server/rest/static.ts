@@ -54,7 +54,7 @@ function servePage(name: 'miniapp' | 'admin', mount: string) {
     const file = relative ? fileIn(root, relative) : null;
     if (file) {
       const immutable = relative.startsWith('assets/');
-      const html = file.endsWith('.html') ? { 'content-security-policy': PAGE_CSP } : {};
+      const html: Record<string, string> = file.endsWith('.html') ? { 'content-security-policy': PAGE_CSP } : {};
       return new Response(Bun.file(file), {
         headers: { ...SECURITY_HEADERS, ...html, 'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache' },
       });
@@ -66,13 +66,18 @@ function servePage(name: 'miniapp' | 'admin', mount: string) {
   };
 }
 
+const bare = (request: Request, mount: string) => new URL(request.url).pathname === mount;
+const withQuery = (request: Request, path: string) => path + new URL(request.url).search;
+
 export function staticPages() {
   const miniapp = servePage('miniapp', '/app/');
   const admin = servePage('admin', '/admin/');
   return new Elysia({ name: 'static-pages' })
     .get('/', ({ redirect }) => redirect('/app/'))
-    .get('/app', ({ redirect }) => redirect('/app/'))
-    .get('/admin', ({ redirect }) => redirect('/admin/'))
+    // Elysia routes "/app" and "/app/" to the same handler: redirect only the bare form (keeping
+    // the query, e.g. an admin login link), serve the page for the slash form.
+    .get('/app', ({ request, redirect }) => bare(request, '/app') ? redirect(withQuery(request, '/app/')) : miniapp('/app/'))
+    .get('/admin', ({ request, redirect }) => bare(request, '/admin') ? redirect(withQuery(request, '/admin/')) : admin('/admin/'))
     .get('/app/*', ({ path }) => miniapp(path))
     .get('/admin/*', ({ path }) => admin(path));
 }

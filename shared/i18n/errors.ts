@@ -35,7 +35,7 @@ const errors: Record<Language, Record<ErrorCode, Text>> = {
     NOT_FOUND: 'Не найдено или неактивно.',
     ALREADY_SUBMITTED: (p) =>
       p.value !== undefined ? `Результат за сегодня уже отправлен: ${p.value}.` : 'Результат за сегодня уже отправлен.',
-    OUTSIDE_TIME_WINDOW: (p) => `Результаты принимаются только с ${p.window}.`,
+    OUTSIDE_TIME_WINDOW: (p) => `Результаты принимаются только в ${p.window}.`,
     RATE_LIMITED: 'Слишком много запросов. Попробуйте чуть позже.',
     PAYLOAD_TOO_LARGE: 'Слишком большой запрос.',
     INTERNAL: 'Что-то пошло не так. Попробуйте чуть позже.',

@@ -37,13 +37,13 @@ export async function spawnServer(databasePath: string, env: Record<string, stri
     stderr: 'pipe',
   });
   const logs: string[] = [];
-  let resolvePort: (port: number) => void;
-  const port = new Promise<number>((r) => (resolvePort = r));
+  const { promise: port, resolve: resolvePort } = Promise.withResolvers<number>();
   (async () => {
     const decoder = new TextDecoder();
     let buffered = '';
-    for await (const chunk of proc.stderr) {
-      buffered += decoder.decode(chunk, { stream: true });
+    const reader = proc.stderr.getReader();
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      buffered += decoder.decode(chunk.value, { stream: true });
       let nl: number;
       while ((nl = buffered.indexOf('\n')) >= 0) {
         const line = buffered.slice(0, nl);
