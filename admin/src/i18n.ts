@@ -169,6 +169,7 @@ const en = {
   'm.reason': 'Reason: {reason}',
 
   'md.title': 'Member',
+  'md.firstName': 'First name (Telegram)',
   'md.username': 'Username',
   'md.registered': 'Registered',
   'md.memberships': 'Challenges and streaks',
@@ -403,6 +404,7 @@ const uz: Messages = {
   'm.reason': 'Sabab: {reason}',
 
   'md.title': "A'zo",
+  'md.firstName': 'Ism (Telegram)',
   'md.username': 'Username',
   'md.registered': "Ro'yxatdan o'tgan",
   'md.memberships': 'Challengelar va seriyalar',
@@ -634,6 +636,7 @@ const ru: Messages = {
   'm.reason': 'Причина: {reason}',
 
   'md.title': 'Участник',
+  'md.firstName': 'Имя (Telegram)',
   'md.username': 'Username',
   'md.registered': 'Регистрация',
   'md.memberships': 'Челленджи и серии',

@@ -20,7 +20,7 @@ export function useMemberActions() {
     void queryClient.invalidateQueries({ queryKey: ['challenges'] });
   };
 
-  async function ban(u: AdminUserRowDto): Promise<boolean> {
+  async function ban(u: AdminUserRowDto, onBusy: (busy: boolean) => void = () => undefined): Promise<boolean> {
     const name = memberName(u);
     const answer = await confirm({
       title: t('m.banTitle', { name }),
@@ -30,6 +30,7 @@ export function useMemberActions() {
       input: { kind: 'text', label: t('m.banReason'), testid: 'ban-reason-input' },
     });
     if (!answer.ok) return false;
+    onBusy(true);
     try {
       await trpc.admin.users.ban.mutate({ userId: u.id, reason: String(answer.value ?? '') });
       notifySuccess(t('m.bannedOk', { name }));
@@ -38,13 +39,16 @@ export function useMemberActions() {
     } catch (error) {
       notifyError(error);
       return false;
+    } finally {
+      onBusy(false);
     }
   }
 
-  async function unban(u: AdminUserRowDto): Promise<boolean> {
+  async function unban(u: AdminUserRowDto, onBusy: (busy: boolean) => void = () => undefined): Promise<boolean> {
     const name = memberName(u);
     const answer = await confirm({ title: t('m.unbanTitle', { name }), text: t('m.unbanText'), okText: t('m.unban') });
     if (!answer.ok) return false;
+    onBusy(true);
     try {
       await trpc.admin.users.unban.mutate({ userId: u.id });
       notifySuccess(t('m.unbannedOk', { name }));
@@ -53,6 +57,8 @@ export function useMemberActions() {
     } catch (error) {
       notifyError(error);
       return false;
+    } finally {
+      onBusy(false);
     }
   }
 
