@@ -30,6 +30,8 @@ const envSchema = z.object({
   RATE_LIMIT_READS: z.coerce.number().int().min(0).default(300),
   RATE_LIMIT_WRITES: z.coerce.number().int().min(0).default(30),
   RATE_LIMIT_IP: z.coerce.number().int().min(0).default(1200),
+  /** Updates per minute one Telegram chat may send the bot before it is politely ignored. */
+  RATE_LIMIT_BOT: z.coerce.number().int().min(0).default(30),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 

@@ -8,7 +8,7 @@ import type { PendingInputs } from './session';
 
 export interface BotDeps {
   services: Services;
-  config: Pick<Config, 'BOT_TOKEN' | 'TELEGRAM_API_URL' | 'PUBLIC_URL'>;
+  config: Pick<Config, 'BOT_TOKEN' | 'TELEGRAM_API_URL' | 'PUBLIC_URL' | 'RATE_LIMIT_BOT'>;
   log: Logger;
   clock: Clock;
   /** What the bot waits for from a chat (a typed name, a typed value); in memory. */

@@ -3,10 +3,13 @@
  * - anyone who writes is reachable again (a 403 had marked them unreachable);
  * - a banned member gets one clear message for anything they send, and nothing else happens;
  * - a command ends whatever the bot was waiting for (a typed name or value);
- * - only private chats are served; updates without a sender are ignored.
+ * - only private chats are served; updates without a sender are ignored;
+ * - a chat that floods the bot (over RATE_LIMIT_BOT updates a minute) is told once to slow
+ *   down, and the rest of that minute is ignored.
  */
 import { Plugin } from 'gramio';
 import { errorText } from '../../shared/i18n/errors';
+import { RateLimiter } from '../rateLimit';
 import { say } from './context';
 import type { BotDeps } from './deps';
 
@@ -21,7 +24,14 @@ interface Incoming {
   answer?: (params?: string | Record<string, unknown>) => Promise<unknown>;
 }
 
+const FLOOD_WINDOW_MS = 60_000;
+
 export function guards(deps: BotDeps) {
+  const now = () => deps.clock.now().getTime();
+  const limiter = new RateLimiter(now);
+  /** chat id → the flood window in which it was already told to slow down. */
+  const warned = new Map<number, number>();
+
   return new Plugin('qadam:guards').use(async (context, next) => {
     const ctx = context as unknown as Incoming;
     const from = ctx.from;
@@ -34,6 +44,17 @@ export function guards(deps: BotDeps) {
       deps.services.members.markReachable(from.id);
     } catch (error) {
       deps.log.warn('bot: markReachable failed', { error });
+    }
+
+    const chatId = ctx.chatId ?? from.id;
+    if (limiter.hit(`chat:${chatId}`, { limit: deps.config.RATE_LIMIT_BOT, windowMs: FLOOD_WINDOW_MS }) > 0) {
+      const window = now() - (now() % FLOOD_WINDOW_MS);
+      if (warned.get(chatId) === window) return;
+      if (warned.size > 10_000) warned.clear();
+      warned.set(chatId, window);
+      const language = deps.services.members.findMember(from.id)?.language ?? 'uz';
+      await say(context.bot.api, deps, chatId, language, { text: errorText(language, 'RATE_LIMITED') });
+      return;
     }
 
     const member = deps.services.members.findMember(from.id);

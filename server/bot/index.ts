@@ -28,7 +28,7 @@ import { isBlocked, retryAfterSeconds, sleep } from './telegram';
 
 export interface CreateBotDeps {
   services: Services;
-  config: Pick<Config, 'BOT_TOKEN' | 'TELEGRAM_API_URL' | 'PUBLIC_URL'>;
+  config: BotDeps['config'];
   log: Logger;
   clock: Clock;
 }

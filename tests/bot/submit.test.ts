@@ -115,7 +115,7 @@ describe('/submit', () => {
     const m = h.registered({ language_code: 'ru' });
     h.join(m, c.id);
     const direct = await m.ask('/submit 20');
-    expect(direct.text).toContain('Результаты принимаются только с 21:00–23:59.');
+    expect(direct.text).toContain('Результаты принимаются только в 21:00–23:59.');
     const asked = await m.ask('/submit');
     expect(asked.text).toContain('21:00–23:59');
     expect(todaysValue(m.id, c.id)).toBeNull();

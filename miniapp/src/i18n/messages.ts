@@ -278,7 +278,7 @@ const ru: Messages = {
   submitTarget: (p) => `В серию засчитывается от ${p.value}`,
   submitConfirm: 'Отправить',
   submitSending: 'Отправка…',
-  submitClosed: (p) => `Результаты этого челленджа принимаются только с ${p.window}. Возвращайтесь в это время.`,
+  submitClosed: (p) => `Результаты этого челленджа принимаются только в ${p.window}. Возвращайтесь в это время.`,
   submitAlready: (p) => `Результат за сегодня уже отправлен: ${p.value}. Возвращайтесь завтра!`,
   submitNotANumber: 'Введите число, например 12,5.',
   submitOutOfRange: (p) => `Введите число от ${p.min} до ${p.max}.`,
