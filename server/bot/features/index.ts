@@ -3,6 +3,7 @@
  * To add one, write server/bot/features/<name>.ts exporting a BotFeature and list it here.
  */
 import type { BotFeature } from '../deps';
+import { adminFeature } from './admin';
 import { helpFeature } from './help';
 import { languageFeature } from './language';
 import { meFeature } from './me';
@@ -19,4 +20,5 @@ export const features: BotFeature[] = [
   helpFeature,
   languageFeature,
   remindersFeature,
+  adminFeature,
 ];
