@@ -14,7 +14,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2020',
     sourcemap: false,
-    chunkSizeWarningLimit: 1200,
+    chunkSizeWarningLimit: 1600,
   },
   server: {
     // `vite --config admin/vite.config.ts` during development: proxy API calls to the server.

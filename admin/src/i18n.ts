@@ -34,6 +34,7 @@ const en = {
   downloaded: 'Download started',
   saved: 'Saved',
   updatedAt: 'Updated {time}',
+  demo: 'Demo mode',
   live: 'Live',
 
   'login.title': 'Sign in to the admin panel',
@@ -269,6 +270,7 @@ const uz: Messages = {
   downloaded: 'Yuklab olish boshlandi',
   saved: 'Saqlandi',
   updatedAt: 'Yangilandi: {time}',
+  demo: 'Demo rejim',
   live: 'Jonli',
 
   'login.title': 'Boshqaruv paneliga kirish',
@@ -501,6 +503,7 @@ const ru: Messages = {
   downloaded: 'Загрузка началась',
   saved: 'Сохранено',
   updatedAt: 'Обновлено {time}',
+  demo: 'Демо-режим',
   live: 'Онлайн',
 
   'login.title': 'Вход в панель администратора',

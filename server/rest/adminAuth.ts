@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { clearedSessionCookie, readCookie, ADMIN_COOKIE, requireCsrf, sessionCookie, sessionOf } from '../auth/adminSession';
 import { authenticateAdmin, initDataOf, type AuthDeps } from '../auth/requestAuth';
 import { ServiceError } from '../domain/errors';
-import { consumeLoginLink, endSession } from '../services/admin/login';
+import { consumeLoginLink, createLoginLink, endSession, type NewSession } from '../services/admin/login';
 import { adminExportRoutes } from './adminExport';
 import { readBody } from './errors';
 
@@ -20,7 +20,12 @@ const loginSchema = z.object({ token: z.string().min(1).max(200) }).strict();
 export interface AdminAuthDeps extends AuthDeps {
   /** PUBLIC_URL: under https the cookie is Secure. */
   publicUrl?: string;
+  /** Demo mode (no BOT_TOKEN): the panel can be tried as a demo owner. */
+  system?: { demo: boolean };
 }
+
+/** The demo owner's Telegram id, beside demo mode's members (9 000 000 000 + n). */
+export const DEMO_ADMIN_TELEGRAM_ID = 9_000_000_000;
 
 const NO_STORE = 'no-store';
 
@@ -28,21 +33,24 @@ export function adminAuthRoutes(deps: AdminAuthDeps) {
   const { services } = deps;
   const cookieOpts = { secure: (deps.publicUrl ?? '').startsWith('https:') };
 
-  return new Elysia({ name: 'rest-admin-auth' })
+  const opened = (session: NewSession, set: { headers: Record<string, unknown> }) => {
+    set.headers['set-cookie'] = sessionCookie(session.sessionToken, session.maxAgeSeconds, cookieOpts);
+    set.headers['cache-control'] = NO_STORE;
+    return {
+      telegramId: session.actor.telegramId,
+      role: session.actor.role,
+      csrfToken: session.csrfToken,
+      expiresAt: session.expiresAt,
+      via: 'cookie' as const,
+    };
+  };
+
+  const app = new Elysia({ name: 'rest-admin-auth' })
     .post(
       '/api/admin/auth/login',
       async ({ request, set }) => {
         const { token } = await readBody(request, loginSchema);
-        const session = consumeLoginLink(services.ctx, token);
-        set.headers['set-cookie'] = sessionCookie(session.sessionToken, session.maxAgeSeconds, cookieOpts);
-        set.headers['cache-control'] = NO_STORE;
-        return {
-          telegramId: session.actor.telegramId,
-          role: session.actor.role,
-          csrfToken: session.csrfToken,
-          expiresAt: session.expiresAt,
-          via: 'cookie' as const,
-        };
+        return opened(consumeLoginLink(services.ctx, token), set);
       },
       { parse: 'none' },
     )
@@ -77,4 +85,17 @@ export function adminAuthRoutes(deps: AdminAuthDeps) {
       { parse: 'none' },
     )
     .use(adminExportRoutes(deps));
+
+  if (!deps.system?.demo) return app;
+  // Demo mode only (BOT_TOKEN unset, so no real club runs here): without a bot to send links,
+  // the panel offers a clearly labelled demo owner. With a token this route does not exist.
+  return app.post(
+    '/api/admin/auth/demo',
+    ({ set }) => {
+      services.admin.access.seedOwners([DEMO_ADMIN_TELEGRAM_ID]);
+      const { token } = createLoginLink(services.ctx, DEMO_ADMIN_TELEGRAM_ID);
+      return opened(consumeLoginLink(services.ctx, token), set);
+    },
+    { parse: 'none' },
+  );
 }

@@ -253,6 +253,21 @@ describe('cookie session', () => {
   });
 });
 
+describe('demo mode', () => {
+  test('without a bot token the panel can be tried as a demo owner; with a token the route does not exist', async () => {
+    expect((await rt.request('POST', '/api/admin/auth/demo')).status).toBe(404);
+    rt.close();
+    rt = createTestRuntime({ env: { BOT_TOKEN: '' } });
+    const res = await rt.request('POST', '/api/admin/auth/demo');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ telegramId: 9_000_000_000, role: 'owner', via: 'cookie' });
+    const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+    expect((await rt.request('GET', '/api/admin/challenges', { headers: { cookie } })).status).toBe(200);
+    const write = await rt.request('POST', '/api/admin/challenges', { headers: { cookie, 'x-csrf-token': res.body.csrfToken }, body: { title: 'Demo' } });
+    expect(write.status).toBe(201);
+  });
+});
+
 describe('CSV export', () => {
   test('members, submissions and a leaderboard as CSV; formulas neutralized; audited; admins only', async () => {
     const c = await createChallenge(rt, { title: 'Steps, daily', unit: 'steps' });

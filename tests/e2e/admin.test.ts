@@ -237,6 +237,7 @@ describe('admin panel', () => {
     }
     const banRow = page.locator('[data-testid="audit-row"][data-action="user.ban"]');
     await hasText(banRow, 'Fake step counts');
+    await hasText(banRow, 'Bekzod');
     await hasText(banRow, `ID ${ADMIN_USER.id}`);
     await hasText(page.locator('[data-testid="audit-row"][data-action="submission.delete"]'), '8000');
     await hasText(page.locator('[data-testid="audit-row"][data-action="challenge.create"]'), '21:00–23:59');
@@ -318,5 +319,26 @@ describe('admin panel', () => {
     await page.locator('[data-testid="nav-members"]').click();
     await seen(page.locator('[data-testid="forbidden"]'));
     await context.close();
+  }, 30_000);
+});
+
+describe('demo mode (no BOT_TOKEN)', () => {
+  test('the sign-in page offers a clearly labelled demo owner', async () => {
+    const demo = await startTestServer({ demo: true });
+    try {
+      const { context, page, errors } = await newPage();
+      await page.goto(`${demo.url}/admin/`);
+      await page.locator('[data-testid="demo-login"]').click();
+      await seen(page.locator('[data-testid="whoami"]'));
+      await seen(page.locator('[data-testid="demo-badge"]'));
+      await seen(page.locator('[data-testid="analytics-dau"] canvas'));
+      await page.locator('[data-testid="nav-challenges"]').click();
+      await seen(page.locator('[data-testid="state-empty"]'));
+      await shot(page, 'challenges-empty-demo');
+      expect(errors).toEqual([]);
+      await context.close();
+    } finally {
+      await demo.stop();
+    }
   }, 30_000);
 });
