@@ -9,25 +9,30 @@ export interface Logger {
   error(msg: string, fields?: Record<string, unknown>): void;
 }
 
-/** Hides anything that looks like a bot token or a signed initData in free text. */
+/**
+ * Hides secrets in a log line: bot tokens (also inside Bot API URLs), signed initData, the
+ * `tma` Authorization value, one-time login tokens and the admin session cookie.
+ */
 export function redact(text: string): string {
   return text
     .replace(/\d{5,}:[A-Za-z0-9_-]{20,}/g, '<bot-token>')
     .replace(/(hash=)[0-9a-f]{64}/g, '$1<redacted>')
-    .replace(/(tma\s+)\S+/gi, '$1<redacted>');
+    .replace(/(tma\s+)[^\s"]+/gi, '$1<redacted>')
+    .replace(/((?:qadam_admin|login|token)=)[^\s";&]+/gi, '$1<redacted>');
 }
 
 function serializeError(e: unknown): Record<string, unknown> {
-  if (e instanceof Error) return { name: e.name, message: redact(e.message), stack: e.stack ? redact(e.stack) : undefined };
-  return { value: redact(String(e)) };
+  if (e instanceof Error) return { name: e.name, message: e.message, stack: e.stack };
+  return { value: String(e) };
 }
 
 export function createLogger(level: Level | 'silent' = 'info', write: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Logger {
   const emit = (lvl: Level, msg: string, fields?: Record<string, unknown>) => {
     if (ORDER[lvl] < ORDER[level]) return;
-    const out: Record<string, unknown> = { time: new Date().toISOString(), level: lvl, msg: redact(msg) };
+    const out: Record<string, unknown> = { time: new Date().toISOString(), level: lvl, msg };
     for (const [k, v] of Object.entries(fields ?? {})) out[k] = v instanceof Error || k === 'error' ? serializeError(v) : v;
-    write(JSON.stringify(out));
+    // Redacting the serialized line covers every field, however deeply nested.
+    write(redact(JSON.stringify(out)));
   };
   return {
     debug: (m, f) => emit('debug', m, f),
