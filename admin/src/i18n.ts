@@ -781,14 +781,54 @@ export function formatNumber(n: number): string {
   return new Intl.NumberFormat(intlLocale.value, { maximumFractionDigits: 2 }).format(n);
 }
 
+/** Browsers often lack Uzbek month names (Chromium prints "M11"): Uzbek dates are spelled here. */
+const UZ_MONTHS = ['yanvar', 'fevral', 'mart', 'aprel', 'may', 'iyun', 'iyul', 'avgust', 'sentabr', 'oktabr', 'noyabr', 'dekabr'];
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function parts(date: Date, utc: boolean) {
+  return utc
+    ? { y: date.getUTCFullYear(), m: date.getUTCMonth(), d: date.getUTCDate(), hh: date.getUTCHours(), mm: date.getUTCMinutes() }
+    : { y: date.getFullYear(), m: date.getMonth(), d: date.getDate(), hh: date.getHours(), mm: date.getMinutes() };
+}
+
 export function formatDateTime(iso: string | null): string {
   if (!iso) return t('none');
-  return new Intl.DateTimeFormat(intlLocale.value, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const date = new Date(iso);
+  if (language.value === 'uz') {
+    const p = parts(date, false);
+    return `${p.d}-${UZ_MONTHS[p.m]} ${p.y}, ${pad(p.hh)}:${pad(p.mm)}`;
+  }
+  return new Intl.DateTimeFormat(intlLocale.value, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+function dayDate(day: string): Date {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(Date.UTC(y!, m! - 1, d!));
 }
 
 /** A club day "YYYY-MM-DD" shown as a date, without time-zone shifts. */
 export function formatDay(day: string | null): string {
   if (!day) return t('none');
-  const [y, m, d] = day.split('-').map(Number);
-  return new Intl.DateTimeFormat(intlLocale.value, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, d!)));
+  const date = dayDate(day);
+  if (language.value === 'uz') {
+    const p = parts(date, true);
+    return `${p.d}-${UZ_MONTHS[p.m]} ${p.y}`;
+  }
+  return new Intl.DateTimeFormat(intlLocale.value, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+}
+
+/** A club day as "25 Nov" (chart axes). */
+export function formatShortDay(day: string): string {
+  const date = dayDate(day);
+  if (language.value === 'uz') {
+    const p = parts(date, true);
+    return `${p.d}-${UZ_MONTHS[p.m]!.slice(0, 3)}`;
+  }
+  return new Intl.DateTimeFormat(intlLocale.value, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(date);
+}
+
+/** A time of day with seconds ("updated at"). */
+export function formatTime(ms: number): string {
+  const date = new Date(ms);
+  return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
 }

@@ -62,8 +62,8 @@ let bekzod: Awaited<ReturnType<typeof joinedMember>>;
 let dilnoza: Awaited<ReturnType<typeof joinedMember>>;
 let stranger: Awaited<ReturnType<typeof registeredMember>>;
 
-async function newPage(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US', deviceScaleFactor: 1 });
+async function newPage(viewport = VIEWPORT): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport, locale: 'en-US', deviceScaleFactor: 1 });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
@@ -295,16 +295,18 @@ describe('admin panel', () => {
   }, 30_000);
 
   test('inside Telegram an admin works with initData alone (no cookie)', async () => {
-    const { context, page } = await newPage();
+    const { context, page, errors } = await newPage({ width: 390, height: 844 });
     const initData = signInitData(ADMIN_USER, { authDate: server.clock.now() });
     await page.goto(`${server.url}/admin/members#tgWebAppData=${encodeURIComponent(initData)}&tgWebAppVersion=8.0&tgWebAppPlatform=ios`);
     const row = page.locator(`[data-testid="user-row"][data-user-id="${bekzod.id}"]`);
     await seen(row);
+    await shot(page, 'telegram-members-phone');
     await row.locator('[data-testid="unban-button"]').click();
     await confirmDialog(page);
     await seen(row.locator('[data-testid="ban-button"]'));
     expect(await page.locator('[data-testid="logout-button"]').count()).toBe(0);
     expect((await context.cookies()).length).toBe(0);
+    expect(errors).toEqual([]);
     await context.close();
   }, 30_000);
 
