@@ -115,9 +115,13 @@ class Bulk {
   }
   flush(): number {
     if (this.buf.length) {
-      this.sqlite.prepare(this.sql(this.buf.length / this.columns.length)).run(...this.buf);
+      const last = this.sqlite.prepare(this.sql(this.buf.length / this.columns.length));
+      last.run(...this.buf);
+      last.finalize();
       this.buf = [];
     }
+    // An unfinalized statement would keep the connection (and its lock) alive after close().
+    this.full.finalize();
     return this.count;
   }
 }
@@ -173,7 +177,6 @@ export function generate(opts: GenerateOptions): GenerateResult {
   sqlite.run('PRAGMA foreign_keys = OFF');
   sqlite.run('PRAGMA cache_size = -1048576');
   sqlite.run('PRAGMA temp_store = MEMORY');
-  sqlite.run('PRAGMA locking_mode = EXCLUSIVE');
 
   // Secondary indexes are rebuilt after loading (sorting once beats updating per row).
   const deferred = [...indexSqlOf(sqlite, 'submissions'), ...indexSqlOf(sqlite, 'leaderboard_totals')].filter(
@@ -199,6 +202,7 @@ export function generate(opts: GenerateOptions): GenerateResult {
       challengeIds.push(row.id);
       tmpl.push(t);
     }
+    ins.finalize();
   })();
   // Mild popularity skew: the first challenges attract more members.
   const weights = challengeIds.map((_, i) => 1 / (1 + 0.12 * i));
@@ -387,13 +391,13 @@ export function generate(opts: GenerateOptions): GenerateResult {
     }
     const rollover = sqlite.prepare(`INSERT INTO job_runs (job, period_key, ran_at, summary) VALUES ('daily-rollover', ?, ?, NULL)`);
     for (let d = 0; d < D; d++) rollover.run(dayKeys[d]!, midnights[d]! + 60_000);
+    rollover.finalize();
   })();
   rows.weekly_results = sqlite.query<{ n: number }, []>('SELECT count(*) AS n FROM weekly_results').get()!.n;
   rows.monthly_results = sqlite.query<{ n: number }, []>('SELECT count(*) AS n FROM monthly_results').get()!.n;
   phase('closed weeks and months');
 
   rows.leaderboard_totals = sqlite.query<{ n: number }, []>('SELECT count(*) AS n FROM leaderboard_totals').get()!.n;
-  sqlite.run('PRAGMA locking_mode = NORMAL');
   sqlite.run('PRAGMA journal_mode = WAL');
   database.close(); // runs PRAGMA optimize, as the server does when it stops
   phase('close');

@@ -59,7 +59,7 @@ export function verify(input: VerifyInput): VerifyResult {
 
   const duplicates = db
     .query<{ n: number }, []>(
-      'SELECT count(*) AS n FROM (SELECT 1 FROM submissions NOT INDEXED GROUP BY user_id, challenge_id, day HAVING count(*) > 1)',
+      'SELECT count(*) AS n FROM (SELECT 1 FROM submissions GROUP BY user_id, challenge_id, day HAVING count(*) > 1)',
     )
     .get()!.n;
 
@@ -95,13 +95,18 @@ export function verify(input: VerifyInput): VerifyResult {
     totals[kind] = { expected: row.expected, stored, mismatched: row.mismatched + Math.abs(stored - row.expected) };
   }
 
+  // Eligibility of every row, or (scope 'current') of the rows of the current boards.
+  const boardFilter =
+    input.scope === 'current'
+      ? `AND ((t.kind = 'd' AND t.period_key = $d) OR (t.kind = 'w' AND t.period_key = $w) OR (t.kind = 'm' AND t.period_key = $m) OR t.kind = 'a')`
+      : '';
   const eligibleMismatched = db
-    .query<{ n: number }, []>(
+    .query<{ n: number }, Record<string, string>>(
       `SELECT count(*) AS n FROM leaderboard_totals t LEFT JOIN user_challenges uc ON uc.user_id = t.user_id AND uc.challenge_id = t.challenge_id
        LEFT JOIN users u ON u.id = t.user_id
-       WHERE t.eligible <> coalesce(uc.is_member AND NOT u.is_banned, 0)`,
+       WHERE t.eligible <> coalesce(uc.is_member AND NOT u.is_banned, 0) ${boardFilter}`,
     )
-    .get()!.n;
+    .get(input.scope === 'current' ? { d: currentKey.d!, w: currentKey.w!, m: currentKey.m! } : {})!.n;
 
   // Streaks: a random sample of memberships, plus every membership submitted today.
   type MembershipRow = { user_id: number; challenge_id: number; current_streak: number; best_streak: number; last_counted_day: string | null; target: number | null };
@@ -127,6 +132,8 @@ export function verify(input: VerifyInput): VerifyResult {
     // stored streaks are rolled over nightly: a broken streak is stored as 0
     if (visibleCurrent(s, input.today) !== m.current_streak || s.best !== m.best_streak || s.lastCountedDay !== m.last_counted_day) streaksMismatched++;
   }
+  byId.finalize();
+  subsOf.finalize();
   db.close();
 
   const acknowledgedOk = acknowledgedMissing === 0 && storedTodayNotSent === 0;
