@@ -29,6 +29,25 @@ export const DEMO_ADMIN_TELEGRAM_ID = 9_000_000_000;
 
 const NO_STORE = 'no-store';
 
+/**
+ * Sign-in must come from the panel itself: a request carrying a foreign Origin (another site
+ * posting a link token to log a victim into someone else's session) is refused. Same host or
+ * PUBLIC_URL's origin passes; requests without Origin (non-browser clients) pass.
+ */
+function requireOwnOrigin(request: Request, publicUrl: string | undefined): void {
+  const origin = request.headers.get('origin');
+  if (!origin) return;
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    throw new ServiceError('FORBIDDEN', 'Unexpected origin');
+  }
+  const allowed = new Set([new URL(request.url).host, request.headers.get('host') ?? '']);
+  if (publicUrl) allowed.add(new URL(publicUrl).host);
+  if (!allowed.has(host)) throw new ServiceError('FORBIDDEN', 'Sign in from the admin panel itself', { reason: 'ORIGIN' });
+}
+
 export function adminAuthRoutes(deps: AdminAuthDeps) {
   const { services } = deps;
   const cookieOpts = { secure: (deps.publicUrl ?? '').startsWith('https:') };
@@ -49,6 +68,7 @@ export function adminAuthRoutes(deps: AdminAuthDeps) {
     .post(
       '/api/admin/auth/login',
       async ({ request, set }) => {
+        requireOwnOrigin(request, deps.publicUrl);
         const { token } = await readBody(request, loginSchema);
         return opened(consumeLoginLink(services.ctx, token), set);
       },
@@ -91,7 +111,8 @@ export function adminAuthRoutes(deps: AdminAuthDeps) {
   // the panel offers a clearly labelled demo owner. With a token this route does not exist.
   return app.post(
     '/api/admin/auth/demo',
-    ({ set }) => {
+    ({ request, set }) => {
+      requireOwnOrigin(request, deps.publicUrl);
       services.admin.access.seedOwners([DEMO_ADMIN_TELEGRAM_ID]);
       const { token } = createLoginLink(services.ctx, DEMO_ADMIN_TELEGRAM_ID);
       return opened(consumeLoginLink(services.ctx, token), set);

@@ -108,6 +108,15 @@ describe('login link', () => {
     expect(res.body.error.code).toBe('UNAUTHORIZED');
   });
 
+  test('a sign-in posted from another site is refused and leaves the link unspent', async () => {
+    const token = link();
+    const foreign = await rt.request('POST', '/api/admin/auth/login', { body: { token }, headers: { origin: 'https://evil.example' } });
+    expect(foreign.status).toBe(403);
+    expect(foreign.headers.get('set-cookie')).toBeNull();
+    const own = await rt.request('POST', '/api/admin/auth/login', { body: { token }, headers: { origin: 'http://localhost' } });
+    expect(own.status).toBe(200);
+  });
+
   test('made-up, malformed or missing tokens are refused', async () => {
     for (const token of ['A'.repeat(43), 'short', '../../etc', '']) {
       const res = await login(token);
