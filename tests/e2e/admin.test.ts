@@ -173,6 +173,23 @@ describe('admin panel', () => {
     const book = forMembers.body.find((c: { id: number }) => c.id === bookId);
     expect(book).toMatchObject({ title: 'Evening reading', unit: 'pages', target: 10, maxValue: 500, timeWindow: { start: '21:00', end: '23:59' }, reminderTime: '20:30', isActive: true });
 
+    // ---- edit it (only the changed field is sent and audited), deactivate, reactivate ----
+    await newRow.locator('[data-testid="challenge-edit"]').click();
+    await until(() => page.locator('[data-testid="challenge-title-input"]').inputValue(), (v) => v === 'Evening reading', 'form prefilled');
+    await page.locator('[data-testid="challenge-target-input"]').fill('15');
+    await page.locator('[data-testid="challenge-save"]').click();
+    await hasText(newRow, 'Daily target: 15');
+    await newRow.locator('[data-testid="challenge-active-toggle"]').click();
+    await confirmDialog(page);
+    await hasText(newRow, 'Inactive');
+    const hidden = await server.request('GET', '/api/challenges', { as: alice.tg });
+    expect(hidden.body.map((c: { id: number }) => c.id)).not.toContain(bookId);
+    await newRow.locator('[data-testid="challenge-active-toggle"]').click();
+    await confirmDialog(page);
+    await hasText(newRow, 'Active');
+    const shown = await server.request('GET', '/api/challenges', { as: alice.tg });
+    expect(shown.body.find((c: { id: number }) => c.id === bookId)).toMatchObject({ target: 15, isActive: true });
+
     // ---- live leaderboard of the steps challenge ----
     await page.locator(`[data-testid="challenge-row"][data-challenge-id="${steps.id}"] [data-testid="challenge-leaderboard"]`).click();
     await count(page.locator('[data-testid="admin-leaderboard-row"]'), 3);
@@ -232,7 +249,7 @@ describe('admin panel', () => {
     await page.locator('[data-testid="nav-audit"]').click();
     const rows = page.locator('[data-testid="audit-row"]');
     await seen(rows);
-    for (const action of ['challenge.create', 'user.ban', 'submission.delete', 'streak.set', 'admin.login']) {
+    for (const action of ['challenge.create', 'challenge.update', 'challenge.deactivate', 'challenge.activate', 'user.ban', 'submission.delete', 'streak.set', 'admin.login']) {
       await seen(page.locator(`[data-testid="audit-row"][data-action="${action}"]`));
     }
     const banRow = page.locator('[data-testid="audit-row"][data-action="user.ban"]');
@@ -241,6 +258,7 @@ describe('admin panel', () => {
     await hasText(banRow, `ID ${ADMIN_USER.id}`);
     await hasText(page.locator('[data-testid="audit-row"][data-action="submission.delete"]'), '8000');
     await hasText(page.locator('[data-testid="audit-row"][data-action="challenge.create"]'), '21:00–23:59');
+    await hasText(page.locator('[data-testid="audit-row"][data-action="challenge.update"]'), 'target: 10 → 15');
     await shot(page, 'audit');
 
     // ---- admins page (owner) ----
