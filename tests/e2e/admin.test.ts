@@ -9,24 +9,15 @@
  * (1440×900) go to $ADMIN_SHOTS or /tmp.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { buildFrontend, FRONTENDS, isStale } from '../../scripts/frontends';
+import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { createLoginLink } from '../../server/services/admin/login';
 import { createChallenge, joinedMember, registeredMember, submit } from '../helpers/club';
 import { signInitData } from '../helpers/initData';
 import { ADMIN_USER } from '../helpers/runtime';
+import { ensureBuilt, launchChromium } from '../helpers/browser';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 const SHOTS = process.env.ADMIN_SHOTS ?? '/tmp';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
 const VIEWPORT = { width: 1440, height: 900 };
 const WAIT_MS = 8000;
 
@@ -98,8 +89,7 @@ async function confirmDialog(page: Page, input?: string) {
 }
 
 beforeAll(async () => {
-  const admin = FRONTENDS.find((f) => f.name === 'admin')!;
-  if (isStale(admin)) buildFrontend(admin);
+  ensureBuilt('admin');
   server = await startTestServer();
   // Members with history: Alice submitted Monday to Wednesday (streak 3), the others today.
   steps = await createChallenge(server, { title: 'Daily steps', emoji: '👟', unit: 'steps', target: 5000 });
@@ -116,7 +106,7 @@ beforeAll(async () => {
   expect((await submit(server, alice.tg, steps.id, 8000)).status).toBe(201);
   expect((await submit(server, bekzod.tg, steps.id, 12000)).status).toBe(201);
   expect((await submit(server, dilnoza.tg, steps.id, 5500)).status).toBe(201);
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {

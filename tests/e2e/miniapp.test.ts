@@ -7,24 +7,15 @@
  * window is closed. Screenshots (390×844, light and dark) go to $MINIAPP_SHOTS or /tmp.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { buildFrontend, FRONTENDS, isStale } from '../../scripts/frontends';
+import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { challengeCreateSchema } from '../../shared/schemas';
 import { createChallenge, joinedMember, submit } from '../helpers/club';
 import { signInitData, type TestTelegramUser } from '../helpers/initData';
 import { ADMIN_USER, telegramUser } from '../helpers/runtime';
+import { ensureBuilt, launchChromium } from '../helpers/browser';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 const SHOTS = process.env.MINIAPP_SHOTS ?? '/tmp';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
 
 const LIGHT = {
   bg_color: '#ffffff',
@@ -163,8 +154,7 @@ async function backgroundOf(page: Page): Promise<string> {
 }
 
 beforeAll(async () => {
-  const miniapp = FRONTENDS.find((f) => f.name === 'miniapp')!;
-  if (isStale(miniapp)) buildFrontend(miniapp);
+  ensureBuilt('miniapp');
   server = await startTestServer({ env: { RATE_LIMIT_IP: '100000', RATE_LIMIT_READS: '100000', RATE_LIMIT_WRITES: '100000' } });
   steps = await createChallenge(server, {
     title: 'Kunlik qadamlar',
@@ -191,7 +181,7 @@ beforeAll(async () => {
     await server.request('POST', `/api/challenges/${steps.id}/join`, { as: m.tg });
     expect((await submit(server, m.tg, steps.id, 8000 + i * 1500)).status).toBe(201);
   }
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
