@@ -53,7 +53,7 @@ function hostileId(valid: number[]): string {
   return pick([...valid.map(String), ...valid.map(String), '0', '-1', '999999', '1.5', 'abc', '1%20OR%201=1', '%27', '9'.repeat(30), '1e3', encodeURIComponent('../1')]);
 }
 
-type Who = 'none' | 'garbage' | 'expired' | 'otherBot' | 'stranger' | 'member' | 'banned' | 'admin';
+type Who = 'none' | 'garbage' | 'cookie' | 'expired' | 'otherBot' | 'stranger' | 'member' | 'banned' | 'admin';
 const MEMBER = telegramUser({ first_name: 'Fuzz' });
 const BANNED = telegramUser({ first_name: 'Banned' });
 
@@ -62,6 +62,7 @@ function authHeader(who: Who): Record<string, string> {
   switch (who) {
     case 'none': return {};
     case 'garbage': return { authorization: pick(['tma', 'tma x', 'Bearer abc', `tma ${'a'.repeat(9000)}`, 'tma hash=00']) };
+    case 'cookie': return { cookie: pick(['qadam_admin=forged', `qadam_admin=${'f'.repeat(64)}`, 'qadam_admin=', 'qadam_admin=%ZZ', `x=1; qadam_admin="'; --`]), 'x-csrf-token': pick(['', 'x', 'f'.repeat(64)]) };
     case 'expired': return { authorization: `tma ${signInitData(MEMBER, { authDate: new Date(now.getTime() - 90_000_000) })}` };
     case 'otherBot': return { authorization: `tma ${signInitData(ADMIN_USER, { authDate: now, botToken: OTHER_BOT_TOKEN })}` };
     case 'stranger': return { authorization: `tma ${signInitData(telegramUser(), { authDate: now })}` };
@@ -71,7 +72,7 @@ function authHeader(who: Who): Record<string, string> {
   }
 }
 
-const TABLES = ['users', 'challenges', 'user_challenges', 'submissions', 'leaderboard_totals', 'admin_users', 'audit_log', 'weekly_results', 'monthly_results'];
+const TABLES = ['users', 'challenges', 'user_challenges', 'submissions', 'leaderboard_totals', 'admin_users', 'audit_log', 'weekly_results', 'monthly_results', 'admin_sessions', 'admin_login_tokens'];
 function fingerprint(): string {
   return TABLES.map((t) => JSON.stringify(rt.database.sqlite.query(`select * from ${t} order by rowid`).all())).join('\n');
 }
@@ -116,6 +117,12 @@ const ROUTES: { method: string; path: () => string }[] = [
   { method: 'GET', path: () => `/api/admin/analytics?days=${pick(['30', '0', '366', 'x', '-1', '1e9'])}` },
   { method: 'GET', path: () => `/api/admin/results?period=${pick(['weekly', 'monthly', 'daily', '', "' or 1=1"])}` },
   { method: 'GET', path: () => `/api/demo/init-data?user=${pick(['1', '0', 'x'])}` },
+  { method: 'POST', path: () => '/api/admin/auth/login' },
+  { method: 'GET', path: () => '/api/admin/auth/session' },
+  { method: 'POST', path: () => '/api/admin/auth/logout' },
+  { method: 'GET', path: () => '/api/admin/export/members.csv' },
+  { method: 'GET', path: () => `/api/admin/export/submissions.csv?challengeId=${hostileId(challengeIds)}` },
+  { method: 'GET', path: () => `/api/admin/export/leaderboard.csv?challengeId=${hostileId(challengeIds)}&type=${pick(['today', 'all', 'x'])}` },
   { method: 'GET', path: () => pick(['/api/nope', '/api/', '/api/challenges/1', '/trpc', '/api/me/../admin/challenges']) },
 ];
 
@@ -125,7 +132,7 @@ test(`${REQUESTS} hostile requests (seed ${SEED}): no 500, API.md error shape, r
   let before = fingerprint();
   const seen = new Map<number, number>();
   for (let i = 0; i < REQUESTS; i++) {
-    const who = pick<Who>(['none', 'garbage', 'expired', 'otherBot', 'stranger', 'member', 'member', 'banned', 'admin', 'admin']);
+    const who = pick<Who>(['none', 'garbage', 'cookie', 'expired', 'otherBot', 'stranger', 'member', 'member', 'banned', 'admin', 'admin']);
     const useTrpc = rand() < 0.2;
     let res: Response;
     let label: string;
