@@ -212,8 +212,15 @@ function loadPools(dbPath: string, today: string, maxWriters: number, seed: numb
       .all(today),
     seed,
   ).slice(0, maxWriters);
+  // Today's results already stored (an earlier run on a reused database): not ours to verify.
+  const before = new Set(
+    db
+      .query<{ pair: string }, [string]>(`SELECT user_id || ':' || challenge_id AS pair FROM submissions WHERE day = ?`)
+      .all(today)
+      .map((r) => r.pair),
+  );
   db.close();
-  return { readers, writers };
+  return { readers, writers, before };
 }
 
 function boardSizes(dbPath: string, today: string): Record<string, { largest: number; mean: number }> {
@@ -404,7 +411,7 @@ async function runSize(size: { members: number; challenges: number; days: number
   // Pools and request files. Today is the real club day.
   const today = clubDay(new Date(), TIME_ZONE);
   const maxWriters = 150_000;
-  const { readers, writers } = loadPools(dbPath, today, maxWriters + 1, opts.seed);
+  const { readers, writers, before } = loadPools(dbPath, today, maxWriters + 1, opts.seed);
   const probe = writers.pop()!; // kept for the freshness check
   const submitPool = Math.floor(writers.length * 0.7);
   const authDate = new Date();
@@ -500,6 +507,7 @@ async function runSize(size: { members: number; challenges: number; days: number
       today,
       acknowledged,
       sentPairs,
+      before,
       scope: size.members * size.days > 5_000_000 ? 'current' : 'all',
       streakSample: 2000,
     });

@@ -18,6 +18,8 @@ export interface VerifyInput {
   acknowledged: number[];
   /** "userId:challengeId" pairs we sent a submit for today */
   sentPairs: Set<string>;
+  /** pairs that already had today's result before the run (an earlier run on a reused database) */
+  before: Set<string>;
   /** d/w/m checked over every period ('all') or only the current ones ('current'); 'a' always whole */
   scope: 'all' | 'current';
   streakSample: number;
@@ -55,7 +57,10 @@ export function verify(input: VerifyInput): VerifyResult {
   const todays = db
     .query<{ user_id: number; challenge_id: number }, [string]>('SELECT user_id, challenge_id FROM submissions WHERE day = ?')
     .all(input.today);
-  const storedTodayNotSent = todays.filter((r) => !input.sentPairs.has(`${r.user_id}:${r.challenge_id}`)).length;
+  const storedTodayNotSent = todays.filter((r) => {
+    const pair = `${r.user_id}:${r.challenge_id}`;
+    return !input.sentPairs.has(pair) && !input.before.has(pair);
+  }).length;
 
   const duplicates = db
     .query<{ n: number }, []>(
