@@ -13,8 +13,9 @@ import { copyFileSync, existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { signInitData, validateInitData } from '../server/auth/initData';
 import { parseConfig } from '../server/config';
-import { findChallenge, findChallengeWithCount } from '../server/db/repositories/challenges';
-import { rankOf, topTotals } from '../server/db/repositories/leaderboard';
+import { findChallenge } from '../server/db/repositories/challenges';
+import { topTotals } from '../server/db/repositories/leaderboard';
+import { boardOf, rankIn, topOf } from '../server/services/boards';
 import { findMembership, membershipsOfUser } from '../server/db/repositories/memberships';
 import { submissionsOf, totalsInRange } from '../server/db/repositories/submissions';
 import { findUserByTelegramId } from '../server/db/repositories/users';
@@ -135,12 +136,14 @@ await measure('findMembership', (i) => findMembership(db, pick(i).userId, pick(i
 for (const type of ['today', 'weekly', 'monthly', 'all'] as const) {
   const period = periodOf(type, today);
   await measure(`topTotals ${type} 50`, (i) => topTotals(db, pick(i).challengeId, period, 50));
-  await measure(`rankOf ${type}`, (i) => rankOf(db, pick(i).challengeId, period, pick(i).userId));
+  await measure(`board top 50 + rank ${type} (in memory)`, (i) => {
+    const board = boardOf(rt.services.ctx, pick(i).challengeId, period);
+    return [topOf(board, 50), rankIn(board, pick(i).userId)];
+  });
 }
 await measure('membershipsOfUser', (i) => membershipsOfUser(db, pick(i).userId, { currentOnly: true }));
 await measure('submissionsOf (84 days)', (i) => submissionsOf(db, pick(i).userId, pick(i).challengeId, addDays(today, -83)));
 await measure('totalsInRange (all time)', (i) => totalsInRange(db, pick(i).userId, pick(i).challengeId, null, null));
-await measure('findChallengeWithCount (participants)', (i) => findChallengeWithCount(db, pick(i).challengeId));
 
 console.log('\n-- the same SQL on a cached bun:sqlite statement --');
 const byTg = sqlite.query('SELECT * FROM users WHERE telegram_id = ?');

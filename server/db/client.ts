@@ -14,6 +14,12 @@ export type Db = BaseSQLiteDatabase<'sync', void, Schema>;
 export interface ClubDatabase {
   sqlite: Database;
   db: Db;
+  /**
+   * Runs `fn` in one write transaction on the same connection (BEGIN IMMEDIATE: the writer
+   * lock is taken up front, so two processes cannot interleave read-then-write). Nested calls
+   * become savepoints. Repositories keep using `db` inside, so prepared statements apply.
+   */
+  transaction<T>(fn: () => T): T;
   close(): void;
 }
 
@@ -31,6 +37,7 @@ export function openDatabase(path: string): ClubDatabase {
   return {
     sqlite,
     db,
+    transaction: <T>(fn: () => T): T => sqlite.transaction(fn).immediate(),
     close() {
       try {
         sqlite.run('PRAGMA optimize');

@@ -8,6 +8,8 @@ import type { DayKey } from '../../shared/types';
 
 export interface ServiceContext {
   db: Db;
+  /** One write transaction on `db`'s connection (see ClubDatabase.transaction). */
+  transaction<T>(fn: () => T): T;
   clock: Clock;
   timeZone: string;
 }
@@ -43,5 +45,5 @@ export function requireMember(ctx: ServiceContext, telegramId: number): UserRow 
 
 /** Runs `fn` in one write transaction (BEGIN IMMEDIATE: the writer lock is taken up front). */
 export function inTransaction<T>(ctx: ServiceContext, fn: (db: Db) => T): T {
-  return ctx.db.transaction((tx) => fn(tx), { behavior: 'immediate' });
+  return ctx.transaction(() => fn(ctx.db));
 }

@@ -1,11 +1,12 @@
 /** Today / weekly / monthly / all-time boards with the caller's own rank. */
 import { activeChallengeIds, findChallenge } from '../db/repositories/challenges';
-import { allTotals, rankOf, topTotals } from '../db/repositories/leaderboard';
+import { allTotals } from '../db/repositories/leaderboard';
 import { findUserByTelegramId } from '../db/repositories/users';
 import { ServiceError } from '../domain/errors';
 import { periodOf } from '../domain/periods';
 import type { LeaderboardType } from '../../shared/schemas';
 import type { LeaderboardDto, LeaderboardEntryDto } from '../../shared/types';
+import { boardOf, rankIn, topOf } from './boards';
 import { today, type ServiceContext } from './context';
 
 export interface LeaderboardQuery {
@@ -36,14 +37,15 @@ export function leaderboard(
 ): LeaderboardDto {
   const challengeId = resolveChallengeId(ctx, query.challengeId, opts.activeOnly);
   const period = periodOf(query.type, today(ctx));
-  const entries: LeaderboardEntryDto[] = topTotals(ctx.db, challengeId, period, query.limit).map((row, i) => ({
+  const board = boardOf(ctx, challengeId, period);
+  const entries: LeaderboardEntryDto[] = topOf(board, query.limit).map((row, i) => ({
     rank: i + 1,
     userId: row.userId,
     displayName: row.displayName,
     total: row.total,
     days: row.days,
   }));
-  const me = viewerUserId === null ? null : rankOf(ctx.db, challengeId, period, viewerUserId);
+  const me = viewerUserId === null ? null : rankIn(board, viewerUserId);
   return { type: query.type, challengeId, period: { from: period.from, to: period.to }, entries, me };
 }
 

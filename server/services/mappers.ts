@@ -1,5 +1,5 @@
 /** Database rows → the DTOs of shared/types.ts. */
-import type { ChallengeRow, ChallengeWithCount } from '../db/repositories/challenges';
+import type { ChallengeRow } from '../db/repositories/challenges';
 import type { UserRow } from '../db/repositories/users';
 import { isInsideWindow } from '../domain/timeWindow';
 import type { TimeWindow } from '../../shared/schemas';
@@ -23,7 +23,7 @@ export function toUserDto(u: UserRow): UserDto {
   };
 }
 
-export function toChallengeDto(c: ChallengeWithCount, joined: boolean, secondOfDay: number): ChallengeDto {
+export function toChallengeDto(c: ChallengeRow, joined: boolean, secondOfDay: number): ChallengeDto {
   const timeWindow = windowOf(c);
   return {
     id: c.id,

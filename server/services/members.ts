@@ -1,8 +1,8 @@
 /** Registration, the profile, and a member's own settings. */
-import { findChallengeWithCount } from '../db/repositories/challenges';
 import { membershipsOfUser } from '../db/repositories/memberships';
 import { findAdmin } from '../db/repositories/admins';
-import { submissionsOf, totalsInRange } from '../db/repositories/submissions';
+import { totalsOfUser } from '../db/repositories/leaderboard';
+import { recentSubmissionsOf } from '../db/repositories/submissions';
 import { findUserByTelegramId, updateUser, upsertTelegramProfile, type UserRow } from '../db/repositories/users';
 import { addDays } from '../domain/clubTime';
 import { ServiceError } from '../domain/errors';
@@ -10,10 +10,12 @@ import { countsForStreak, visibleCurrent } from '../domain/streak';
 import { displayNameSchema, type Language } from '../../shared/schemas';
 import { languageFromTelegram } from '../../shared/i18n/errors';
 import type { ProfileDto, UserDto } from '../../shared/types';
+import { dropBoards } from './boards';
 import { inTransaction, now, requireMember, type ServiceContext, type TelegramIdentity } from './context';
 import { toChallengeDto, toUserDto } from './mappers';
 
 const HEATMAP_DAYS = 84;
+const ALL_TIME = { kind: 'a', key: 'all' } as const;
 
 function defaultDisplayName(id: TelegramIdentity): string {
   const full = [id.firstName, id.lastName].filter(Boolean).join(' ').trim();
@@ -47,10 +49,9 @@ export function register(
     const row = upsertTelegramProfile(db, identity, { language: languageFromTelegram(identity.languageCode), now: t.ms });
     if (row.isBanned) throw new ServiceError('BANNED', 'Your account is banned');
     if (row.displayName !== null && row.registeredAt !== null) {
-      const renamed =
-        input.displayName && input.displayName !== row.displayName
-          ? updateUser(db, row.id, { displayName: input.displayName })
-          : row;
+      if (!input.displayName || input.displayName === row.displayName) return { user: toUserDto(row), created: false };
+      const renamed = updateUser(db, row.id, { displayName: input.displayName });
+      dropBoards(ctx); // boards carry display names
       return { user: toUserDto(renamed), created: false };
     }
     const registered = updateUser(db, row.id, {
@@ -68,13 +69,12 @@ export function profile(ctx: ServiceContext, telegramId: number): ProfileDto {
   const t = now(ctx);
   const since = addDays(t.day, -(HEATMAP_DAYS - 1));
   const challenges = membershipsOfUser(ctx.db, user.id, { currentOnly: true }).map(({ membership, challenge }) => {
-    const recent = submissionsOf(ctx.db, user.id, challenge.id, since);
+    const recent = recentSubmissionsOf(ctx.db, user.id, challenge.id, since);
     const todays = recent.find((s) => s.day === t.day) ?? null;
-    const all = totalsInRange(ctx.db, user.id, challenge.id, null, null);
-    const withCount = findChallengeWithCount(ctx.db, challenge.id) ?? { ...challenge, participants: 0 };
+    const all = totalsOfUser(ctx.db, user.id, challenge.id, ALL_TIME) ?? { total: 0, days: 0 };
     const streak = { current: membership.currentStreak, best: membership.bestStreak, lastCountedDay: membership.lastCountedDay };
     return {
-      challenge: toChallengeDto(withCount, true, t.secondOfDay),
+      challenge: toChallengeDto(challenge, true, t.secondOfDay),
       streak: { current: visibleCurrent(streak, t.day), best: streak.best, lastCountedDay: streak.lastCountedDay },
       today: todays ? { id: todays.id, value: todays.value, day: todays.day } : null,
       total: all.total,

@@ -1,15 +1,16 @@
 /** Submitting today's result: one transaction stores it, moves the streak and the leaderboards. */
 import { findChallenge } from '../db/repositories/challenges';
-import { addToTotals } from '../db/repositories/leaderboard';
+import { addToTotals, type PeriodFigures } from '../db/repositories/leaderboard';
 import { findMembership, setStreak } from '../db/repositories/memberships';
 import { findSubmissionOnDay, insertSubmissionOnce } from '../db/repositories/submissions';
-import { updateUser } from '../db/repositories/users';
+import { touchUser } from '../db/repositories/users';
 import { ServiceError } from '../domain/errors';
 import { periodKeysOf } from '../domain/periods';
 import { applySubmission, countsForStreak, visibleCurrent } from '../domain/streak';
 import { formatWindow, isInsideWindow } from '../domain/timeWindow';
 import { parseValue } from '../domain/value';
 import type { SubmitResultDto } from '../../shared/types';
+import { moveInBoards } from './boards';
 import { inTransaction, now, requireMember, type ServiceContext } from './context';
 import { windowOf } from './mappers';
 
@@ -50,7 +51,8 @@ export function submit(
     );
   }
 
-  return inTransaction(ctx, (db) => {
+  const periods = periodKeysOf(t.day);
+  const result = inTransaction(ctx, (db): { figures: PeriodFigures[]; response: SubmitResultDto } => {
     const stored = insertSubmissionOnce(db, {
       userId: user.id,
       challengeId,
@@ -71,11 +73,17 @@ export function submit(
     const base = { ...before, current: visibleCurrent(before, t.day) };
     const after = applySubmission(base, t.day, countsForStreak(parsed.value, challenge.target));
     setStreak(db, user.id, challengeId, after);
-    addToTotals(db, challengeId, user.id, periodKeysOf(t.day), parsed.value, t.ms, true);
-    updateUser(db, user.id, { lastActiveAt: t.ms });
+    const figures = addToTotals(db, challengeId, user.id, periods, parsed.value, t.ms);
+    touchUser(db, user.id, t.ms);
     return {
-      submission: { id: stored.id, value: stored.value, day: stored.day },
-      streak: { current: visibleCurrent(after, t.day), best: after.best },
+      figures,
+      response: {
+        submission: { id: stored.id, value: stored.value, day: stored.day },
+        streak: { current: visibleCurrent(after, t.day), best: after.best },
+      },
     };
   });
+  // Committed: the member moves on the in-memory boards at once, with the stored figures.
+  moveInBoards(ctx, challengeId, { userId: user.id, displayName: user.displayName }, periods, result.figures);
+  return result.response;
 }

@@ -1,35 +1,41 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client';
+import { prepared } from '../prepared';
 import { challenges, userChallenges, users } from '../schema';
 
 export type ChallengeRow = typeof challenges.$inferSelect;
 export type ChallengeInsert = typeof challenges.$inferInsert;
-export type ChallengeWithCount = ChallengeRow & { participants: number };
 
-/** Participants: current members who are not banned. (Outer columns are written qualified:
- * drizzle renders `${column}` unqualified, which a subquery would bind to its own tables.) */
-const participants = sql<number>`(
-  select count(*) from ${userChallenges} uc join ${users} u on u.id = uc.user_id
-  where uc.challenge_id = "challenges"."id" and uc.is_member = 1 and u.is_banned = 0
-)`;
-
-export function listChallenges(db: Db, opts: { activeOnly: boolean }): ChallengeWithCount[] {
+export function listChallenges(db: Db, opts: { activeOnly: boolean }): ChallengeRow[] {
   return db
-    .select({ challenge: challenges, participants })
+    .select()
     .from(challenges)
     .where(opts.activeOnly ? eq(challenges.isActive, true) : undefined)
     .orderBy(asc(challenges.id))
-    .all()
-    .map((r) => ({ ...r.challenge, participants: r.participants }));
+    .all();
 }
+
+const byId = prepared((db) => db.select().from(challenges).where(eq(challenges.id, sql.placeholder('id'))).prepare());
 
 export function findChallenge(db: Db, id: number): ChallengeRow | undefined {
-  return db.select().from(challenges).where(eq(challenges.id, id)).get();
+  return byId(db).get({ id });
 }
 
-export function findChallengeWithCount(db: Db, id: number): ChallengeWithCount | undefined {
-  const r = db.select({ challenge: challenges, participants }).from(challenges).where(eq(challenges.id, id)).get();
-  return r ? { ...r.challenge, participants: r.participants } : undefined;
+/**
+ * Recounts the participants (current, non-banned members) of the given challenges. Called by
+ * every write that changes a membership or a ban, so reads are a plain column.
+ */
+export function recountParticipants(db: Db, challengeIds: number[]): void {
+  if (challengeIds.length === 0) return;
+  db.update(challenges)
+    .set({
+      participants: sql`(
+        select count(*) from ${userChallenges} uc join ${users} u on u.id = uc.user_id
+        where uc.challenge_id = "challenges"."id" and uc.is_member = 1 and u.is_banned = 0
+      )`,
+    })
+    .where(inArray(challenges.id, challengeIds))
+    .run();
 }
 
 export function activeChallengeIds(db: Db): number[] {

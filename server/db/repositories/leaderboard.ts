@@ -5,6 +5,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { PeriodKind } from '../../domain/periods';
 import type { Db } from '../client';
+import { prepared } from '../prepared';
 import { leaderboardTotals, users } from '../schema';
 
 export interface PeriodRef {
@@ -12,29 +13,45 @@ export interface PeriodRef {
   key: string;
 }
 
-export function addToTotals(
-  db: Db,
-  challengeId: number,
-  userId: number,
-  periods: PeriodRef[],
-  value: number,
-  at: number,
-  eligible: boolean,
-): void {
-  for (const p of periods) {
-    db.insert(leaderboardTotals)
-      .values({ challengeId, kind: p.kind, periodKey: p.key, userId, total: value, days: 1, lastAt: at, eligible })
-      .onConflictDoUpdate({
-        target: [leaderboardTotals.challengeId, leaderboardTotals.kind, leaderboardTotals.periodKey, leaderboardTotals.userId],
-        set: {
-          total: sql`${leaderboardTotals.total} + ${value}`,
-          days: sql`${leaderboardTotals.days} + 1`,
-          lastAt: sql`max(${leaderboardTotals.lastAt}, ${at})`,
-          eligible,
-        },
-      })
-      .run();
-  }
+export interface PeriodFigures {
+  total: number;
+  days: number;
+  lastAt: number;
+}
+
+const addStatement = prepared((db) =>
+  db
+    .insert(leaderboardTotals)
+    .values({
+      challengeId: sql.placeholder('challengeId'),
+      kind: sql.placeholder('kind'),
+      periodKey: sql.placeholder('key'),
+      userId: sql.placeholder('userId'),
+      total: sql.placeholder('value'),
+      days: 1,
+      lastAt: sql.placeholder('at'),
+      eligible: true,
+    })
+    .onConflictDoUpdate({
+      target: [leaderboardTotals.challengeId, leaderboardTotals.kind, leaderboardTotals.periodKey, leaderboardTotals.userId],
+      set: {
+        // Rounded to the 6 decimals values are stored with, so sums never show binary noise.
+        total: sql`round(${leaderboardTotals.total} + ${sql.placeholder('value')}, 6)`,
+        days: sql`${leaderboardTotals.days} + 1`,
+        lastAt: sql`max(${leaderboardTotals.lastAt}, ${sql.placeholder('at')})`,
+        eligible: true,
+      },
+    })
+    .returning({ total: leaderboardTotals.total, days: leaderboardTotals.days, lastAt: leaderboardTotals.lastAt })
+    .prepare(),
+);
+
+/**
+ * Adds a submitted value to the member's rows of `periods` (the member is eligible: they just
+ * submitted) and returns each row's new figures, in the order of `periods`.
+ */
+export function addToTotals(db: Db, challengeId: number, userId: number, periods: PeriodRef[], value: number, at: number): PeriodFigures[] {
+  return periods.map((p) => addStatement(db).get({ challengeId, kind: p.kind, key: p.key, userId, value, at })!);
 }
 
 /** Replaces one aggregate row with freshly computed figures (or removes it when empty). */
@@ -100,55 +117,27 @@ export function topTotals(db: Db, challengeId: number, period: PeriodRef, limit:
     .all();
 }
 
-/** The member's own figures and rank (1-based) when they are on this board. */
-export function rankOf(
-  db: Db,
-  challengeId: number,
-  period: PeriodRef,
-  userId: number,
-): { rank: number; total: number; days: number } | null {
-  const mine = db
-    .select()
-    .from(leaderboardTotals)
-    .where(and(scope(challengeId, period), eq(leaderboardTotals.userId, userId)))
-    .get();
-  if (!mine) return null;
-  const t = leaderboardTotals;
-  const ahead = db
-    .select({ n: sql<number>`count(*)` })
-    .from(t)
-    .where(
-      and(
-        scope(challengeId, period),
-        // Ahead = a higher total, or the same total and a better tie-break. Written as one
-        // range (total >= mine) minus the tied rows that are not ahead, so SQLite walks a single
-        // stretch of the rank index; "total > x or total = x" with two bound parameters became a
-        // MULTI-INDEX OR (two scans + rowid de-duplication), about twice the work.
-        sql`${t.total} >= ${mine.total} and not (${t.total} = ${mine.total} and (${t.days} < ${mine.days}
-          or (${t.days} = ${mine.days} and (${t.lastAt} > ${mine.lastAt}
-          or (${t.lastAt} = ${mine.lastAt} and ${t.userId} >= ${mine.userId})))))`,
-      ),
-    )
-    .get();
-  return { rank: (ahead?.n ?? 0) + 1, total: mine.total, days: mine.days };
-}
-
-/** All ranked rows of a period (results jobs and CSV export). */
+/** All ranked rows of a period (in-memory boards, results jobs, CSV export). */
 export function allTotals(db: Db, challengeId: number, period: PeriodRef): LeaderboardRow[] {
   return topTotals(db, challengeId, period, -1);
 }
 
-export function totalsOfUser(db: Db, userId: number, challengeId: number, period: PeriodRef) {
-  return db
+const totalsOfUserStatement = prepared((db) =>
+  db
     .select()
     .from(leaderboardTotals)
     .where(
       and(
-        eq(leaderboardTotals.challengeId, challengeId),
-        eq(leaderboardTotals.kind, period.kind),
-        eq(leaderboardTotals.periodKey, period.key),
-        eq(leaderboardTotals.userId, userId),
+        eq(leaderboardTotals.challengeId, sql.placeholder('challengeId')),
+        eq(leaderboardTotals.kind, sql.placeholder('kind')),
+        eq(leaderboardTotals.periodKey, sql.placeholder('key')),
+        eq(leaderboardTotals.userId, sql.placeholder('userId')),
       ),
     )
-    .get();
+    .prepare(),
+);
+
+/** A member's figures for one period, whether or not they are eligible to be shown. */
+export function totalsOfUser(db: Db, userId: number, challengeId: number, period: PeriodRef) {
+  return totalsOfUserStatement(db).get({ userId, challengeId, kind: period.kind, key: period.key });
 }

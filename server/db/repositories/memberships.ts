@@ -1,15 +1,20 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
+import { prepared } from '../prepared';
 import { challenges, userChallenges } from '../schema';
 
 export type MembershipRow = typeof userChallenges.$inferSelect;
 
-export function findMembership(db: Db, userId: number, challengeId: number): MembershipRow | undefined {
-  return db
+const membershipStatement = prepared((db) =>
+  db
     .select()
     .from(userChallenges)
-    .where(and(eq(userChallenges.userId, userId), eq(userChallenges.challengeId, challengeId)))
-    .get();
+    .where(and(eq(userChallenges.userId, sql.placeholder('userId')), eq(userChallenges.challengeId, sql.placeholder('challengeId'))))
+    .prepare(),
+);
+
+export function findMembership(db: Db, userId: number, challengeId: number): MembershipRow | undefined {
+  return membershipStatement(db).get({ userId, challengeId });
 }
 
 /** Joins, or rejoins keeping the streak and history of the earlier membership. */
@@ -30,16 +35,25 @@ export function endMembership(db: Db, userId: number, challengeId: number, now: 
     .run();
 }
 
+const setStreakStatement = prepared((db) =>
+  db
+    .update(userChallenges)
+    .set({
+      currentStreak: sql`${sql.placeholder('current')}`,
+      bestStreak: sql`${sql.placeholder('best')}`,
+      lastCountedDay: sql`${sql.placeholder('lastCountedDay')}`,
+    })
+    .where(and(eq(userChallenges.userId, sql.placeholder('userId')), eq(userChallenges.challengeId, sql.placeholder('challengeId'))))
+    .prepare(),
+);
+
 export function setStreak(
   db: Db,
   userId: number,
   challengeId: number,
   streak: { current: number; best: number; lastCountedDay: string | null },
 ): void {
-  db.update(userChallenges)
-    .set({ currentStreak: streak.current, bestStreak: streak.best, lastCountedDay: streak.lastCountedDay })
-    .where(and(eq(userChallenges.userId, userId), eq(userChallenges.challengeId, challengeId)))
-    .run();
+  setStreakStatement(db).run({ userId, challengeId, ...streak });
 }
 
 /** Memberships with their challenge, current ones first (for profiles and admin details). */

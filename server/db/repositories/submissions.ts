@@ -1,31 +1,77 @@
 import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { Db } from '../client';
+import { prepared } from '../prepared';
 import { submissions } from '../schema';
 
 export type SubmissionRow = typeof submissions.$inferSelect;
+
+const insertOnceStatement = prepared((db) =>
+  db
+    .insert(submissions)
+    .values({
+      userId: sql.placeholder('userId'),
+      challengeId: sql.placeholder('challengeId'),
+      day: sql.placeholder('day'),
+      value: sql.placeholder('value'),
+      createdAt: sql.placeholder('createdAt'),
+    })
+    .onConflictDoNothing()
+    .returning()
+    .prepare(),
+);
 
 /** Inserts unless a result for (member, challenge, day) exists; the unique key decides races. */
 export function insertSubmissionOnce(
   db: Db,
   values: { userId: number; challengeId: number; day: string; value: number; createdAt: number },
 ): SubmissionRow | undefined {
-  return db.insert(submissions).values(values).onConflictDoNothing().returning().get();
+  return insertOnceStatement(db).get(values);
 }
 
 export function findSubmission(db: Db, id: number): SubmissionRow | undefined {
   return db.select().from(submissions).where(eq(submissions.id, id)).get();
 }
 
-export function findSubmissionOnDay(db: Db, userId: number, challengeId: number, day: string): SubmissionRow | undefined {
-  return db
+const onDayStatement = prepared((db) =>
+  db
     .select()
     .from(submissions)
-    .where(and(eq(submissions.userId, userId), eq(submissions.challengeId, challengeId), eq(submissions.day, day)))
-    .get();
+    .where(
+      and(
+        eq(submissions.userId, sql.placeholder('userId')),
+        eq(submissions.challengeId, sql.placeholder('challengeId')),
+        eq(submissions.day, sql.placeholder('day')),
+      ),
+    )
+    .prepare(),
+);
+
+export function findSubmissionOnDay(db: Db, userId: number, challengeId: number, day: string): SubmissionRow | undefined {
+  return onDayStatement(db).get({ userId, challengeId, day });
 }
 
 export function deleteSubmission(db: Db, id: number): void {
   db.delete(submissions).where(eq(submissions.id, id)).run();
+}
+
+const recentStatement = prepared((db) =>
+  db
+    .select()
+    .from(submissions)
+    .where(
+      and(
+        eq(submissions.userId, sql.placeholder('userId')),
+        eq(submissions.challengeId, sql.placeholder('challengeId')),
+        gte(submissions.day, sql.placeholder('fromDay')),
+      ),
+    )
+    .orderBy(asc(submissions.day))
+    .prepare(),
+);
+
+/** A member's results in a challenge since `fromDay` (the profile's heatmap). */
+export function recentSubmissionsOf(db: Db, userId: number, challengeId: number, fromDay: string): SubmissionRow[] {
+  return recentStatement(db).all({ userId, challengeId, fromDay });
 }
 
 export function submissionsOf(db: Db, userId: number, challengeId: number, fromDay?: string): SubmissionRow[] {
@@ -63,7 +109,7 @@ export function totalsInRange(
 ): { total: number; days: number; lastAt: number | null } {
   const row = db
     .select({
-      total: sql<number>`coalesce(sum(${submissions.value}), 0)`,
+      total: sql<number>`round(coalesce(sum(${submissions.value}), 0), 6)`,
       days: sql<number>`count(*)`,
       lastAt: sql<number | null>`max(${submissions.createdAt})`,
     })

@@ -1,11 +1,17 @@
 import { and, eq, or, sql } from 'drizzle-orm';
 import type { Db } from '../client';
+import { prepared } from '../prepared';
+import { recountParticipants } from './challenges';
 import { leaderboardTotals, submissions, userChallenges, users } from '../schema';
 
 export type UserRow = typeof users.$inferSelect;
 
+const byTelegramId = prepared((db) =>
+  db.select().from(users).where(eq(users.telegramId, sql.placeholder('telegramId'))).prepare(),
+);
+
 export function findUserByTelegramId(db: Db, telegramId: number): UserRow | undefined {
-  return db.select().from(users).where(eq(users.telegramId, telegramId)).get();
+  return byTelegramId(db).get({ telegramId });
 }
 
 export function findUserById(db: Db, id: number): UserRow | undefined {
@@ -42,13 +48,25 @@ export function upsertTelegramProfile(
     .get();
 }
 
+const touchStatement = prepared((db) =>
+  db.update(users).set({ lastActiveAt: sql`${sql.placeholder('at')}` }).where(eq(users.id, sql.placeholder('id'))).prepare(),
+);
+
+/** Records the member's latest activity (every submit). */
+export function touchUser(db: Db, id: number, at: number): void {
+  touchStatement(db).run({ id, at });
+}
+
 export function updateUser(db: Db, id: number, patch: Partial<typeof users.$inferInsert>): UserRow {
   const row = db.update(users).set(patch).where(eq(users.id, id)).returning().get();
   if (!row) throw new Error(`user ${id} vanished`);
   return row;
 }
 
-/** Keeps the leaderboard index's "eligible" flag equal to "member and not banned". */
+/**
+ * After a membership or ban change: keeps the leaderboard index's "eligible" flag equal to
+ * "member and not banned", and the challenges' participant counts exact.
+ */
 export function refreshEligibility(db: Db, userId: number, challengeId?: number): void {
   const scope = challengeId === undefined
     ? eq(leaderboardTotals.userId, userId)
@@ -63,6 +81,11 @@ export function refreshEligibility(db: Db, userId: number, challengeId?: number)
     })
     .where(scope)
     .run();
+  const affected =
+    challengeId !== undefined
+      ? [challengeId]
+      : db.select({ id: userChallenges.challengeId }).from(userChallenges).where(eq(userChallenges.userId, userId)).all().map((r) => r.id);
+  recountParticipants(db, affected);
 }
 
 export interface UserStatsRow {

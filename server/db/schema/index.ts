@@ -38,6 +38,8 @@ export const challenges = sqliteTable('challenges', {
   windowEnd: text('window_end'),
   reminderTime: text('reminder_time'),
   isActive: integer('is_active', { mode: 'boolean' }).notNull().default(true),
+  /** Current, non-banned members; recounted whenever a membership or a ban changes. */
+  participants: integer('participants').notNull().default(0),
   startDate: text('start_date'),
   endDate: text('end_date'),
   createdAt: integer('created_at').notNull(),

@@ -1,6 +1,6 @@
 /** Creating, editing, activating and deactivating challenges. */
 import { insertAudit } from '../../db/repositories/admins';
-import { findChallenge, findChallengeWithCount, insertChallenge, listChallenges, updateChallenge, type ChallengeInsert } from '../../db/repositories/challenges';
+import { findChallenge, insertChallenge, listChallenges, updateChallenge, type ChallengeInsert } from '../../db/repositories/challenges';
 import { ServiceError } from '../../domain/errors';
 import { challengeCreateSchema, type ChallengeUpdateInput } from '../../../shared/schemas';
 import type { ChallengeDto } from '../../../shared/types';
@@ -40,7 +40,7 @@ export function createChallenge(ctx: ServiceContext, actor: AdminActor, input: C
     const t = now(ctx);
     const row = insertChallenge(db, { ...(toColumns(input) as ChallengeInsert), title: input.title, createdAt: t.ms, updatedAt: t.ms });
     insertAudit(db, { actorTelegramId: actor.telegramId, action: 'challenge.create', targetType: 'challenge', targetId: row.id, after: input, at: t.ms });
-    return toChallengeDto({ ...row, participants: 0 }, false, t.secondOfDay);
+    return toChallengeDto(row, false, t.secondOfDay);
   });
 }
 
@@ -53,7 +53,7 @@ export function editChallenge(ctx: ServiceContext, actor: AdminActor, id: number
     const columns = toColumns(patch);
     checkConsistency({ ...before, ...columns } as typeof before);
     updateChallenge(db, id, { ...columns, updatedAt: t.ms });
-    const after = findChallengeWithCount(db, id)!;
+    const after = findChallenge(db, id)!;
     const action = patch.isActive === undefined || Object.keys(patch).length > 1
       ? 'challenge.update'
       : patch.isActive ? 'challenge.activate' : 'challenge.deactivate';

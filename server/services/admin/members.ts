@@ -10,6 +10,7 @@ import { ServiceError } from '../../domain/errors';
 import { periodKeysOf } from '../../domain/periods';
 import { countsForStreak, overrideStreak, recomputeStreak, visibleCurrent } from '../../domain/streak';
 import type { AdminUserDetailDto, AdminUserRowDto, PageDto } from '../../../shared/types';
+import { dropBoards } from '../boards';
 import { inTransaction, now, type ServiceContext } from '../context';
 import { requireAdmin, type AdminActor } from './access';
 
@@ -78,7 +79,7 @@ function setBan(ctx: ServiceContext, actor: AdminActor, userId: number, banned: 
   if (banned && userId === findUserByTelegramId(ctx.db, actor.telegramId)?.id) {
     throw new ServiceError('BAD_REQUEST', 'Admins cannot ban themselves');
   }
-  return inTransaction(ctx, (db) => {
+  const row = inTransaction(ctx, (db) => {
     const before = requireUser(ctx, userId);
     updateUser(db, userId, { isBanned: banned, banReason: banned ? reason || null : null });
     refreshEligibility(db, userId);
@@ -93,6 +94,8 @@ function setBan(ctx: ServiceContext, actor: AdminActor, userId: number, banned: 
     });
     return toRow(userStats(db, userId)!);
   });
+  dropBoards(ctx); // the member leaves or rejoins every board they are on
+  return row;
 }
 
 export const banMember = (ctx: ServiceContext, actor: AdminActor, userId: number, reason: string) =>
@@ -102,7 +105,7 @@ export const unbanMember = (ctx: ServiceContext, actor: AdminActor, userId: numb
 /** Deletes one result; the streak and the four leaderboard rows it touched are recomputed. */
 export function deleteSubmission(ctx: ServiceContext, actor: AdminActor, submissionId: number) {
   requireAdmin(ctx, actor.telegramId);
-  return inTransaction(ctx, (db) => {
+  const result = inTransaction(ctx, (db) => {
     const s = findSubmission(db, submissionId);
     if (!s) throw new ServiceError('NOT_FOUND', 'No such submission');
     const challenge = findChallenge(db, s.challengeId)!;
@@ -133,8 +136,13 @@ export function deleteSubmission(ctx: ServiceContext, actor: AdminActor, submiss
       after: streak ? { streak: { current: streak.current, best: streak.best } } : null,
       at: now(ctx).ms,
     });
-    return { deleted: true as const, streak: streak ? { current: visibleCurrent(streak, now(ctx).day), best: streak.best } : null };
+    return {
+      challengeId: s.challengeId,
+      response: { deleted: true as const, streak: streak ? { current: visibleCurrent(streak, now(ctx).day), best: streak.best } : null },
+    };
   });
+  dropBoards(ctx, result.challengeId);
+  return result.response;
 }
 
 export function setMemberStreak(ctx: ServiceContext, actor: AdminActor, userId: number, challengeId: number, current: number) {
@@ -155,7 +163,7 @@ export function setMemberStreak(ctx: ServiceContext, actor: AdminActor, userId: 
 
 export function removeFromChallenge(ctx: ServiceContext, actor: AdminActor, userId: number, challengeId: number) {
   requireAdmin(ctx, actor.telegramId);
-  return inTransaction(ctx, (db) => {
+  const result = inTransaction(ctx, (db) => {
     const m = findMembership(db, userId, challengeId);
     if (!m) throw new ServiceError('NOT_FOUND', 'This member never joined this challenge');
     const t = now(ctx);
@@ -164,4 +172,6 @@ export function removeFromChallenge(ctx: ServiceContext, actor: AdminActor, user
     insertAudit(db, { actorTelegramId: actor.telegramId, action: 'membership.remove', targetType: 'membership', targetId: `${userId}:${challengeId}`, before: { isMember: m.isMember }, after: { isMember: false }, at: t.ms });
     return { joined: false as const };
   });
+  dropBoards(ctx, challengeId);
+  return result;
 }

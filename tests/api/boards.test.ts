@@ -1,0 +1,114 @@
+/**
+ * Model check of the leaderboards: a seeded random sequence of submits, joins, leaves, bans,
+ * unbans, deletions, removals, renames and day changes, with every board read before and after
+ * each step. Every answer must equal a ranking computed directly from the submissions table —
+ * so the maintained totals and the in-memory boards can never drift from the facts.
+ */
+import { afterAll, beforeAll, expect, test } from 'bun:test';
+import { addDays, monthKey, weekStart } from '../../server/domain/clubTime';
+import { rankTotals } from '../../server/domain/ranking';
+import { createChallenge, joinedMember } from '../helpers/club';
+import type { TestTelegramUser } from '../helpers/initData';
+import { ADMIN_USER, createTestRuntime, type TestRuntime } from '../helpers/runtime';
+
+const TYPES = ['today', 'weekly', 'monthly', 'all'] as const;
+let rt: TestRuntime;
+let challenges: number[] = [];
+let members: { tg: TestTelegramUser; id: number }[] = [];
+
+function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+beforeAll(async () => {
+  rt = createTestRuntime({ now: '2026-11-27T07:00:00Z', env: { RATE_LIMIT_READS: '0', RATE_LIMIT_WRITES: '0' } });
+  challenges = [(await createChallenge(rt, { title: 'A' })).id, (await createChallenge(rt, { title: 'B' })).id];
+  for (let i = 0; i < 8; i++) members.push(await joinedMember(rt, challenges[0]!));
+  for (const m of members.slice(0, 5)) await rt.request('POST', `/api/challenges/${challenges[1]}/join`, { as: m.tg });
+});
+afterAll(() => rt.close());
+
+/** The expected board, straight from the raw tables. */
+function expected(challengeId: number, type: (typeof TYPES)[number], today: string) {
+  const range =
+    type === 'today' ? [today, today] : type === 'weekly' ? [weekStart(today), addDays(weekStart(today), 6)] : type === 'monthly' ? [`${monthKey(today)}-01`, `${monthKey(today)}-31`] : ['0000-00-00', '9999-99-99'];
+  const rows = rt.database.sqlite
+    .query(
+      `select s.user_id as userId, coalesce(u.display_name, u.first_name) as displayName, round(sum(s.value), 6) as total, count(*) as days, max(s.created_at) as lastAt
+       from submissions s join users u on u.id = s.user_id
+       join user_challenges uc on uc.user_id = s.user_id and uc.challenge_id = s.challenge_id
+       where s.challenge_id = ? and s.day between ? and ? and uc.is_member = 1 and u.is_banned = 0
+       group by s.user_id`,
+    )
+    .all(challengeId, range[0]!, range[1]!) as { userId: number; displayName: string; total: number; days: number; lastAt: number }[];
+  return rankTotals(rows);
+}
+
+async function checkAll(viewer: { tg: TestTelegramUser; id: number }, step: string) {
+  const today = rt.clock.now().toISOString().slice(0, 10); // 07:00Z is 12:00 in Tashkent: same date
+  for (const challengeId of challenges) {
+    for (const type of TYPES) {
+      const res = await rt.request('GET', `/api/leaderboard?challengeId=${challengeId}&type=${type}&limit=100`, { as: viewer.tg });
+      if (res.status === 403) continue; // the viewer is banned right now
+      const want = expected(challengeId, type, today);
+      const got = res.body.entries.map((e: any) => [e.rank, e.userId, e.displayName, e.total, e.days]);
+      const wantRows = want.map((e) => [e.rank, e.userId, e.displayName, e.total, e.days]);
+      if (JSON.stringify(got) !== JSON.stringify(wantRows)) {
+        throw new Error(`${step}: challenge ${challengeId} ${type}\n got ${JSON.stringify(got)}\nwant ${JSON.stringify(wantRows)}`);
+      }
+      const mine = want.find((e) => e.userId === viewer.id);
+      expect(res.body.me).toEqual(mine ? { rank: mine.rank, total: mine.total, days: mine.days } : null);
+    }
+  }
+}
+
+test('300 random steps: every board equals a ranking computed from the submissions', async () => {
+  const rand = prng(7);
+  const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
+  const admin = (method: string, path: string, body?: unknown) => rt.request(method, path, { as: ADMIN_USER, body });
+  for (let step = 0; step < 300; step++) {
+    const m = pick(members);
+    const c = pick(challenges);
+    const action = rand();
+    let label: string;
+    if (action < 0.45) {
+      label = 'submit';
+      await rt.request('POST', `/api/challenges/${c}/submit`, { as: m.tg, body: { value: Math.round(rand() * 1000) / 10 } });
+    } else if (action < 0.55) {
+      label = 'join';
+      await rt.request('POST', `/api/challenges/${c}/join`, { as: m.tg });
+    } else if (action < 0.62) {
+      label = 'leave';
+      await rt.request('POST', `/api/challenges/${c}/leave`, { as: m.tg });
+    } else if (action < 0.67) {
+      label = 'ban';
+      await admin('POST', `/api/admin/users/${m.id}/ban`, { reason: 'model' });
+    } else if (action < 0.74) {
+      label = 'unban';
+      await admin('POST', `/api/admin/users/${m.id}/unban`);
+    } else if (action < 0.8) {
+      label = 'delete a submission';
+      const row = rt.database.sqlite.query('select id from submissions order by random() limit 1').get() as { id: number } | null;
+      if (row) await admin('DELETE', `/api/admin/submissions/${row.id}`);
+    } else if (action < 0.84) {
+      label = 'remove from challenge';
+      await admin('DELETE', `/api/admin/users/${m.id}/challenges/${c}`);
+    } else if (action < 0.88) {
+      label = 'rename';
+      await rt.request('POST', '/api/auth/register', { as: m.tg, body: { displayName: `Name ${step}` } });
+    } else {
+      label = 'next day';
+      rt.clock.advance(86_400_000);
+    }
+    // Read with a member who is not banned when one exists, so the boards are loaded before the next step.
+    const viewer = members.find((x) => !rt.services.members.findMember(x.tg.id)?.isBanned) ?? m;
+    await checkAll(viewer, `step ${step} (${label})`);
+  }
+}, 60_000);
