@@ -17,8 +17,15 @@ const telegramUserSchema = z.object({
   language_code: z.string().max(35).optional(),
 });
 
+const secretKeys = new Map<string, Buffer>();
+
 export function secretKey(botToken: string): Buffer {
-  return createHmac('sha256', 'WebAppData').update(botToken).digest();
+  let key = secretKeys.get(botToken);
+  if (!key) {
+    key = createHmac('sha256', 'WebAppData').update(botToken).digest();
+    secretKeys.set(botToken, key);
+  }
+  return key;
 }
 
 function checkString(params: URLSearchParams): string {
@@ -31,8 +38,37 @@ function checkString(params: URLSearchParams): string {
 
 const unauthorized = (why: string) => new ServiceError('UNAUTHORIZED', why);
 
+/**
+ * A Mini App sends the same initData with every request of a session, so a signature once
+ * verified is remembered (keyed by token and the whole string, hash included): later requests
+ * only check its age. Bounded: cleared when full.
+ */
+const verified = new Map<string, { identity: TelegramIdentity; authDate: number }>();
+const VERIFIED_MAX = 20_000;
+
+function checkAge(authDate: number, maxAgeSeconds: number, now: Date): void {
+  const age = now.getTime() / 1000 - authDate;
+  if (age > maxAgeSeconds) throw unauthorized('initData has expired; reopen the app');
+  if (age < -300) throw unauthorized('initData is dated in the future');
+}
+
 export function validateInitData(raw: string, botToken: string, maxAgeSeconds: number, now: Date): TelegramIdentity {
   if (!raw || raw.length > 8192) throw unauthorized('initData is missing or too long');
+  const cacheKey = `${botToken}\n${raw}`;
+  const known = verified.get(cacheKey);
+  if (known) {
+    checkAge(known.authDate, maxAgeSeconds, now);
+    return known.identity;
+  }
+  const result = verifyInitData(raw, botToken);
+  checkAge(result.authDate, maxAgeSeconds, now);
+  if (verified.size >= VERIFIED_MAX) verified.clear();
+  verified.set(cacheKey, result);
+  return result.identity;
+}
+
+/** The HMAC check and parsing, without the age check. */
+function verifyInitData(raw: string, botToken: string): { identity: TelegramIdentity; authDate: number } {
   const params = new URLSearchParams(raw);
   const hash = params.get('hash');
   if (!hash || !/^[0-9a-f]{64}$/.test(hash) || params.getAll('hash').length !== 1) throw unauthorized('initData has no valid hash');
@@ -40,22 +76,20 @@ export function validateInitData(raw: string, botToken: string, maxAgeSeconds: n
   if (!timingSafeEqual(expected, Buffer.from(hash, 'hex'))) throw unauthorized('initData signature does not match');
   const authDate = Number(params.get('auth_date'));
   if (!Number.isInteger(authDate) || authDate <= 0) throw unauthorized('initData has no auth_date');
-  const age = now.getTime() / 1000 - authDate;
-  if (age > maxAgeSeconds) throw unauthorized('initData has expired; reopen the app');
-  if (age < -300) throw unauthorized('initData is dated in the future');
   let user: z.infer<typeof telegramUserSchema>;
   try {
     user = telegramUserSchema.parse(JSON.parse(params.get('user') ?? 'null'));
   } catch {
     throw unauthorized('initData has no valid user');
   }
-  return {
+  const identity = {
     telegramId: user.id,
     firstName: user.first_name,
     lastName: user.last_name ?? null,
     username: user.username ?? null,
     languageCode: user.language_code ?? null,
   };
+  return { identity, authDate };
 }
 
 /** Signs initData the way Telegram does; used by demo mode and tests. */

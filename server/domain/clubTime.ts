@@ -30,8 +30,20 @@ export interface LocalDateTime {
   secondOfDay: number;
 }
 
+/** The last answer per zone: most calls in a busy second ask about the same second. */
+const lastAnswer = new Map<string, { second: number; value: LocalDateTime }>();
+
 /** The wall-clock date and time of `instant` in `timeZone`. */
 export function localDateTime(instant: Date, timeZone: string): LocalDateTime {
+  const second = Math.floor(instant.getTime() / 1000);
+  const last = lastAnswer.get(timeZone);
+  if (last && last.second === second) return last.value;
+  const value = formatLocal(instant, timeZone);
+  lastAnswer.set(timeZone, { second, value });
+  return value;
+}
+
+function formatLocal(instant: Date, timeZone: string): LocalDateTime {
   const parts: Record<string, string> = {};
   for (const p of formatterFor(timeZone).formatToParts(instant)) parts[p.type] = p.value;
   const day = `${parts.year}-${parts.month}-${parts.day}`;

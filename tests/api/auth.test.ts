@@ -112,3 +112,12 @@ test('challenge routes still need auth', async () => {
   const res = await rt.request('POST', `/api/challenges/${c.id}/submit`, { body: { value: 1 } });
   expect(res.status).toBe(401);
 });
+
+test('a remembered initData still expires', async () => {
+  const m = await registeredMember(rt);
+  const initData = signInitData(m.tg, { authDate: rt.clock.now() });
+  expect((await me(`tma ${initData}`)).status).toBe(200);
+  expect((await me(`tma ${initData}`)).status).toBe(200);
+  rt.clock.advance(86_401_000);
+  expect((await me(`tma ${initData}`)).status).toBe(401);
+});

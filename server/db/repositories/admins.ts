@@ -1,11 +1,16 @@
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
+import { prepared } from '../prepared';
 import { adminUsers, auditLog } from '../schema';
 
 export type AdminRow = typeof adminUsers.$inferSelect;
 
+const adminStatement = prepared((db) =>
+  db.select().from(adminUsers).where(eq(adminUsers.telegramId, sql.placeholder('telegramId'))).prepare(),
+);
+
 export function findAdmin(db: Db, telegramId: number): AdminRow | undefined {
-  return db.select().from(adminUsers).where(eq(adminUsers.telegramId, telegramId)).get();
+  return adminStatement(db).get({ telegramId });
 }
 
 export function listAdmins(db: Db): AdminRow[] {

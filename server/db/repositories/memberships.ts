@@ -56,13 +56,20 @@ export function setStreak(
   setStreakStatement(db).run({ userId, challengeId, ...streak });
 }
 
-/** Memberships with their challenge, current ones first (for profiles and admin details). */
+const membershipsStatement = (currentOnly: boolean) =>
+  prepared((db) =>
+    db
+      .select({ membership: userChallenges, challenge: challenges })
+      .from(userChallenges)
+      .innerJoin(challenges, eq(challenges.id, userChallenges.challengeId))
+      .where(and(eq(userChallenges.userId, sql.placeholder('userId')), currentOnly ? eq(userChallenges.isMember, true) : undefined))
+      .orderBy(asc(challenges.id))
+      .prepare(),
+  );
+const currentMemberships = membershipsStatement(true);
+const everyMembership = membershipsStatement(false);
+
+/** Memberships with their challenge (for profiles and admin details). */
 export function membershipsOfUser(db: Db, userId: number, opts: { currentOnly: boolean }) {
-  return db
-    .select({ membership: userChallenges, challenge: challenges })
-    .from(userChallenges)
-    .innerJoin(challenges, eq(challenges.id, userChallenges.challengeId))
-    .where(and(eq(userChallenges.userId, userId), opts.currentOnly ? eq(userChallenges.isMember, true) : undefined))
-    .orderBy(asc(challenges.id))
-    .all();
+  return (opts.currentOnly ? currentMemberships : everyMembership)(db).all({ userId });
 }
