@@ -6,77 +6,150 @@
  * which reload on the next read. The top N is then a slice and a member's rank a binary
  * search, instead of an index walk and a count over everyone ahead.
  *
+ * A board is four parallel typed arrays (24 bytes a member), so a year of a 100,000-member club
+ * fits in a few tens of megabytes. Names are looked up for the rows actually shown, and kept.
+ *
  * This is correct while one server process writes the database (the product's shape); other
  * processes (the job command) only read totals.
  */
 import type { Db } from '../db/client';
-import { allTotals, type PeriodFigures, type PeriodRef } from '../db/repositories/leaderboard';
-import { compareTotals } from '../domain/ranking';
+import { rankedFigures, totalsOfUser, type PeriodFigures, type PeriodRef } from '../db/repositories/leaderboard';
+import { displayNameOf } from '../db/repositories/users';
 import type { ServiceContext } from './context';
 
-export interface BoardEntry {
+export interface BoardEntry extends PeriodFigures {
   userId: number;
   displayName: string;
-  total: number;
-  days: number;
-  lastAt: number;
 }
 
+/** Members in rank order: index i holds rank i + 1. Arrays may be longer than `size`. */
 interface Board {
-  /** Sorted by compareTotals: rank i + 1 is entries[i]. */
-  entries: BoardEntry[];
-  byUser: Map<number, BoardEntry>;
+  size: number;
+  userIds: Int32Array;
+  totals: Float64Array;
+  days: Int32Array;
+  lastAts: Float64Array;
 }
 
-/** Per database: board key → board. Only each (challenge, kind)'s latest period is kept. */
-const cachesByDb = new WeakMap<Db, Map<string, Board>>();
+interface Caches {
+  /** board key → board; only each (challenge, kind)'s latest period is kept */
+  boards: Map<string, Board>;
+  names: Map<number, string>;
+}
+
+const cachesByDb = new WeakMap<Db, Caches>();
 
 const keyOf = (challengeId: number, period: PeriodRef) => `${challengeId}|${period.kind}|${period.key}`;
-const familyOf = (challengeId: number, period: PeriodRef) => `${challengeId}|${period.kind}|`;
 
-function cacheOf(ctx: ServiceContext): Map<string, Board> {
-  let cache = cachesByDb.get(ctx.db);
-  if (!cache) {
-    cache = new Map();
-    cachesByDb.set(ctx.db, cache);
+function cachesOf(ctx: ServiceContext): Caches {
+  let caches = cachesByDb.get(ctx.db);
+  if (!caches) {
+    caches = { boards: new Map(), names: new Map() };
+    cachesByDb.set(ctx.db, caches);
   }
-  return cache;
+  return caches;
 }
 
-/** Position of `entry` (present) or where it would go, by binary search. */
-function positionOf(entries: BoardEntry[], entry: BoardEntry): number {
+function allocate(capacity: number): Board {
+  return {
+    size: 0,
+    userIds: new Int32Array(capacity),
+    totals: new Float64Array(capacity),
+    days: new Int32Array(capacity),
+    lastAts: new Float64Array(capacity),
+  };
+}
+
+/** Negative when the member at `i` ranks before `f` (the order of domain/ranking.ts). */
+function compareAt(b: Board, i: number, f: PeriodFigures & { userId: number }): number {
+  return f.total - b.totals[i]! || f.days - b.days[i]! || b.lastAts[i]! - f.lastAt || b.userIds[i]! - f.userId;
+}
+
+/** Where `f` is, or would go, by binary search. */
+function positionOf(b: Board, f: PeriodFigures & { userId: number }): number {
   let lo = 0;
-  let hi = entries.length;
+  let hi = b.size;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (compareTotals(entries[mid]!, entry) < 0) lo = mid + 1;
+    if (compareAt(b, mid, f) < 0) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
+function removeAt(b: Board, i: number): void {
+  for (const a of [b.userIds, b.totals, b.days, b.lastAts]) a.copyWithin(i, i + 1, b.size);
+  b.size--;
+}
+
+function insertAt(b: Board, i: number, f: PeriodFigures & { userId: number }): Board {
+  let board = b;
+  if (board.size === board.userIds.length) {
+    board = allocate(Math.ceil(board.size * 1.5) + 64);
+    board.size = b.size;
+    board.userIds.set(b.userIds);
+    board.totals.set(b.totals);
+    board.days.set(b.days);
+    board.lastAts.set(b.lastAts);
+  }
+  for (const a of [board.userIds, board.totals, board.days, board.lastAts]) a.copyWithin(i + 1, i, board.size);
+  board.userIds[i] = f.userId;
+  board.totals[i] = f.total;
+  board.days[i] = f.days;
+  board.lastAts[i] = f.lastAt;
+  board.size++;
+  return board;
+}
+
 export function boardOf(ctx: ServiceContext, challengeId: number, period: PeriodRef): Board {
-  const cache = cacheOf(ctx);
+  const { boards } = cachesOf(ctx);
   const key = keyOf(challengeId, period);
-  let board = cache.get(key);
+  let board = boards.get(key);
   if (!board) {
-    const family = familyOf(challengeId, period);
-    for (const k of cache.keys()) if (k.startsWith(family)) cache.delete(k); // a past period
-    const entries = allTotals(ctx.db, challengeId, period);
-    board = { entries, byUser: new Map(entries.map((e) => [e.userId, e])) };
-    cache.set(key, board);
+    const family = `${challengeId}|${period.kind}|`;
+    for (const k of boards.keys()) if (k.startsWith(family)) boards.delete(k); // a past period
+    const rows = rankedFigures(ctx.db, challengeId, period);
+    board = allocate(rows.length + 64);
+    rows.forEach((r, i) => {
+      board!.userIds[i] = r.userId;
+      board!.totals[i] = r.total;
+      board!.days[i] = r.days;
+      board!.lastAts[i] = r.lastAt;
+    });
+    board.size = rows.length;
+    boards.set(key, board);
   }
   return board;
 }
 
-export function topOf(board: Board, limit: number): BoardEntry[] {
-  return board.entries.slice(0, limit);
+export function topOf(ctx: ServiceContext, board: Board, limit: number): BoardEntry[] {
+  const { names } = cachesOf(ctx);
+  const out: BoardEntry[] = [];
+  for (let i = 0; i < Math.min(limit, board.size); i++) {
+    const userId = board.userIds[i]!;
+    let displayName = names.get(userId);
+    if (displayName === undefined) {
+      displayName = displayNameOf(ctx.db, userId);
+      names.set(userId, displayName);
+    }
+    out.push({ userId, displayName, total: board.totals[i]!, days: board.days[i]!, lastAt: board.lastAts[i]! });
+  }
+  return out;
 }
 
-export function rankIn(board: Board, userId: number): { rank: number; total: number; days: number } | null {
-  const entry = board.byUser.get(userId);
-  if (!entry) return null;
-  return { rank: positionOf(board.entries, entry) + 1, total: entry.total, days: entry.days };
+/** The member's rank and figures on `board` (of `challengeId` and `period`), or null. */
+export function rankIn(
+  ctx: ServiceContext,
+  board: Board,
+  challengeId: number,
+  period: PeriodRef,
+  userId: number,
+): { rank: number; total: number; days: number } | null {
+  const row = totalsOfUser(ctx.db, userId, challengeId, period);
+  if (!row || !row.eligible) return null;
+  const i = positionOf(board, row);
+  if (i >= board.size || board.userIds[i] !== userId) return null; // not on this board
+  return { rank: i + 1, total: row.total, days: row.days };
 }
 
 /**
@@ -90,24 +163,26 @@ export function moveInBoards(
   periods: PeriodRef[],
   figures: PeriodFigures[],
 ): void {
-  const cache = cacheOf(ctx);
-  periods.forEach((period, i) => {
-    const board = cache.get(keyOf(challengeId, period));
+  const { boards, names } = cachesOf(ctx);
+  names.set(member.userId, member.displayName);
+  periods.forEach((period, p) => {
+    const key = keyOf(challengeId, period);
+    const board = boards.get(key);
     if (!board) return;
-    const before = board.byUser.get(member.userId);
-    if (before) board.entries.splice(positionOf(board.entries, before), 1);
-    const after: BoardEntry = { userId: member.userId, displayName: member.displayName, ...figures[i]! };
-    board.entries.splice(positionOf(board.entries, after), 0, after);
-    board.byUser.set(member.userId, after);
+    const old = board.userIds.subarray(0, board.size).indexOf(member.userId);
+    if (old >= 0) removeAt(board, old);
+    const f = { userId: member.userId, ...figures[p]! };
+    boards.set(key, insertAt(board, positionOf(board, f), f));
   });
 }
 
-/** Drops the boards of one challenge, or all of them; they reload from the database. */
+/** Drops the boards of one challenge, or all of them (and the names); they reload from the database. */
 export function dropBoards(ctx: ServiceContext, challengeId?: number): void {
-  const cache = cacheOf(ctx);
+  const caches = cachesOf(ctx);
   if (challengeId === undefined) {
-    cache.clear();
+    caches.boards.clear();
+    caches.names.clear();
     return;
   }
-  for (const k of cache.keys()) if (k.startsWith(`${challengeId}|`)) cache.delete(k);
+  for (const k of caches.boards.keys()) if (k.startsWith(`${challengeId}|`)) caches.boards.delete(k);
 }

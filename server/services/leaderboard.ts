@@ -38,14 +38,14 @@ export function leaderboard(
   const challengeId = resolveChallengeId(ctx, query.challengeId, opts.activeOnly);
   const period = periodOf(query.type, today(ctx));
   const board = boardOf(ctx, challengeId, period);
-  const entries: LeaderboardEntryDto[] = topOf(board, query.limit).map((row, i) => ({
+  const entries: LeaderboardEntryDto[] = topOf(ctx, board, query.limit).map((row, i) => ({
     rank: i + 1,
     userId: row.userId,
     displayName: row.displayName,
     total: row.total,
     days: row.days,
   }));
-  const me = viewerUserId === null ? null : rankIn(board, viewerUserId);
+  const me = viewerUserId === null ? null : rankIn(ctx, board, challengeId, period, viewerUserId);
   return { type: query.type, challengeId, period: { from: period.from, to: period.to }, entries, me };
 }
 

@@ -117,7 +117,28 @@ export function topTotals(db: Db, challengeId: number, period: PeriodRef, limit:
     .all();
 }
 
-/** All ranked rows of a period (in-memory boards, results jobs, CSV export). */
+const rankedFiguresStatement = prepared((db) =>
+  db
+    .select({ userId: leaderboardTotals.userId, total: leaderboardTotals.total, days: leaderboardTotals.days, lastAt: leaderboardTotals.lastAt })
+    .from(leaderboardTotals)
+    .where(
+      and(
+        eq(leaderboardTotals.challengeId, sql.placeholder('challengeId')),
+        eq(leaderboardTotals.kind, sql.placeholder('kind')),
+        eq(leaderboardTotals.periodKey, sql.placeholder('key')),
+        eq(leaderboardTotals.eligible, true),
+      ),
+    )
+    .orderBy(desc(leaderboardTotals.total), desc(leaderboardTotals.days), asc(leaderboardTotals.lastAt), asc(leaderboardTotals.userId))
+    .prepare(),
+);
+
+/** The eligible figures of a period in rank order, without names (the in-memory boards). */
+export function rankedFigures(db: Db, challengeId: number, period: PeriodRef): (PeriodFigures & { userId: number })[] {
+  return rankedFiguresStatement(db).all({ challengeId, kind: period.kind, key: period.key });
+}
+
+/** All ranked rows of a period with names (results jobs, CSV export). */
 export function allTotals(db: Db, challengeId: number, period: PeriodRef): LeaderboardRow[] {
   return topTotals(db, challengeId, period, -1);
 }

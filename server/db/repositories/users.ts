@@ -14,6 +14,19 @@ export function findUserByTelegramId(db: Db, telegramId: number): UserRow | unde
   return byTelegramId(db).get({ telegramId });
 }
 
+const displayNameStatement = prepared((db) =>
+  db
+    .select({ name: sql<string>`coalesce(${users.displayName}, ${users.firstName})` })
+    .from(users)
+    .where(eq(users.id, sql.placeholder('id')))
+    .prepare(),
+);
+
+/** The name a member is shown under on leaderboards. */
+export function displayNameOf(db: Db, id: number): string {
+  return displayNameStatement(db).get({ id })?.name ?? '';
+}
+
 export function findUserById(db: Db, id: number): UserRow | undefined {
   return db.select().from(users).where(eq(users.id, id)).get();
 }
