@@ -340,11 +340,11 @@ export function generate(opts: GenerateOptions): GenerateResult {
       ORDER BY challenge_id, day, user_id`);
     for (const [kind, key] of [['w', `date(period_key, '-6 days', 'weekday 1')`], ['m', 'substr(period_key, 1, 7)']] as const) {
       sqlite.run(`${insertTotals}
-        SELECT challenge_id, '${kind}', ${key} AS k, user_id, sum(total), sum(days), max(last_at), 1
+        SELECT challenge_id, '${kind}', ${key} AS k, user_id, round(sum(total), 6), sum(days), max(last_at), 1
         FROM leaderboard_totals WHERE kind = 'd' GROUP BY challenge_id, k, user_id`);
     }
     sqlite.run(`${insertTotals}
-      SELECT challenge_id, 'a', 'all', user_id, sum(value), count(*), max(created_at), 1 FROM submissions
+      SELECT challenge_id, 'a', 'all', user_id, round(sum(value), 6), count(*), max(created_at), 1 FROM submissions
       GROUP BY user_id, challenge_id ORDER BY challenge_id, user_id`);
   })();
   phase('leaderboard_totals');
@@ -353,6 +353,10 @@ export function generate(opts: GenerateOptions): GenerateResult {
   sqlite.run(`UPDATE leaderboard_totals SET eligible = 0 WHERE (user_id, challenge_id) IN (
     SELECT uc.user_id, uc.challenge_id FROM user_challenges uc JOIN users u ON u.id = uc.user_id
     WHERE NOT (uc.is_member AND NOT u.is_banned))`);
+  // challenges.participants mirrors recountParticipants(): current, non-banned members.
+  sqlite.run(`UPDATE challenges SET participants = (
+    SELECT count(*) FROM user_challenges uc JOIN users u ON u.id = uc.user_id
+    WHERE uc.challenge_id = challenges.id AND uc.is_member = 1 AND u.is_banned = 0)`);
   phase('leaderboard indexes + eligibility');
 
   for (const i of deferred.filter((x) => x.sql.includes('`submissions`'))) sqlite.run(i.sql);
