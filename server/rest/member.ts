@@ -30,9 +30,9 @@ export function memberRoutes(deps: AuthDeps) {
       async ({ request }) => {
         const { telegramId } = who(request);
         const input = await readBody(request, settingsSchema);
-        if (input.language) services.members.setLanguage(telegramId, input.language);
-        if (input.remindersEnabled !== undefined) services.members.setReminders(telegramId, input.remindersEnabled);
-        return services.members.profile(telegramId).user;
+        let user = input.language ? services.members.setLanguage(telegramId, input.language) : null;
+        if (input.remindersEnabled !== undefined) user = services.members.setReminders(telegramId, input.remindersEnabled);
+        return user ?? services.members.profile(telegramId).user;
       },
       { parse: 'none' },
     )
