@@ -85,9 +85,11 @@ export function profile(ctx: ServiceContext, telegramId: number): ProfileDto {
   return { user: toUserDto(user), today: t.day, challenges, isAdmin: !!findAdmin(ctx.db, telegramId) };
 }
 
+/** Also before registration (the bot asks for a language first); never for a banned member. */
 export function setLanguage(ctx: ServiceContext, telegramId: number, language: Language): UserDto {
   const user = findUserByTelegramId(ctx.db, telegramId);
   if (!user) throw new ServiceError('NOT_REGISTERED', 'Complete registration first');
+  if (user.isBanned) throw new ServiceError('BANNED', 'Your account is banned');
   return toUserDto(updateUser(ctx.db, user.id, { language }));
 }
 

@@ -287,6 +287,8 @@ describe('banned members', () => {
     expectError(await rt.request('GET', '/api/me', { as: m.tg }), 403, 'BANNED');
     expectError(await rt.request('POST', `/api/challenges/${c.id}/join`, { as: m.tg }), 403, 'BANNED');
     expectError(await rt.request('POST', '/api/auth/register', { as: m.tg, body: {} }), 403, 'BANNED');
+    expectError(await rt.request('PATCH', '/api/me', { as: m.tg, body: { language: 'ru' } }), 403, 'BANNED');
+    expect(rt.services.members.findMember(m.tg.id)?.language).toBe('uz');
   });
 });
 
