@@ -30,9 +30,7 @@ export function memberRoutes(deps: AuthDeps) {
       async ({ request }) => {
         const { telegramId } = who(request);
         const input = await readBody(request, settingsSchema);
-        let user = input.language ? services.members.setLanguage(telegramId, input.language) : null;
-        if (input.remindersEnabled !== undefined) user = services.members.setReminders(telegramId, input.remindersEnabled);
-        return user ?? services.members.profile(telegramId).user;
+        return services.members.updateSettings(telegramId, input);
       },
       { parse: 'none' },
     )

@@ -93,6 +93,20 @@ export function setLanguage(ctx: ServiceContext, telegramId: number, language: L
   return toUserDto(updateUser(ctx.db, user.id, { language }));
 }
 
+/** Both settings at once, all or nothing (PATCH /api/me). */
+export function updateSettings(
+  ctx: ServiceContext,
+  telegramId: number,
+  input: { language?: Language; remindersEnabled?: boolean },
+): UserDto {
+  return inTransaction(ctx, () => {
+    let user: UserDto | null = null;
+    if (input.remindersEnabled !== undefined) user = setReminders(ctx, telegramId, input.remindersEnabled);
+    if (input.language) user = setLanguage(ctx, telegramId, input.language);
+    return user ?? toUserDto(requireMember(ctx, telegramId));
+  });
+}
+
 export function setReminders(ctx: ServiceContext, telegramId: number, enabled: boolean): UserDto {
   const user = requireMember(ctx, telegramId);
   return toUserDto(updateUser(ctx.db, user.id, { remindersEnabled: enabled }));

@@ -30,6 +30,7 @@ const HOSTILE_STRINGS = [
   '', ' ', '0', '-1', '1e309', 'NaN', 'Infinity', '0x1F', '12,5', '١٢', '５', "' OR 1=1 --", '"; DROP TABLE users; --',
   '<script>alert(1)</script>', '../../etc/passwd', '%00', '\u0000', '\u202e', '🔥'.repeat(50), 'a'.repeat(5000),
   '{"__proto__":{"admin":true}}', 'null', 'true', '9007199254740993', '-0', '1.7976931348623157e309',
+  'ru', 'en', // valid values, so refusals after a partial success would show
 ];
 const HOSTILE_NUMBERS = [0, -1, 1, 2, 3, 1.5, -0, 1e308, -1e308, 2 ** 53 + 1, Number.MIN_VALUE, 999999999, 4.2];
 const HOSTILE_VALUES: unknown[] = [
@@ -95,29 +96,30 @@ beforeAll(async () => {
 });
 afterAll(() => rt.close());
 
-const ROUTES: { method: string; path: () => string }[] = [
-  { method: 'POST', path: () => '/api/auth/register' },
+/** `plausible` builds a nearly valid body, so refusals that come after a partial success show. */
+const ROUTES: { method: string; path: () => string; plausible?: () => unknown }[] = [
+  { method: 'POST', path: () => '/api/auth/register', plausible: () => ({ displayName: pick(['Aziza', 'Name 2', '', 'x'.repeat(65), 5]) }) },
   { method: 'GET', path: () => '/api/me' },
-  { method: 'PATCH', path: () => '/api/me' },
+  { method: 'PATCH', path: () => '/api/me', plausible: () => ({ language: pick(['ru', 'en', 'uz', 'fr']), remindersEnabled: pick([true, false, 'no']) }) },
   { method: 'GET', path: () => '/api/challenges' },
   { method: 'POST', path: () => `/api/challenges/${hostileId(challengeIds)}/join` },
   { method: 'POST', path: () => `/api/challenges/${hostileId(challengeIds)}/leave` },
-  { method: 'POST', path: () => `/api/challenges/${hostileId(challengeIds)}/submit` },
+  { method: 'POST', path: () => `/api/challenges/${hostileId(challengeIds)}/submit`, plausible: () => ({ value: pick(['12,5', 7, 0, '1e3', -1]) }) },
   { method: 'GET', path: () => `/api/leaderboard?challengeId=${hostileId(challengeIds)}&type=${pick(['today', 'weekly', 'monthly', 'all', 'yearly', '', "'"])}&limit=${pick(['1', '100', '0', '101', '-5', 'x', '1e2'])}` },
   { method: 'GET', path: () => '/api/admin/challenges' },
-  { method: 'POST', path: () => '/api/admin/challenges' },
-  { method: 'PATCH', path: () => `/api/admin/challenges/${hostileId(challengeIds)}` },
+  { method: 'POST', path: () => '/api/admin/challenges', plausible: () => ({ title: pick(['Run', '']), timeWindow: pick([null, { start: '21:00', end: '23:59' }, { start: '23:00', end: '21:00' }]), minValue: pick([0, 10]), maxValue: pick([5, 100]) }) },
+  { method: 'PATCH', path: () => `/api/admin/challenges/${hostileId(challengeIds)}`, plausible: () => ({ isActive: pick([true, false]), minValue: pick([0, 1e6]), target: pick([null, 5, 1e12]) }) },
   { method: 'GET', path: () => `/api/admin/users?q=${encodeURIComponent(pick(HOSTILE_STRINGS).slice(0, 200))}&page=${pick(['1', '0', '-1', 'x', '99999999'])}` },
   { method: 'GET', path: () => `/api/admin/users/${hostileId(userIds)}` },
-  { method: 'POST', path: () => `/api/admin/users/${hostileId(userIds)}/ban` },
+  { method: 'POST', path: () => `/api/admin/users/${hostileId(userIds)}/ban`, plausible: () => ({ reason: pick(['spam', 'x'.repeat(501)]) }) },
   { method: 'POST', path: () => `/api/admin/users/${hostileId(userIds)}/unban` },
   { method: 'DELETE', path: () => `/api/admin/submissions/${hostileId(submissionIds)}` },
-  { method: 'PUT', path: () => `/api/admin/users/${hostileId(userIds)}/challenges/${hostileId(challengeIds)}/streak` },
+  { method: 'PUT', path: () => `/api/admin/users/${hostileId(userIds)}/challenges/${hostileId(challengeIds)}/streak`, plausible: () => ({ current: pick([0, 5, -1, 1.5]) }) },
   { method: 'DELETE', path: () => `/api/admin/users/${hostileId(userIds)}/challenges/${hostileId(challengeIds)}` },
   { method: 'GET', path: () => `/api/admin/analytics?days=${pick(['30', '0', '366', 'x', '-1', '1e9'])}` },
   { method: 'GET', path: () => `/api/admin/results?period=${pick(['weekly', 'monthly', 'daily', '', "' or 1=1"])}` },
   { method: 'GET', path: () => `/api/demo/init-data?user=${pick(['1', '0', 'x'])}` },
-  { method: 'POST', path: () => '/api/admin/auth/login' },
+  { method: 'POST', path: () => '/api/admin/auth/login', plausible: () => ({ token: pick(['f'.repeat(43), 'x']) }) },
   { method: 'GET', path: () => '/api/admin/auth/session' },
   { method: 'POST', path: () => '/api/admin/auth/logout' },
   { method: 'GET', path: () => '/api/admin/export/members.csv' },
@@ -147,7 +149,12 @@ test(`${REQUESTS} hostile requests (seed ${SEED}): no 500, API.md error shape, r
     } else {
       const route = pick(ROUTES);
       const path = route.path();
-      const body = ['GET', 'DELETE'].includes(route.method) && rand() < 0.8 ? undefined : hostileBody();
+      const body =
+        route.plausible && rand() < 0.5
+          ? JSON.stringify(route.plausible())
+          : ['GET', 'DELETE'].includes(route.method) && rand() < 0.8
+            ? undefined
+            : hostileBody();
       label = `${route.method} ${path} as ${who} ${body?.slice(0, 80)}`;
       res = await rt.app.handle(new Request(`http://localhost${path}`, { method: route.method, headers: { ...authHeader(who), 'content-type': 'application/json' }, body }));
     }
