@@ -43,8 +43,7 @@ export function adminRoutes(deps: AuthDeps) {
     )
     .get('/api/admin/leaderboard', ({ request, query }) => {
       const actor = actorOf(request);
-      a.access.requireAdmin(actor.telegramId);
-      return services.leaderboard.leaderboard(readQuery(query, leaderboardQuerySchema), null, { activeOnly: false });
+      return a.challenges.challengeLeaderboard(actor, readQuery(query, leaderboardQuerySchema));
     })
     .get('/api/admin/users', ({ request, query }) => a.members.listMembers(actorOf(request), readQuery(query, userSearchSchema)))
     .get('/api/admin/users/:id', ({ request, params }) => a.members.memberDetail(actorOf(request), idSchema.parse(params.id)))

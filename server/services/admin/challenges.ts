@@ -3,7 +3,8 @@ import { insertAudit } from '../../db/repositories/admins';
 import { findChallenge, insertChallenge, listChallenges, updateChallenge, type ChallengeInsert } from '../../db/repositories/challenges';
 import { ServiceError } from '../../domain/errors';
 import { challengeCreateSchema, type ChallengeUpdateInput } from '../../../shared/schemas';
-import type { ChallengeDto } from '../../../shared/types';
+import type { ChallengeDto, LeaderboardDto } from '../../../shared/types';
+import { leaderboard, type LeaderboardQuery } from '../leaderboard';
 import type { z } from 'zod';
 import { inTransaction, now, type ServiceContext } from '../context';
 import { toChallengeDto } from '../mappers';
@@ -25,6 +26,12 @@ function checkConsistency(c: { minValue: number; maxValue: number; target: numbe
   if (c.minValue >= c.maxValue) throw new ServiceError('BAD_REQUEST', 'minValue must be below maxValue');
   if (c.target !== null && c.target > c.maxValue) throw new ServiceError('BAD_REQUEST', 'target must not exceed maxValue');
   if (c.startDate && c.endDate && c.startDate > c.endDate) throw new ServiceError('BAD_REQUEST', 'startDate must not be after endDate');
+}
+
+/** Any challenge's board, active or not, without a viewer's own rank. */
+export function challengeLeaderboard(ctx: ServiceContext, actor: AdminActor, query: LeaderboardQuery): LeaderboardDto {
+  requireAdmin(ctx, actor.telegramId);
+  return leaderboard(ctx, query, null, { activeOnly: false });
 }
 
 export function listAllChallenges(ctx: ServiceContext, actor: AdminActor): ChallengeDto[] {

@@ -27,10 +27,9 @@ export const adminRouter = router({
     update: adminProcedure
       .input(z.object({ id: idSchema, patch: challengeUpdateSchema }).strict())
       .mutation(({ ctx, input }) => ctx.services.admin.challenges.editChallenge(ctx.actor, input.id, input.patch)),
-    leaderboard: adminProcedure.input(leaderboardQuerySchema).query(({ ctx, input }) => {
-      ctx.services.admin.access.requireAdmin(ctx.actor.telegramId);
-      return ctx.services.leaderboard.leaderboard(input, null, { activeOnly: false });
-    }),
+    leaderboard: adminProcedure
+      .input(leaderboardQuerySchema)
+      .query(({ ctx, input }) => ctx.services.admin.challenges.challengeLeaderboard(ctx.actor, input)),
   }),
   users: router({
     list: adminProcedure
