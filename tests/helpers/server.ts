@@ -7,7 +7,7 @@ import { createTestRuntime, type TestRuntimeOptions } from './runtime';
 export async function startTestServer(options: TestRuntimeOptions & { demo?: boolean } = {}) {
   // Every browser request comes from 127.0.0.1 and the clock stands still, so a per-address
   // window would never roll over: page tests turn that limit off unless they test it.
-  const env = { RATE_LIMIT_IP: '0', ...options.env };
+  const env: Record<string, string> = { RATE_LIMIT_IP: '0', ...options.env };
   if (options.demo) env.BOT_TOKEN = '';
   const runtime = createTestRuntime({ ...options, env, file: true });
   const server = runtime.app.listen({ port: 0, hostname: '127.0.0.1' });
