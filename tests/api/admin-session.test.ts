@@ -282,6 +282,10 @@ describe('CSV export', () => {
     const c = await createChallenge(rt, { title: 'Steps, daily', unit: 'steps' });
     const a = await joinedMember(rt, c.id, { first_name: '=HYPERLINK("http://evil")' });
     const b = await joinedMember(rt, c.id, { first_name: 'Зарина' });
+    // a also submitted last Sunday (outside this week's board): two results, best streak 1.
+    rt.clock.advance(-3 * 86_400_000);
+    expect((await submit(rt, a.tg, c.id, 1000)).status).toBe(201);
+    rt.clock.advance(3 * 86_400_000);
     expect((await submit(rt, a.tg, c.id, 5000)).status).toBe(201);
     expect((await submit(rt, b.tg, c.id, '7500,5')).status).toBe(201);
     const s = await loginAs();
@@ -293,6 +297,8 @@ describe('CSV export', () => {
     const lines = (members.body as string).replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines[0]).toStartWith('id,telegram_id,display_name');
     expect(lines).toHaveLength(3);
+    // challenges, submissions, best streak per member
+    expect(lines.slice(1).map((l) => l.split(',').slice(-3).join(','))).toEqual(['1,2,1', '1,1,1']);
     expect(members.body).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect(members.body).toContain('Зарина');
 

@@ -1,47 +1,7 @@
-/** Read-only queries behind the admin CSV exports. */
+/** Read-only queries behind the admin CSV exports (members come from users.allUserStats). */
 import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { challenges, submissions, userChallenges, users } from '../schema';
-
-export interface MemberExportRow {
-  id: number;
-  telegramId: number;
-  displayName: string | null;
-  firstName: string;
-  lastName: string | null;
-  username: string | null;
-  language: string;
-  registeredAt: number | null;
-  isBanned: boolean;
-  banReason: string | null;
-  lastActiveAt: number | null;
-  challenges: number;
-  submissions: number;
-  bestStreak: number;
-}
-
-export function membersForExport(db: Db): MemberExportRow[] {
-  return db
-    .select({
-      id: users.id,
-      telegramId: users.telegramId,
-      displayName: users.displayName,
-      firstName: users.firstName,
-      lastName: users.lastName,
-      username: users.username,
-      language: users.language,
-      registeredAt: users.registeredAt,
-      isBanned: users.isBanned,
-      banReason: users.banReason,
-      lastActiveAt: users.lastActiveAt,
-      challenges: sql<number>`(select count(*) from ${userChallenges} uc where uc.user_id = ${users.id} and uc.is_member = 1)`,
-      submissions: sql<number>`(select count(*) from ${submissions} s where s.user_id = ${users.id})`,
-      bestStreak: sql<number>`coalesce((select max(uc.best_streak) from ${userChallenges} uc where uc.user_id = ${users.id}), 0)`,
-    })
-    .from(users)
-    .orderBy(asc(users.id))
-    .all();
-}
+import { challenges, submissions, users } from '../schema';
 
 export interface SubmissionExportRow {
   id: number;

@@ -106,7 +106,9 @@ export interface UserStatsRow {
   telegramId: number;
   displayName: string | null;
   firstName: string;
+  lastName: string | null;
   username: string | null;
+  language: string;
   registeredAt: number | null;
   isBanned: boolean;
   banReason: string | null;
@@ -123,7 +125,9 @@ function userStatsSelect(db: Db) {
       telegramId: users.telegramId,
       displayName: users.displayName,
       firstName: users.firstName,
+      lastName: users.lastName,
       username: users.username,
+      language: users.language,
       registeredAt: users.registeredAt,
       isBanned: users.isBanned,
       banReason: users.banReason,
@@ -155,6 +159,11 @@ export function searchUsers(db: Db, q: string, page: number, pageSize: number): 
     .all();
   const total = db.select({ n: sql<number>`count(*)` }).from(users).where(filter).get()?.n ?? 0;
   return { rows, total };
+}
+
+/** Every member with their stats, oldest first (the members CSV export). */
+export function allUserStats(db: Db): UserStatsRow[] {
+  return userStatsSelect(db).orderBy(users.id).all();
 }
 
 export function userStats(db: Db, id: number): UserStatsRow | undefined {

@@ -1,6 +1,7 @@
 /** Data behind the admin CSV exports; each export is recorded in the audit log. */
 import { insertAudit } from '../../db/repositories/admins';
-import { membersForExport, submissionsForExport } from '../../db/repositories/exports';
+import { submissionsForExport } from '../../db/repositories/exports';
+import { allUserStats } from '../../db/repositories/users';
 import type { LeaderboardType } from '../../../shared/schemas';
 import { now, type ServiceContext } from '../context';
 import { fullRanking, leaderboard } from '../leaderboard';
@@ -12,7 +13,7 @@ function audit(ctx: ServiceContext, actor: AdminActor, what: string, filter: Rec
 
 export function exportMembers(ctx: ServiceContext, actor: AdminActor) {
   requireAdmin(ctx, actor.telegramId);
-  const rows = membersForExport(ctx.db);
+  const rows = allUserStats(ctx.db);
   audit(ctx, actor, 'members', {}, rows.length);
   return rows;
 }
