@@ -12,7 +12,6 @@
  */
 import { Bot, type AnyBot, type TelegramUser } from 'gramio';
 import type { Clock } from '../clock';
-import type { Config } from '../config';
 import type { Logger } from '../log';
 import type { Services } from '../services';
 import { installErrorBoundary } from './boundary';

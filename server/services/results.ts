@@ -49,10 +49,6 @@ export function closePeriod(ctx: ServiceContext, kind: ResultKind, period: strin
   });
 }
 
-export function isPeriodClosed(ctx: ServiceContext, kind: ResultKind, period: string): boolean {
-  return !!findJobRun(ctx.db, resultsJob(kind), period);
-}
-
 /**
  * Periods not yet closed, newest first: from `lastClosed` back until one that was closed (or
  * `maxBack` periods), so a long stop is caught up without reaching into ancient history.

@@ -47,10 +47,6 @@ export function deleteSession(db: Db, tokenHash: string): void {
   db.delete(adminSessions).where(eq(adminSessions.tokenHash, tokenHash)).run();
 }
 
-export function deleteSessionsOf(db: Db, telegramId: number): void {
-  db.delete(adminSessions).where(eq(adminSessions.telegramId, telegramId)).run();
-}
-
 /** Drops expired sessions and links that can no longer be used (housekeeping). */
 export function purgeExpired(db: Db, now: number): void {
   db.delete(adminSessions).where(lte(adminSessions.expiresAt, now)).run();

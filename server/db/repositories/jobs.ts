@@ -1,5 +1,5 @@
 /** job_runs (which job ran for which period) and the nightly streak rollover. */
-import { and, desc, eq, gt, inArray, isNull, lt, or } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lt, or } from 'drizzle-orm';
 import type { Db } from '../client';
 import { jobRuns, leaderboardTotals, userChallenges } from '../schema';
 import type { PeriodKind } from '../../domain/periods';
@@ -24,10 +24,6 @@ export function findJobRun(db: Db, job: string, periodKey: string): JobRunRow | 
   return db.select().from(jobRuns).where(and(eq(jobRuns.job, job), eq(jobRuns.periodKey, periodKey))).get();
 }
 
-export function setJobRunSummary(db: Db, job: string, periodKey: string, summary: string): void {
-  db.update(jobRuns).set({ summary }).where(and(eq(jobRuns.job, job), eq(jobRuns.periodKey, periodKey))).run();
-}
-
 export function jobRunKeys(db: Db, job: string, keys: string[]): Set<string> {
   if (keys.length === 0) return new Set();
   const rows = db
@@ -36,10 +32,6 @@ export function jobRunKeys(db: Db, job: string, keys: string[]): Set<string> {
     .where(and(eq(jobRuns.job, job), inArray(jobRuns.periodKey, keys)))
     .all();
   return new Set(rows.map((r) => r.key));
-}
-
-export function latestJobRun(db: Db, job: string): JobRunRow | undefined {
-  return db.select().from(jobRuns).where(eq(jobRuns.job, job)).orderBy(desc(jobRuns.periodKey)).limit(1).get();
 }
 
 /**

@@ -27,11 +27,6 @@ export function insertResults(db: Db, period: ResultPeriod, rows: ResultInsert[]
   return written;
 }
 
-export function hasResults(db: Db, period: ResultPeriod, challengeId: number, key: string): boolean {
-  const table = tableOf(period);
-  return !!db.select({ id: table.id }).from(table).where(and(eq(table.challengeId, challengeId), eq(table.period, key))).limit(1).get();
-}
-
 export interface ResultRow {
   challengeId: number;
   challengeTitle: string;
