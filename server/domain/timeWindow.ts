@@ -20,7 +20,3 @@ export function isInsideWindow(window: TimeWindow | null, secondOfDay: number): 
 export function isWindowOpenAt(window: TimeWindow | null, instant: Date, timeZone: string): boolean {
   return isInsideWindow(window, localDateTime(instant, timeZone).secondOfDay);
 }
-
-export function formatWindow(window: TimeWindow): string {
-  return `${window.start}–${window.end}`;
-}

@@ -4,7 +4,7 @@ import { recordReminder, reminderRecipients, type Recipient } from '../db/reposi
 import { localDateTime } from '../domain/clubTime';
 import { isReminderDue, isRunningOn, reminderTimeOf } from '../domain/schedule';
 import { visibleCurrent } from '../domain/streak';
-import { formatWindow } from '../domain/timeWindow';
+import { formatWindow } from '../../shared/timeWindow';
 import type { DayKey } from '../../shared/types';
 import { inTransaction, type ServiceContext } from './context';
 import { windowOf } from './mappers';

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'bun:test';
-import { formatWindow, isInsideWindow, isWindowOpenAt, minutesOf } from '../../server/domain/timeWindow';
+import { isInsideWindow, isWindowOpenAt, minutesOf } from '../../server/domain/timeWindow';
+import { formatWindow } from '../../shared/timeWindow';
 
 const TASHKENT = 'Asia/Tashkent';
 const EVENING = { start: '21:00', end: '23:59' };

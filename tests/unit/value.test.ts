@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'bun:test';
-import { parseValue } from '../../server/domain/value';
+import { parseValue } from '../../shared/value';
 
 const STEPS = { min: 0, max: 100000 };
 

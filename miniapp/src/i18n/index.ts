@@ -55,9 +55,6 @@ export function formatDay(day: string, language: Language = lang.value, withYear
   }
 }
 
-export function formatWindow(w: { start: string; end: string }): string {
-  return `${w.start}–${w.end}`;
-}
 
 export function useI18n() {
   const t = computed(() => catalogues[lang.value]);

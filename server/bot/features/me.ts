@@ -1,6 +1,7 @@
 /** /me: the member's challenges, current and best streaks, and today's status. */
 import { Plugin } from 'gramio';
 import { botText, formatNumber } from '../../../shared/i18n/bot';
+import { formatWindow } from '../../../shared/timeWindow';
 import { appKeyboard, say } from '../context';
 import type { BotDeps, BotFeature } from '../deps';
 
@@ -20,7 +21,7 @@ export const meFeature: BotFeature = (deps: BotDeps) =>
       lines.push('', `${c.emoji} ${c.title}`.trim());
       lines.push(t.meToday(e.today ? formatNumber(language, e.today.value) : null, c.unit));
       lines.push(t.meStreak(e.streak.current, e.streak.best));
-      if (c.timeWindow) lines.push(t.meWindow(`${c.timeWindow.start}–${c.timeWindow.end}`));
+      if (c.timeWindow) lines.push(t.meWindow(formatWindow(c.timeWindow)));
     }
     lines.push('', t.meReminders(profile.user.remindersEnabled));
     await say(ctx.bot.api, deps, ctx.chatId, language, { text: lines.join('\n'), keyboard: appKeyboard(deps, language) });

@@ -10,6 +10,7 @@
 import { InlineKeyboard, Plugin, type User } from 'gramio';
 import { botText, formatNumber } from '../../../shared/i18n/bot';
 import { errorText } from '../../../shared/i18n/errors';
+import { formatWindow } from '../../../shared/timeWindow';
 import type { Language } from '../../../shared/schemas';
 import type { ProfileChallengeDto } from '../../../shared/types';
 import { ServiceError } from '../../domain/errors';
@@ -101,7 +102,7 @@ export const submitFeature: BotFeature = (deps: BotDeps) => {
     if (!entry.challenge.windowOpen && entry.challenge.timeWindow) {
       pending.clear(chatId);
       const w = entry.challenge.timeWindow;
-      await say(api, deps, chatId, language, windowClosed(language, entry, `${w.start}–${w.end}`));
+      await say(api, deps, chatId, language, windowClosed(language, entry, formatWindow(w)));
       return;
     }
     if (value !== null) {

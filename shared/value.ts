@@ -1,4 +1,7 @@
-/** Parsing a submitted value: "5,5" and "5.5" alike, finite only, inside the challenge's bounds. */
+/**
+ * Parsing a submitted value: "5,5" and "5.5" alike, finite only, inside the challenge's bounds.
+ * The server decides with it; the Mini App uses the same rule to explain a value before sending.
+ */
 
 export type ValueParseResult =
   | { ok: true; value: number }
