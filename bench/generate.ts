@@ -14,6 +14,7 @@
 import { existsSync, rmSync, statSync } from 'node:fs';
 import type { Database } from 'bun:sqlite';
 import { openDatabase } from '../server/db/client';
+import { seededRandom } from '../tests/helpers/random';
 import { addDays, clubDay, localDateTime } from '../server/domain/clubTime';
 import { lastClosedPeriod } from '../server/domain/schedule';
 
@@ -38,19 +39,6 @@ export interface GenerateResult {
   fileBytes: number;
   seconds: number;
   phases: Record<string, number>;
-}
-
-// ---------- deterministic randomness ----------
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // ---------- the club's challenges ----------
@@ -160,7 +148,7 @@ export function generate(opts: GenerateOptions): GenerateResult {
   for (const suffix of ['', '-wal', '-shm', '-journal']) {
     if (existsSync(opts.path + suffix)) rmSync(opts.path + suffix);
   }
-  const rand = mulberry32(opts.seed);
+  const rand = seededRandom(opts.seed);
   const today = clubDay(new Date(), opts.timeZone);
   const D = opts.days;
   const dayKeys: string[] = [];

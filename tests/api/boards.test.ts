@@ -10,22 +10,13 @@ import { rankTotals } from '../../server/domain/ranking';
 import { createChallenge, joinedMember } from '../helpers/club';
 import type { TestTelegramUser } from '../helpers/initData';
 import { ADMIN_USER, createTestRuntime, type TestRuntime } from '../helpers/runtime';
+import { seededRandom } from '../helpers/random';
 
 const TYPES = ['today', 'weekly', 'monthly', 'all'] as const;
 let rt: TestRuntime;
 let challenges: number[] = [];
 let members: { tg: TestTelegramUser; id: number }[] = [];
 
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 beforeAll(async () => {
   rt = createTestRuntime({ now: '2026-11-27T07:00:00Z', env: { RATE_LIMIT_READS: '0', RATE_LIMIT_WRITES: '0' } });
@@ -70,7 +61,7 @@ async function checkAll(viewer: { tg: TestTelegramUser; id: number }, step: stri
 }
 
 test('300 random steps: every board equals a ranking computed from the submissions', async () => {
-  const rand = prng(7);
+  const rand = seededRandom(7);
   const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
   const admin = (method: string, path: string, body?: unknown) => rt.request(method, path, { as: ADMIN_USER, body });
   for (let step = 0; step < 300; step++) {

@@ -85,3 +85,21 @@ export async function api(url: string, method: string, path: string, initData: s
   }
   return { status: res.status, body: json as any };
 }
+
+/** What a database file left by a killed, stopped or copied server must satisfy. */
+export function checkDatabase(sqlite: import('bun:sqlite').Database): { integrity: string; duplicates: number; totalsMismatched: number } {
+  const integrity = (sqlite.query('PRAGMA integrity_check').get() as { integrity_check: string }).integrity_check;
+  const duplicates = (
+    sqlite.query('select count(*) as n from (select 1 from submissions group by user_id, challenge_id, day having count(*) > 1)').get() as { n: number }
+  ).n;
+  // the maintained all-time totals agree with the submissions that are there
+  const totalsMismatched = (
+    sqlite
+      .query(
+        `select count(*) as n from leaderboard_totals t where t.kind = 'a' and t.total <>
+           (select round(sum(s.value), 6) from submissions s where s.user_id = t.user_id and s.challenge_id = t.challenge_id)`,
+      )
+      .get() as { n: number }
+  ).n;
+  return { integrity, duplicates, totalsMismatched };
+}

@@ -6,24 +6,15 @@ import { afterAll, beforeAll, expect, test } from 'bun:test';
 import { createChallenge, joinedMember, submit } from '../helpers/club';
 import { OTHER_BOT_TOKEN, signInitData } from '../helpers/initData';
 import { ADMIN_USER, createTestRuntime, telegramUser, type TestRuntime } from '../helpers/runtime';
+import { seededRandom } from '../helpers/random';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
 const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 3000);
 const CODES = new Set(['BAD_REQUEST', 'UNAUTHORIZED', 'NOT_REGISTERED', 'BANNED', 'NOT_JOINED', 'FORBIDDEN', 'NOT_FOUND', 'ALREADY_SUBMITTED', 'OUTSIDE_TIME_WINDOW', 'RATE_LIMITED', 'PAYLOAD_TOO_LARGE']);
 
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let rt: TestRuntime;
-const rand = prng(SEED);
+const rand = seededRandom(SEED);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 
 const HOSTILE_STRINGS = [

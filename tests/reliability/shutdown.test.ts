@@ -3,7 +3,7 @@ import { Database } from 'bun:sqlite';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { api, demoInitData, spawnServer } from '../helpers/process';
+import { api, checkDatabase, demoInitData, spawnServer } from '../helpers/process';
 
 const dir = mkdtempSync(join(tmpdir(), 'qadam-shutdown-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -53,7 +53,7 @@ test('SIGTERM finishes in-flight requests, closes the database cleanly and exits
   expect(existsSync(`${db}-wal`)).toBe(false);
   const sqlite = new Database(db, { readonly: true });
   try {
-    expect((sqlite.query('PRAGMA integrity_check').get() as any).integrity_check).toBe('ok');
+    expect(checkDatabase(sqlite)).toEqual({ integrity: 'ok', duplicates: 0, totalsMismatched: 0 });
     const stored = new Set((sqlite.query('select value from submissions').all() as { value: number }[]).map((r) => r.value));
     for (const v of acknowledged) expect(stored.has(v)).toBe(true);
   } finally {
