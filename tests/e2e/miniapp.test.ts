@@ -404,7 +404,11 @@ describe('Mini App in a browser opened like Telegram opens it', () => {
       await page.getByTestId('nav-challenges').click();
       await card(page, steps.id).getByTestId('submit-button').click();
       await seen(page.getByTestId('confirm-submit'));
-      await Bun.sleep(400); // the sheet slides up
+      // The sheet slides up: wait until the button has come to rest inside the viewport.
+      await poll(async () => {
+        const box = await page.getByTestId('confirm-submit').boundingBox();
+        return !!box && box.y + box.height <= viewport.height;
+      }, true, 'confirm-submit inside the viewport');
       const confirm = await page.getByTestId('confirm-submit').boundingBox();
       expect(confirm!.y + confirm!.height).toBeLessThanOrEqual(viewport.height);
       expect(confirm!.x).toBeGreaterThanOrEqual(0);
