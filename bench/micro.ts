@@ -138,7 +138,7 @@ for (const type of ['today', 'weekly', 'monthly', 'all'] as const) {
   await measure(`topTotals ${type} 50`, (i) => topTotals(db, pick(i).challengeId, period, 50));
   await measure(`board top 50 + rank ${type} (in memory)`, (i) => {
     const board = boardOf(rt.services.ctx, pick(i).challengeId, period);
-    return [topOf(rt.services.ctx, board, 50), rankIn(rt.services.ctx, board, pick(i).challengeId, period, pick(i).userId)];
+    return [topOf(rt.services.ctx, board, 50), rankIn(board, pick(i).userId)];
   });
 }
 await measure('membershipsOfUser', (i) => membershipsOfUser(db, pick(i).userId, { currentOnly: true }));

@@ -74,7 +74,7 @@ export interface LeaderboardDto {
   type: LeaderboardType;
   challengeId: number;
   period: { from: DayKey | null; to: DayKey };
-  entries: LeaderboardEntryDto[];
+  entries: readonly LeaderboardEntryDto[];
   me: { rank: number; total: number; days: number } | null;
 }
 

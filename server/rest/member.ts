@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { authenticateMember, type AuthDeps } from '../auth/requestAuth';
 import { idSchema, languageSchema, leaderboardQuerySchema, registerInputSchema, submitInputSchema } from '../../shared/schemas';
 import { readBody, readQuery } from './errors';
+import { leaderboardJson } from './leaderboardJson';
 
 const settingsSchema = z.object({ language: languageSchema.optional(), remindersEnabled: z.boolean().optional() }).strict();
 
@@ -55,8 +56,10 @@ export function memberRoutes(deps: AuthDeps) {
       },
       { parse: 'none' },
     )
-    .get('/api/leaderboard', ({ request, query }) => {
+    .get('/api/leaderboard', ({ request, query, set }) => {
       const { telegramId } = who(request);
-      return services.leaderboard.leaderboardForMember(telegramId, readQuery(query, leaderboardQuerySchema));
+      const board = services.leaderboard.leaderboardForMember(telegramId, readQuery(query, leaderboardQuerySchema));
+      set.headers['content-type'] = 'application/json';
+      return leaderboardJson(board);
     });
 }

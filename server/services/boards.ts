@@ -13,14 +13,10 @@
  * processes (the job command) only read totals.
  */
 import type { Db } from '../db/client';
-import { rankedFigures, totalsOfUser, type PeriodFigures, type PeriodRef } from '../db/repositories/leaderboard';
+import { rankedFigures, type PeriodFigures, type PeriodRef } from '../db/repositories/leaderboard';
 import { displayNameOf } from '../db/repositories/users';
+import type { LeaderboardEntryDto } from '../../shared/types';
 import type { ServiceContext } from './context';
-
-export interface BoardEntry extends PeriodFigures {
-  userId: number;
-  displayName: string;
-}
 
 /** Members in rank order: index i holds rank i + 1. Arrays may be longer than `size`. */
 interface Board {
@@ -29,6 +25,8 @@ interface Board {
   totals: Float64Array;
   days: Int32Array;
   lastAts: Float64Array;
+  /** The top rows by limit, built once per state of the board: most reads ask for the same top. */
+  tops: Map<number, readonly LeaderboardEntryDto[]>;
 }
 
 interface Caches {
@@ -57,6 +55,7 @@ function allocate(capacity: number): Board {
     totals: new Float64Array(capacity),
     days: new Int32Array(capacity),
     lastAts: new Float64Array(capacity),
+    tops: new Map(),
   };
 }
 
@@ -122,9 +121,15 @@ export function boardOf(ctx: ServiceContext, challengeId: number, period: Period
   return board;
 }
 
-export function topOf(ctx: ServiceContext, board: Board, limit: number): BoardEntry[] {
+/**
+ * The first `limit` rows with ranks and names. The array is shared by every read until the
+ * board changes (callers must not modify it), so serializers may memoize on its identity.
+ */
+export function topOf(ctx: ServiceContext, board: Board, limit: number): readonly LeaderboardEntryDto[] {
+  const cached = board.tops.get(limit);
+  if (cached) return cached;
   const { names } = cachesOf(ctx);
-  const out: BoardEntry[] = [];
+  const out: LeaderboardEntryDto[] = [];
   for (let i = 0; i < Math.min(limit, board.size); i++) {
     const userId = board.userIds[i]!;
     let displayName = names.get(userId);
@@ -132,24 +137,18 @@ export function topOf(ctx: ServiceContext, board: Board, limit: number): BoardEn
       displayName = displayNameOf(ctx.db, userId);
       names.set(userId, displayName);
     }
-    out.push({ userId, displayName, total: board.totals[i]!, days: board.days[i]!, lastAt: board.lastAts[i]! });
+    out.push({ rank: i + 1, userId, displayName, total: board.totals[i]!, days: board.days[i]! });
   }
+  Object.freeze(out);
+  board.tops.set(limit, out);
   return out;
 }
 
-/** The member's rank and figures on `board` (of `challengeId` and `period`), or null. */
-export function rankIn(
-  ctx: ServiceContext,
-  board: Board,
-  challengeId: number,
-  period: PeriodRef,
-  userId: number,
-): { rank: number; total: number; days: number } | null {
-  const row = totalsOfUser(ctx.db, userId, challengeId, period);
-  if (!row || !row.eligible) return null;
-  const i = positionOf(board, row);
-  if (i >= board.size || board.userIds[i] !== userId) return null; // not on this board
-  return { rank: i + 1, total: row.total, days: row.days };
+/** The member's rank and figures, or null when they are not on the board (no result, not eligible). */
+export function rankIn(board: Board, userId: number): { rank: number; total: number; days: number } | null {
+  // A linear scan of a typed array: ~1 µs for 25,000 members, cheaper than reading their row.
+  const i = board.userIds.subarray(0, board.size).indexOf(userId);
+  return i < 0 ? null : { rank: i + 1, total: board.totals[i]!, days: board.days[i]! };
 }
 
 /**
@@ -172,7 +171,9 @@ export function moveInBoards(
     const old = board.userIds.subarray(0, board.size).indexOf(member.userId);
     if (old >= 0) removeAt(board, old);
     const f = { userId: member.userId, ...figures[p]! };
-    boards.set(key, insertAt(board, positionOf(board, f), f));
+    const moved = insertAt(board, positionOf(board, f), f);
+    moved.tops.clear();
+    boards.set(key, moved);
   });
 }
 

@@ -5,7 +5,7 @@ import { findUserByTelegramId } from '../db/repositories/users';
 import { ServiceError } from '../domain/errors';
 import { periodOf } from '../domain/periods';
 import type { LeaderboardType } from '../../shared/schemas';
-import type { LeaderboardDto, LeaderboardEntryDto } from '../../shared/types';
+import type { LeaderboardDto } from '../../shared/types';
 import { boardOf, rankIn, topOf } from './boards';
 import { today, type ServiceContext } from './context';
 
@@ -38,14 +38,8 @@ export function leaderboard(
   const challengeId = resolveChallengeId(ctx, query.challengeId, opts.activeOnly);
   const period = periodOf(query.type, today(ctx));
   const board = boardOf(ctx, challengeId, period);
-  const entries: LeaderboardEntryDto[] = topOf(ctx, board, query.limit).map((row, i) => ({
-    rank: i + 1,
-    userId: row.userId,
-    displayName: row.displayName,
-    total: row.total,
-    days: row.days,
-  }));
-  const me = viewerUserId === null ? null : rankIn(ctx, board, challengeId, period, viewerUserId);
+  const entries = topOf(ctx, board, query.limit);
+  const me = viewerUserId === null ? null : rankIn(board, viewerUserId);
   return { type: query.type, challengeId, period: { from: period.from, to: period.to }, entries, me };
 }
 

@@ -75,7 +75,7 @@ export function submit(
     const after = applySubmission(base, t.day, countsForStreak(parsed.value, challenge.target));
     setStreak(db, user.id, challengeId, after);
     const figures = addToTotals(db, challengeId, user.id, periods, parsed.value, t.ms);
-    touchUser(db, user.id, t.ms);
+    touchUser(db, user, t.ms);
     return {
       figures,
       response: {

@@ -1,6 +1,7 @@
 import { and, eq, or, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { prepared } from '../prepared';
+import { rowCache } from '../rowCache';
 import { recountParticipants } from './challenges';
 import { leaderboardTotals, submissions, userChallenges, users } from '../schema';
 
@@ -10,8 +11,11 @@ const byTelegramId = prepared((db) =>
   db.select().from(users).where(eq(users.telegramId, sql.placeholder('telegramId'))).prepare(),
 );
 
+/** Every member request starts with this lookup; the writers below forget what they change. */
+const usersByTelegramId = rowCache<number, UserRow>(50_000);
+
 export function findUserByTelegramId(db: Db, telegramId: number): UserRow | undefined {
-  return byTelegramId(db).get({ telegramId });
+  return usersByTelegramId.get(db, telegramId, () => byTelegramId(db).get({ telegramId }));
 }
 
 const displayNameStatement = prepared((db) =>
@@ -45,6 +49,7 @@ export function upsertTelegramProfile(
   profile: TelegramProfile,
   defaults: { language: 'uz' | 'ru' | 'en'; now: number },
 ): UserRow {
+  usersByTelegramId.forget(db, profile.telegramId);
   return db
     .insert(users)
     .values({ ...profile, language: defaults.language, createdAt: defaults.now })
@@ -66,13 +71,15 @@ const touchStatement = prepared((db) =>
 );
 
 /** Records the member's latest activity (every submit). */
-export function touchUser(db: Db, id: number, at: number): void {
-  touchStatement(db).run({ id, at });
+export function touchUser(db: Db, user: { id: number; telegramId: number }, at: number): void {
+  usersByTelegramId.forget(db, user.telegramId);
+  touchStatement(db).run({ id: user.id, at });
 }
 
 export function updateUser(db: Db, id: number, patch: Partial<typeof users.$inferInsert>): UserRow {
   const row = db.update(users).set(patch).where(eq(users.id, id)).returning().get();
   if (!row) throw new Error(`user ${id} vanished`);
+  usersByTelegramId.forget(db, row.telegramId);
   return row;
 }
 
