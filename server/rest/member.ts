@@ -50,7 +50,7 @@ export function memberRoutes(deps: AuthDeps) {
         const { telegramId } = who(request);
         const challengeId = idOf(params);
         const input = await readBody(request, submitInputSchema);
-        const result = services.submissions.submit(telegramId, challengeId, input.value);
+        const result = await services.submissions.submitGrouped(telegramId, challengeId, input.value);
         set.status = 201;
         return result;
       },

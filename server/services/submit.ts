@@ -13,7 +13,18 @@ import { parseValue } from '../../shared/value';
 import type { SubmitResultDto } from '../../shared/types';
 import { moveInBoards } from './boards';
 import { inTransaction, now, requireMember, type ServiceContext } from './context';
+import { inGroupCommit } from './groupCommit';
 import { windowOf } from './mappers';
+
+/** What the bot, REST and tRPC call: `submit` in the next group commit, answered once committed. */
+export function submitGrouped(
+  ctx: ServiceContext,
+  telegramId: number,
+  challengeId: number,
+  rawValue: number | string,
+): Promise<SubmitResultDto> {
+  return inGroupCommit(ctx, () => submit(ctx, telegramId, challengeId, rawValue));
+}
 
 export function submit(
   ctx: ServiceContext,
@@ -84,7 +95,8 @@ export function submit(
       },
     };
   });
-  // Committed: the member moves on the in-memory boards at once, with the stored figures.
+  // Committed (or, inside a group commit, about to be: a failed group commit drops the
+  // boards): the member moves on the in-memory boards at once, with the stored figures.
   moveInBoards(ctx, challengeId, { userId: user.id, displayName: user.displayName }, periods, result.figures);
   return result.response;
 }

@@ -49,3 +49,38 @@ test('the database itself refuses a second row for (member, challenge, day)', ()
     other.close();
   }
 });
+
+test('a burst of submissions from many members with refusals mixed in: each answered on its own', async () => {
+  const c = await createChallenge(server);
+  const members = await Promise.all(Array.from({ length: 30 }, () => joinedMember(server, c.id)));
+  const outsider = (await joinedMember(server, (await createChallenge(server)).id)).tg; // not in c
+  const post = (tg: typeof outsider, value: unknown) =>
+    fetch(`${server.url}/api/challenges/${c.id}/submit`, {
+      method: 'POST',
+      headers: { authorization: `tma ${signInitData(tg, { authDate: server.clock.now() })}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ value }),
+    }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
+  // Refusals are mixed into the same burst: a second value from member 0, an outsider, a value out of range.
+  const burst = await Promise.all([
+    ...members.map((m, i) => post(m.tg, i + 1)),
+    post(members[0]!.tg, 99),
+    post(outsider, 5),
+    post(members[1]!.tg, -1),
+  ]);
+  burst.slice(0, 30).forEach((r, i) => {
+    expect(r.status).toBe(201);
+    expect(r.body.submission.value).toBe(i + 1);
+  });
+  expect(burst.slice(30).map((r) => [r.status, r.body.error.code])).toEqual([
+    [409, 'ALREADY_SUBMITTED'],
+    [403, 'NOT_JOINED'],
+    [400, 'BAD_REQUEST'],
+  ]);
+  const stored = server.database.sqlite.query('select count(*) as n, sum(value) as sum from submissions where challenge_id = ?').get(c.id);
+  expect(stored).toEqual({ n: 30, sum: (30 * 31) / 2 });
+  const board = await fetch(`${server.url}/api/leaderboard?challengeId=${c.id}&type=today&limit=100`, {
+    headers: { authorization: `tma ${signInitData(members[0]!.tg, { authDate: server.clock.now() })}` },
+  }).then((r) => r.json() as Promise<any>);
+  expect(board.entries.map((e: any) => e.total)).toEqual(Array.from({ length: 30 }, (_, i) => 30 - i));
+  expect(board.me).toEqual({ rank: 30, total: 1, days: 1 });
+});

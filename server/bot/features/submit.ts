@@ -58,7 +58,7 @@ export const submitFeature: BotFeature = (deps: BotDeps) => {
   async function submitValue(api: SendApi, from: User, chatId: number, entry: Entry, raw: string, language: Language) {
     const t = botText(language);
     try {
-      const result = services.submissions.submit(from.id, entry.challenge.id, raw);
+      const result = await services.submissions.submitGrouped(from.id, entry.challenge.id, raw);
       pending.clear(chatId);
       await say(api, deps, chatId, language, {
         text: t.submitted({
