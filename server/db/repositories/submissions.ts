@@ -56,7 +56,7 @@ export function deleteSubmission(db: Db, id: number): void {
 
 const recentStatement = prepared((db) =>
   db
-    .select()
+    .select({ id: submissions.id, day: submissions.day, value: submissions.value })
     .from(submissions)
     .where(
       and(
@@ -69,8 +69,16 @@ const recentStatement = prepared((db) =>
     .prepare(),
 );
 
-/** A member's results in a challenge since `fromDay` (the profile's heatmap). */
-export function recentSubmissionsOf(db: Db, userId: number, challengeId: number, fromDay: string): SubmissionRow[] {
+/**
+ * A member's results in a challenge since `fromDay` (the profile's heatmap), read from
+ * submissions_member_days_idx alone: the rows themselves lie one page per day.
+ */
+export function recentSubmissionsOf(
+  db: Db,
+  userId: number,
+  challengeId: number,
+  fromDay: string,
+): Pick<SubmissionRow, 'id' | 'day' | 'value'>[] {
   return recentStatement(db).all({ userId, challengeId, fromDay });
 }
 

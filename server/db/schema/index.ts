@@ -80,6 +80,8 @@ export const submissions = sqliteTable(
     uniqueIndex('submissions_user_challenge_day_uq').on(t.userId, t.challengeId, t.day),
     index('submissions_challenge_day_idx').on(t.challengeId, t.day),
     index('submissions_day_idx').on(t.day),
+    // Covers the profile's recent days (id is the rowid, in every index): no table row is read.
+    index('submissions_member_days_idx').on(t.userId, t.challengeId, t.day, t.value),
   ],
 );
 
