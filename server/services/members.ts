@@ -3,7 +3,7 @@ import { membershipsOfUser } from '../db/repositories/memberships';
 import { findAdmin } from '../db/repositories/admins';
 import { totalsOfUser } from '../db/repositories/leaderboard';
 import { recentSubmissionsOf } from '../db/repositories/submissions';
-import { findUserByTelegramId, updateUser, upsertTelegramProfile, type UserRow } from '../db/repositories/users';
+import { findUserByTelegramId, setUnreachable, updateUser, upsertTelegramProfile, type UserRow } from '../db/repositories/users';
 import { addDays } from '../domain/clubTime';
 import { ServiceError } from '../domain/errors';
 import { countsForStreak, visibleCurrent } from '../domain/streak';
@@ -114,11 +114,9 @@ export function setReminders(ctx: ServiceContext, telegramId: number, enabled: b
 
 /** The bot got 403 "blocked by the user": send nothing more until they write again. */
 export function markUnreachable(ctx: ServiceContext, telegramId: number): void {
-  const user = findUserByTelegramId(ctx.db, telegramId);
-  if (user && !user.unreachable) updateUser(ctx.db, user.id, { unreachable: true });
+  setUnreachable(ctx.db, telegramId, true);
 }
 
 export function markReachable(ctx: ServiceContext, telegramId: number): void {
-  const user = findUserByTelegramId(ctx.db, telegramId);
-  if (user?.unreachable) updateUser(ctx.db, user.id, { unreachable: false });
+  setUnreachable(ctx.db, telegramId, false);
 }

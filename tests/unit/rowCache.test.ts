@@ -3,9 +3,13 @@
  * repository is seen at once, and a rolled-back transaction leaves no trace of what it read.
  */
 import { afterEach, beforeEach, expect, test } from 'bun:test';
+import { Database } from 'bun:sqlite';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { openDatabase, type ClubDatabase } from '../../server/db/client';
 import { findChallenge, insertChallenge, updateChallenge } from '../../server/db/repositories/challenges';
-import { findUserByTelegramId, updateUser, upsertTelegramProfile } from '../../server/db/repositories/users';
+import { findUserByTelegramId, setUnreachable, updateUser, upsertTelegramProfile } from '../../server/db/repositories/users';
 
 let database: ClubDatabase;
 beforeEach(() => {
@@ -53,4 +57,23 @@ test('challenges: an update is seen at once, a rolled-back one never', () => {
     }),
   ).toThrow('abort');
   expect(findChallenge(db, c.id)?.isActive).toBe(true);
+});
+
+test('the "blocked the bot" flag is cleared on the stored row, even when another process set it', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'qadam-rowcache-'));
+  const file = openDatabase(join(dir, 'club.sqlite'));
+  const other = new Database(join(dir, 'club.sqlite')); // e.g. `bun run job reminders`
+  try {
+    upsertTelegramProfile(file.db, profile, { language: 'uz', now: 1 });
+    expect(findUserByTelegramId(file.db, 77)?.unreachable).toBe(false); // remembered
+    other.run('update users set unreachable = 1 where telegram_id = 77');
+    setUnreachable(file.db, 77, false); // the member wrote to the bot again
+    expect(other.query('select unreachable as u from users where telegram_id = 77').get()).toEqual({ u: 0 });
+    setUnreachable(file.db, 77, true);
+    expect(findUserByTelegramId(file.db, 77)?.unreachable).toBe(true);
+  } finally {
+    other.close();
+    file.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

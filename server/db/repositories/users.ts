@@ -76,6 +76,20 @@ export function touchUser(db: Db, user: { id: number; telegramId: number }, at: 
   touchStatement(db).run({ id: user.id, at });
 }
 
+/**
+ * Sets the "blocked the bot" flag when it differs, in one statement that reads the stored row
+ * rather than a remembered one: `bun run job reminders` may have set it from another process.
+ */
+export function setUnreachable(db: Db, telegramId: number, unreachable: boolean): void {
+  const changed = db
+    .update(users)
+    .set({ unreachable })
+    .where(and(eq(users.telegramId, telegramId), eq(users.unreachable, !unreachable)))
+    .returning({ id: users.id })
+    .all();
+  if (changed.length > 0) usersByTelegramId.forget(db, telegramId);
+}
+
 export function updateUser(db: Db, id: number, patch: Partial<typeof users.$inferInsert>): UserRow {
   const row = db.update(users).set(patch).where(eq(users.id, id)).returning().get();
   if (!row) throw new Error(`user ${id} vanished`);
