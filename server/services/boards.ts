@@ -1,10 +1,12 @@
 /**
  * Leaderboards kept sorted in memory, one per challenge and current period, loaded from
  * `leaderboard_totals` on first read. A submission moves its member within each loaded board
- * right after its transaction commits, so a new result shows at once; writes that change
- * eligibility or names (join, leave, ban, removal, deletion, rename) drop the affected boards,
- * which reload on the next read. The top N is then a slice and a member's rank a binary
- * search, instead of an index walk and a count over everyone ahead.
+ * right after its transaction commits, so a new result shows at once; writes that change a
+ * member's eligibility or figures (join, leave, ban, unban, removal, a deleted result) re-read
+ * that member's rows and move them the same way, and a rename replaces the name — so a board
+ * is loaded once per period, not again after every join. The top N is then a slice and a
+ * member's rank a scan of a typed array, instead of an index walk and a count over everyone
+ * ahead.
  *
  * A board is four parallel typed arrays (24 bytes a member), so a year of a 100,000-member club
  * fits in a few tens of megabytes. Names are looked up for the rows actually shown, and kept.
@@ -13,13 +15,15 @@
  * processes (the job command) only read totals.
  */
 import type { Db } from '../db/client';
-import { rankedFigures, type PeriodFigures, type PeriodRef } from '../db/repositories/leaderboard';
+import { rankedFigures, totalsOfUser, type PeriodFigures, type PeriodRef } from '../db/repositories/leaderboard';
 import { displayNameOf } from '../db/repositories/users';
 import type { LeaderboardEntryDto } from '../../shared/types';
 import type { ServiceContext } from './context';
 
 /** Members in rank order: index i holds rank i + 1. Arrays may be longer than `size`. */
 interface Board {
+  challengeId: number;
+  period: PeriodRef;
   size: number;
   userIds: Int32Array;
   totals: Float64Array;
@@ -48,8 +52,10 @@ function cachesOf(ctx: ServiceContext): Caches {
   return caches;
 }
 
-function allocate(capacity: number): Board {
+function allocate(capacity: number, challengeId: number, period: PeriodRef): Board {
   return {
+    challengeId,
+    period,
     size: 0,
     userIds: new Int32Array(capacity),
     totals: new Float64Array(capacity),
@@ -84,7 +90,7 @@ function removeAt(b: Board, i: number): void {
 function insertAt(b: Board, i: number, f: PeriodFigures & { userId: number }): Board {
   let board = b;
   if (board.size === board.userIds.length) {
-    board = allocate(Math.ceil(board.size * 1.5) + 64);
+    board = allocate(Math.ceil(board.size * 1.5) + 64, b.challengeId, b.period);
     board.size = b.size;
     board.userIds.set(b.userIds);
     board.totals.set(b.totals);
@@ -108,7 +114,7 @@ export function boardOf(ctx: ServiceContext, challengeId: number, period: Period
     const family = `${challengeId}|${period.kind}|`;
     for (const k of boards.keys()) if (k.startsWith(family)) boards.delete(k); // a past period
     const rows = rankedFigures(ctx.db, challengeId, period);
-    board = allocate(rows.length + 64);
+    board = allocate(rows.length + 64, challengeId, period);
     rows.forEach((r, i) => {
       board!.userIds[i] = r.userId;
       board!.totals[i] = r.total;
@@ -151,6 +157,19 @@ export function rankIn(board: Board, userId: number): { rank: number; total: num
   return i < 0 ? null : { rank: i + 1, total: board.totals[i]!, days: board.days[i]! };
 }
 
+/** Puts the member at their place for `figures`, or off the board when null. */
+function place(boards: Map<string, Board>, key: string, board: Board, userId: number, figures: PeriodFigures | null): void {
+  const old = board.userIds.subarray(0, board.size).indexOf(userId);
+  if (old >= 0) removeAt(board, old);
+  let placed = board;
+  if (figures) {
+    const f = { userId, ...figures };
+    placed = insertAt(board, positionOf(board, f), f);
+  }
+  placed.tops.clear();
+  boards.set(key, placed);
+}
+
 /**
  * After a committed submission: the member's stored figures (`figures[i]` for `periods[i]`)
  * replace their place in every loaded board it touched.
@@ -167,23 +186,33 @@ export function moveInBoards(
   periods.forEach((period, p) => {
     const key = keyOf(challengeId, period);
     const board = boards.get(key);
-    if (!board) return;
-    const old = board.userIds.subarray(0, board.size).indexOf(member.userId);
-    if (old >= 0) removeAt(board, old);
-    const f = { userId: member.userId, ...figures[p]! };
-    const moved = insertAt(board, positionOf(board, f), f);
-    moved.tops.clear();
-    boards.set(key, moved);
+    if (board) place(boards, key, board, member.userId, figures[p]!);
   });
 }
 
-/** Drops the boards of one challenge, or all of them (and the names); they reload from the database. */
-export function dropBoards(ctx: ServiceContext, challengeId?: number): void {
-  const caches = cachesOf(ctx);
-  if (challengeId === undefined) {
-    caches.boards.clear();
-    caches.names.clear();
-    return;
+/**
+ * After a committed change to one member's eligibility or figures in one challenge (or in all,
+ * for a ban): re-reads their row for every loaded board and puts them where it says.
+ */
+export function refreshMemberOnBoards(ctx: ServiceContext, userId: number, challengeId?: number): void {
+  const { boards } = cachesOf(ctx);
+  for (const [key, board] of boards) {
+    if (challengeId !== undefined && board.challengeId !== challengeId) continue;
+    const row = totalsOfUser(ctx.db, userId, board.challengeId, board.period);
+    place(boards, key, board, userId, row?.eligible ? row : null);
   }
-  for (const k of caches.boards.keys()) if (k.startsWith(`${challengeId}|`)) caches.boards.delete(k);
+}
+
+/** After a committed rename: shown under the new name from the next read on. */
+export function renameOnBoards(ctx: ServiceContext, userId: number, displayName: string): void {
+  const { boards, names } = cachesOf(ctx);
+  names.set(userId, displayName);
+  for (const board of boards.values()) board.tops.clear();
+}
+
+/** Drops every board and name (a group commit that failed); they reload from the database. */
+export function dropBoards(ctx: ServiceContext): void {
+  const caches = cachesOf(ctx);
+  caches.boards.clear();
+  caches.names.clear();
 }

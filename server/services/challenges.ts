@@ -4,7 +4,7 @@ import { endMembership, findMembership, upsertMembership } from '../db/repositor
 import { refreshEligibility } from '../db/repositories/users';
 import { ServiceError } from '../domain/errors';
 import type { ChallengeDto } from '../../shared/types';
-import { dropBoards } from './boards';
+import { refreshMemberOnBoards } from './boards';
 import { inTransaction, now, requireMember, type ServiceContext } from './context';
 import { toChallengeDto } from './mappers';
 
@@ -29,7 +29,7 @@ export function join(ctx: ServiceContext, telegramId: number, challengeId: numbe
     upsertMembership(db, user.id, challengeId, now(ctx).ms);
     refreshEligibility(db, user.id, challengeId);
   });
-  dropBoards(ctx, challengeId);
+  refreshMemberOnBoards(ctx, user.id, challengeId);
   return { joined: true };
 }
 
@@ -43,6 +43,6 @@ export function leave(ctx: ServiceContext, telegramId: number, challengeId: numb
       refreshEligibility(db, user.id, challengeId);
     }
   });
-  dropBoards(ctx, challengeId);
+  refreshMemberOnBoards(ctx, user.id, challengeId);
   return { joined: false };
 }

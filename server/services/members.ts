@@ -10,7 +10,7 @@ import { countsForStreak, visibleCurrent } from '../domain/streak';
 import { displayNameSchema, type Language } from '../../shared/schemas';
 import { languageFromTelegram } from '../../shared/i18n/errors';
 import type { ProfileDto, UserDto } from '../../shared/types';
-import { dropBoards } from './boards';
+import { renameOnBoards } from './boards';
 import { inTransaction, now, requireMember, type ServiceContext, type TelegramIdentity } from './context';
 import { toChallengeDto, toUserDto } from './mappers';
 
@@ -51,7 +51,7 @@ export function register(
     if (row.displayName !== null && row.registeredAt !== null) {
       if (!input.displayName || input.displayName === row.displayName) return { user: toUserDto(row), created: false };
       const renamed = updateUser(db, row.id, { displayName: input.displayName });
-      dropBoards(ctx); // boards carry display names
+      renameOnBoards(ctx, row.id, input.displayName);
       return { user: toUserDto(renamed), created: false };
     }
     const registered = updateUser(db, row.id, {

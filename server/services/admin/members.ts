@@ -10,7 +10,7 @@ import { ServiceError } from '../../domain/errors';
 import { periodKeysOf } from '../../domain/periods';
 import { countsForStreak, overrideStreak, recomputeStreak, visibleCurrent } from '../../domain/streak';
 import type { AdminUserDetailDto, AdminUserRowDto, PageDto } from '../../../shared/types';
-import { dropBoards } from '../boards';
+import { refreshMemberOnBoards } from '../boards';
 import { inTransaction, now, type ServiceContext } from '../context';
 import { requireAdmin, type AdminActor } from './access';
 
@@ -94,7 +94,7 @@ function setBan(ctx: ServiceContext, actor: AdminActor, userId: number, banned: 
     });
     return toRow(userStats(db, userId)!);
   });
-  dropBoards(ctx); // the member leaves or rejoins every board they are on
+  refreshMemberOnBoards(ctx, userId); // the member leaves or rejoins every board they are on
   return row;
 }
 
@@ -138,10 +138,11 @@ export function deleteSubmission(ctx: ServiceContext, actor: AdminActor, submiss
     });
     return {
       challengeId: s.challengeId,
+      userId: s.userId,
       response: { deleted: true as const, streak: streak ? { current: visibleCurrent(streak, now(ctx).day), best: streak.best } : null },
     };
   });
-  dropBoards(ctx, result.challengeId);
+  refreshMemberOnBoards(ctx, result.userId, result.challengeId);
   return result.response;
 }
 
@@ -172,6 +173,6 @@ export function removeFromChallenge(ctx: ServiceContext, actor: AdminActor, user
     insertAudit(db, { actorTelegramId: actor.telegramId, action: 'membership.remove', targetType: 'membership', targetId: `${userId}:${challengeId}`, before: { isMember: m.isMember }, after: { isMember: false }, at: t.ms });
     return { joined: false as const };
   });
-  dropBoards(ctx, challengeId);
+  refreshMemberOnBoards(ctx, userId, challengeId);
   return result;
 }
