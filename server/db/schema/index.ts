@@ -2,7 +2,6 @@
  * The SQLite schema. Times are stored as epoch milliseconds (integer), club days as
  * "YYYY-MM-DD" text computed by the server in CLUB_TIMEZONE.
  */
-import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const users = sqliteTable('users', {
@@ -88,8 +87,11 @@ export const submissions = sqliteTable(
 /**
  * Maintained leaderboard aggregates, one row per (challenge, period, member), updated in the
  * submit transaction. Periods: kind 'd' (key = day), 'w' (key = Monday), 'm' (key = YYYY-MM),
- * 'a' (key = 'all'). `eligible` mirrors "member of the challenge and not banned" so the ranked
- * index alone answers top-N and the caller's rank.
+ * 'a' (key = 'all'). `eligible` mirrors "member of the challenge and not banned".
+ *
+ * No index orders the rows by rank: every submission changes totals, and keeping such an index
+ * cost about 40% of a submission. Ranking happens in memory (services/boards.ts), which reads
+ * a period's rows once through the primary key and sorts them.
  */
 export const leaderboardTotals = sqliteTable(
   'leaderboard_totals',
@@ -105,16 +107,6 @@ export const leaderboardTotals = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.challengeId, t.kind, t.periodKey, t.userId] }),
-    index('leaderboard_rank_idx').on(
-      t.challengeId,
-      t.kind,
-      t.periodKey,
-      t.eligible,
-      sql`${t.total} DESC`,
-      sql`${t.days} DESC`,
-      t.lastAt,
-      t.userId,
-    ),
     index('leaderboard_user_idx').on(t.userId, t.challengeId),
   ],
 );

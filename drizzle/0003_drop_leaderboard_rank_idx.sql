@@ -1,0 +1,1 @@
+DROP INDEX `leaderboard_rank_idx`;
