@@ -7,7 +7,6 @@ import { adminRoutes } from './rest/admin';
 import { adminAuthRoutes } from './rest/adminAuth';
 import { errorPlugin } from './rest/errors';
 import { guardPlugin } from './rest/guard';
-import { jsonBodyPlugin } from './rest/jsonBody';
 import { memberRoutes } from './rest/member';
 import { staticPages } from './rest/static';
 import { systemRoutes, type SystemInfo } from './rest/system';
@@ -26,7 +25,6 @@ export function createApp(deps: AppDeps) {
   return new Elysia()
     .use(guardPlugin({ log: deps.log, publicUrl: deps.publicUrl ?? 'http://localhost', ...deps.rateLimits }))
     .use(errorPlugin(logError))
-    .use(jsonBodyPlugin())
     .use(systemRoutes(deps, deps.system))
     .use(memberRoutes(deps))
     .use(adminRoutes(deps))

@@ -1,25 +1,18 @@
 /**
- * The leaderboard body as UTF-8 bytes, everything but the caller's own `me` encoded once per
- * state of the board: topOf hands out the same frozen array until the board changes, so the
- * encoded part is remembered by that array's identity (a board fixes the type, challenge and
- * period too). Building a fresh 4 KB string for every request and having it encoded cost more
- * than the rest of the request together. Same bytes as JSON.stringify(board).
+ * The leaderboard body, with the top rows serialized once per state of the board: topOf hands
+ * out the same frozen array until the board changes, so its JSON is remembered by identity.
+ * Only the caller's own `me` differs between requests. Same shape as JSON.stringify(board).
  */
 import type { LeaderboardDto, LeaderboardEntryDto } from '../../shared/types';
 
-const encoder = new TextEncoder();
-const encodedHeads = new WeakMap<readonly LeaderboardEntryDto[], Uint8Array>();
+const entriesJson = new WeakMap<readonly LeaderboardEntryDto[], string>();
 
-export function leaderboardJson(board: LeaderboardDto): Uint8Array {
-  let head = encodedHeads.get(board.entries);
-  if (head === undefined) {
-    const { type, challengeId, period, entries } = board;
-    head = encoder.encode(`${JSON.stringify({ type, challengeId, period, entries }).slice(0, -1)},"me":`);
-    encodedHeads.set(board.entries, head);
+export function leaderboardJson(board: LeaderboardDto): string {
+  let entries = entriesJson.get(board.entries);
+  if (entries === undefined) {
+    entries = JSON.stringify(board.entries);
+    entriesJson.set(board.entries, entries);
   }
-  const tail = encoder.encode(`${JSON.stringify(board.me)}}`);
-  const body = new Uint8Array(head.length + tail.length);
-  body.set(head);
-  body.set(tail, head.length);
-  return body;
+  const head = JSON.stringify({ type: board.type, challengeId: board.challengeId, period: board.period });
+  return `${head.slice(0, -1)},"entries":${entries},"me":${JSON.stringify(board.me)}}`;
 }
