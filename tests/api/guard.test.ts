@@ -73,3 +73,28 @@ test('static pages cannot be escaped by path traversal', async () => {
     if (!built) rmSync(join(DIST_DIR, 'miniapp', 'index.html'), { force: true });
   }
 });
+
+test('JSON answers are UTF-8 JSON with the status and the guard headers, non-Latin names intact', async () => {
+  rt = createTestRuntime();
+  const c = await createChallenge(rt, { title: 'Qadamlar 👟', emoji: '👟' }); // 201 from the admin door
+  const m = await joinedMember(rt, c.id, { first_name: 'Ulug‘bek', last_name: 'Жасур 🏃' });
+  expect((await submit(rt, m.tg, c.id, 7)).status).toBe(201);
+  for (const [path, status] of [
+    ['/api/health', 200],
+    ['/api/me', 200],
+    [`/api/leaderboard?challengeId=${c.id}&type=today`, 200],
+    ['/api/challenges', 200],
+  ] as const) {
+    const res = await rt.app.handle(
+      new Request(`http://localhost${path}`, { headers: { authorization: `tma ${rt.initDataFor(m.tg)}`, 'x-request-id': 'req-1' } }),
+    );
+    expect([path, res.status]).toEqual([path, status]);
+    expect(res.headers.get('content-type')).toStartWith('application/json');
+    expect(res.headers.get('x-request-id')).toBe('req-1');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(await res.arrayBuffer());
+    if (path === '/api/me') expect(JSON.parse(text).user.displayName).toBe('Ulug‘bek Жасур 🏃');
+    if (path.startsWith('/api/leaderboard')) expect(JSON.parse(text).entries[0].displayName).toBe('Ulug‘bek Жасур 🏃');
+    if (path === '/api/challenges') expect(JSON.parse(text)[0].title).toBe('Qadamlar 👟');
+  }
+});
