@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { signInitData, validateInitData } from '../server/auth/initData';
 import { parseConfig } from '../server/config';
 import { findChallenge } from '../server/db/repositories/challenges';
-import { topTotals } from '../server/db/repositories/leaderboard';
+import { rankedFigures } from '../server/db/repositories/leaderboard';
 import { boardOf, rankIn, topOf } from '../server/services/boards';
 import { findMembership, membershipsOfUser } from '../server/db/repositories/memberships';
 import { submissionsOf, totalsInRange } from '../server/db/repositories/submissions';
@@ -135,7 +135,7 @@ await measure('findChallenge', (i) => findChallenge(db, pick(i).challengeId));
 await measure('findMembership', (i) => findMembership(db, pick(i).userId, pick(i).challengeId));
 for (const type of ['today', 'weekly', 'monthly', 'all'] as const) {
   const period = periodOf(type, today);
-  await measure(`topTotals ${type} 50`, (i) => topTotals(db, pick(i).challengeId, period, 50));
+  await measure(`rankedFigures ${type} (a board load)`, (i) => rankedFigures(db, pick(i).challengeId, period));
   await measure(`board top 50 + rank ${type} (in memory)`, (i) => {
     const board = boardOf(rt.services.ctx, pick(i).challengeId, period);
     return [topOf(rt.services.ctx, board, 50), rankIn(board, pick(i).userId)];

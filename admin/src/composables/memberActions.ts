@@ -20,20 +20,12 @@ export function useMemberActions() {
     void queryClient.invalidateQueries({ queryKey: ['challenges'] });
   };
 
-  async function ban(u: AdminUserRowDto, onBusy: (busy: boolean) => void = () => undefined): Promise<boolean> {
-    const name = memberName(u);
-    const answer = await confirm({
-      title: t('m.banTitle', { name }),
-      text: t('m.banText'),
-      okText: t('m.ban'),
-      danger: true,
-      input: { kind: 'text', label: t('m.banReason'), testid: 'ban-reason-input' },
-    });
-    if (!answer.ok) return false;
+  /** Runs a confirmed action: busy while it runs, then a success toast and fresh data, or the error. */
+  async function run(action: () => Promise<unknown>, success: string, onBusy: (busy: boolean) => void): Promise<boolean> {
     onBusy(true);
     try {
-      await trpc.admin.users.ban.mutate({ userId: u.id, reason: String(answer.value ?? '') });
-      notifySuccess(t('m.bannedOk', { name }));
+      await action();
+      notifySuccess(success);
       refresh();
       return true;
     } catch (error) {
@@ -44,22 +36,24 @@ export function useMemberActions() {
     }
   }
 
+  async function ban(u: AdminUserRowDto, onBusy: (busy: boolean) => void = () => undefined): Promise<boolean> {
+    const name = memberName(u);
+    const answer = await confirm({
+      title: t('m.banTitle', { name }),
+      text: t('m.banText'),
+      okText: t('m.ban'),
+      danger: true,
+      input: { kind: 'text', label: t('m.banReason'), testid: 'ban-reason-input' },
+    });
+    if (!answer.ok) return false;
+    return run(() => trpc.admin.users.ban.mutate({ userId: u.id, reason: String(answer.value ?? '') }), t('m.bannedOk', { name }), onBusy);
+  }
+
   async function unban(u: AdminUserRowDto, onBusy: (busy: boolean) => void = () => undefined): Promise<boolean> {
     const name = memberName(u);
     const answer = await confirm({ title: t('m.unbanTitle', { name }), text: t('m.unbanText'), okText: t('m.unban') });
     if (!answer.ok) return false;
-    onBusy(true);
-    try {
-      await trpc.admin.users.unban.mutate({ userId: u.id });
-      notifySuccess(t('m.unbannedOk', { name }));
-      refresh();
-      return true;
-    } catch (error) {
-      notifyError(error);
-      return false;
-    } finally {
-      onBusy(false);
-    }
+    return run(() => trpc.admin.users.unban.mutate({ userId: u.id }), t('m.unbannedOk', { name }), onBusy);
   }
 
   return { ban, unban, refresh };

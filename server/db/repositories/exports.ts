@@ -1,7 +1,8 @@
 /** Read-only queries behind the admin CSV exports (members come from users.allUserStats). */
-import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import type { Db } from '../client';
 import { challenges, submissions, users } from '../schema';
+import { shownName } from './users';
 
 export interface SubmissionExportRow {
   id: number;
@@ -30,7 +31,7 @@ export function submissionsForExport(
       unit: challenges.unit,
       userId: submissions.userId,
       telegramId: users.telegramId,
-      displayName: sql<string>`coalesce(${users.displayName}, ${users.firstName})`,
+      displayName: shownName,
       value: submissions.value,
     })
     .from(submissions)

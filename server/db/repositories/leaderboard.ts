@@ -2,11 +2,12 @@
  * Maintained leaderboard aggregates. The submit transaction adds to four rows (day, week, month,
  * all); deleting a submission rewrites them from the submissions themselves.
  */
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql, type SQLWrapper } from 'drizzle-orm';
 import type { PeriodKind } from '../../domain/periods';
 import type { Db } from '../client';
 import { prepared } from '../prepared';
 import { leaderboardTotals, users } from '../schema';
+import { shownName } from './users';
 
 export interface PeriodRef {
   kind: PeriodKind;
@@ -63,12 +64,7 @@ export function writeTotals(
   figures: { total: number; days: number; lastAt: number | null },
   eligible: boolean,
 ): void {
-  const where = and(
-    eq(leaderboardTotals.challengeId, challengeId),
-    eq(leaderboardTotals.kind, period.kind),
-    eq(leaderboardTotals.periodKey, period.key),
-    eq(leaderboardTotals.userId, userId),
-  );
+  const where = and(periodRows(challengeId, period.kind, period.key), eq(leaderboardTotals.userId, userId));
   if (figures.days === 0 || figures.lastAt === null) {
     db.delete(leaderboardTotals).where(where).run();
     return;
@@ -90,57 +86,46 @@ export interface LeaderboardRow {
   lastAt: number;
 }
 
-const scope = (challengeId: number, p: PeriodRef) =>
-  and(
-    eq(leaderboardTotals.challengeId, challengeId),
-    eq(leaderboardTotals.kind, p.kind),
-    eq(leaderboardTotals.periodKey, p.key),
-    eq(leaderboardTotals.eligible, true),
-  );
+/** The leaderboard order of domain/ranking.ts: larger sum, more days, earlier last result, smaller id. */
+const rankOrder = [desc(leaderboardTotals.total), desc(leaderboardTotals.days), asc(leaderboardTotals.lastAt), asc(leaderboardTotals.userId)];
 
-/** Ranked rows (the rows of one period, sorted: a few milliseconds for tens of thousands). */
-export function topTotals(db: Db, challengeId: number, period: PeriodRef, limit: number, offset = 0): LeaderboardRow[] {
-  return db
-    .select({
-      userId: leaderboardTotals.userId,
-      displayName: sql<string>`coalesce(${users.displayName}, ${users.firstName})`,
-      total: leaderboardTotals.total,
-      days: leaderboardTotals.days,
-      lastAt: leaderboardTotals.lastAt,
-    })
-    .from(leaderboardTotals)
-    .innerJoin(users, eq(users.id, leaderboardTotals.userId))
-    .where(scope(challengeId, period))
-    .orderBy(desc(leaderboardTotals.total), desc(leaderboardTotals.days), asc(leaderboardTotals.lastAt), asc(leaderboardTotals.userId))
-    .limit(limit)
-    .offset(offset)
-    .all();
-}
+/** One period's rows of a challenge (values or placeholders of prepared statements). */
+const periodRows = (challengeId: number | SQLWrapper, kind: PeriodKind | SQLWrapper, key: string | SQLWrapper) =>
+  and(eq(leaderboardTotals.challengeId, challengeId), eq(leaderboardTotals.kind, kind), eq(leaderboardTotals.periodKey, key));
 
 const rankedFiguresStatement = prepared((db) =>
   db
     .select({ userId: leaderboardTotals.userId, total: leaderboardTotals.total, days: leaderboardTotals.days, lastAt: leaderboardTotals.lastAt })
     .from(leaderboardTotals)
-    .where(
-      and(
-        eq(leaderboardTotals.challengeId, sql.placeholder('challengeId')),
-        eq(leaderboardTotals.kind, sql.placeholder('kind')),
-        eq(leaderboardTotals.periodKey, sql.placeholder('key')),
-        eq(leaderboardTotals.eligible, true),
-      ),
-    )
-    .orderBy(desc(leaderboardTotals.total), desc(leaderboardTotals.days), asc(leaderboardTotals.lastAt), asc(leaderboardTotals.userId))
+    .where(and(periodRows(sql.placeholder('challengeId'), sql.placeholder('kind'), sql.placeholder('key')), eq(leaderboardTotals.eligible, true)))
+    .orderBy(...rankOrder)
     .prepare(),
 );
 
-/** The eligible figures of a period in rank order, without names (the in-memory boards). */
+/**
+ * The eligible figures of a period in rank order, without names (the in-memory boards). No
+ * index keeps the rows in that order, so this reads the period and sorts: a few milliseconds
+ * for tens of thousands of rows.
+ */
 export function rankedFigures(db: Db, challengeId: number, period: PeriodRef): (PeriodFigures & { userId: number })[] {
   return rankedFiguresStatement(db).all({ challengeId, kind: period.kind, key: period.key });
 }
 
 /** All ranked rows of a period with names (results jobs, CSV export). */
 export function allTotals(db: Db, challengeId: number, period: PeriodRef): LeaderboardRow[] {
-  return topTotals(db, challengeId, period, -1);
+  return db
+    .select({
+      userId: leaderboardTotals.userId,
+      displayName: shownName,
+      total: leaderboardTotals.total,
+      days: leaderboardTotals.days,
+      lastAt: leaderboardTotals.lastAt,
+    })
+    .from(leaderboardTotals)
+    .innerJoin(users, eq(users.id, leaderboardTotals.userId))
+    .where(and(periodRows(challengeId, period.kind, period.key), eq(leaderboardTotals.eligible, true)))
+    .orderBy(...rankOrder)
+    .all();
 }
 
 const totalsOfUserStatement = prepared((db) =>
@@ -149,9 +134,7 @@ const totalsOfUserStatement = prepared((db) =>
     .from(leaderboardTotals)
     .where(
       and(
-        eq(leaderboardTotals.challengeId, sql.placeholder('challengeId')),
-        eq(leaderboardTotals.kind, sql.placeholder('kind')),
-        eq(leaderboardTotals.periodKey, sql.placeholder('key')),
+        periodRows(sql.placeholder('challengeId'), sql.placeholder('kind'), sql.placeholder('key')),
         eq(leaderboardTotals.userId, sql.placeholder('userId')),
       ),
     )

@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { challenges, monthlyResults, users, weeklyResults } from '../schema';
+import { shownName } from './users';
 
 export type ResultPeriod = 'weekly' | 'monthly';
 
@@ -51,7 +52,7 @@ export function listResults(
       period: table.period,
       rank: table.rank,
       userId: table.userId,
-      displayName: sql<string>`coalesce(${users.displayName}, ${users.firstName})`,
+      displayName: shownName,
       total: table.total,
       days: table.days,
     })

@@ -21,9 +21,12 @@ export function findUserByTelegramId(db: Db, telegramId: number): UserRow | unde
   return usersByTelegramId.get(db, telegramId, () => byTelegramId(db).get({ telegramId }));
 }
 
+/** The name a member is shown under (leaderboards, results, exports): chosen, else Telegram's. */
+export const shownName = sql<string>`coalesce(${users.displayName}, ${users.firstName})`;
+
 const displayNameStatement = prepared((db) =>
   db
-    .select({ name: sql<string>`coalesce(${users.displayName}, ${users.firstName})` })
+    .select({ name: shownName })
     .from(users)
     .where(eq(users.id, sql.placeholder('id')))
     .prepare(),
