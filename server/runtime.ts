@@ -62,6 +62,14 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}) {
     setBotUsername(name: string | null) {
       botUsername = name;
     },
+    /**
+     * Starts serving HTTP. Bun's own body limit would answer a bare 413 (no JSON), so it is set
+     * out of reach: every body reader in the app has its own limit and answers API.md's 413
+     * (server/httpRequest.ts); a body nobody reads is discarded, not buffered.
+     */
+    listen(port: number, hostname: string) {
+      return app.listen({ port, hostname, maxRequestBodySize: Number.MAX_SAFE_INTEGER });
+    },
   };
 }
 

@@ -43,6 +43,7 @@ function requireOwnOrigin(request: Request, publicUrl: string | undefined): void
   } catch {
     throw new ServiceError('FORBIDDEN', 'Unexpected origin');
   }
+  // The guard has refused requests whose URL (Host) does not parse; PUBLIC_URL is validated config.
   const allowed = new Set([new URL(request.url).host, request.headers.get('host') ?? '']);
   if (publicUrl) allowed.add(new URL(publicUrl).host);
   if (!allowed.has(host)) throw new ServiceError('FORBIDDEN', 'Sign in from the admin panel itself', { reason: 'ORIGIN' });

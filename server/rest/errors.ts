@@ -3,6 +3,7 @@ import { Elysia } from 'elysia';
 import { ZodError, type ZodType } from 'zod';
 import { ServiceError, STATUS_OF_CODE } from '../domain/errors';
 import type { ErrorCode } from '../../shared/types';
+import { readTextWithin } from '../httpRequest';
 
 export function errorBody(code: ErrorCode, message: string, details?: Record<string, unknown>) {
   return { error: { code, message, ...(details && Object.keys(details).length ? { details } : {}) } };
@@ -28,6 +29,9 @@ export function toErrorResponse(error: unknown, log: (e: unknown) => void): Resp
 export function errorPlugin(log: (e: unknown, requestId: string | undefined) => void) {
   return new Elysia({ name: 'rest-errors' }).onError({ as: 'global' }, ({ code, error, set }) => {
     const requestId = set.headers['x-request-id'];
+    // Elysia derives `code` from an error's own `code` field, so a ServiceError('NOT_FOUND')
+    // would otherwise read as an unknown route.
+    if (error instanceof ServiceError) return errorResponse(error.code, error.message, error.details);
     switch (code) {
       case 'NOT_FOUND':
         return errorResponse('NOT_FOUND', 'No such route');
@@ -43,12 +47,9 @@ export function errorPlugin(log: (e: unknown, requestId: string | undefined) => 
 
 export const MAX_BODY_BYTES = 16 * 1024;
 
-/** Reads a JSON body and validates it; an empty body is `{}`. */
+/** Reads a JSON body (at most MAX_BODY_BYTES, chunked or not) and validates it; empty is `{}`. */
 export async function readBody<T>(request: Request, schema: ZodType<T>): Promise<T> {
-  const length = Number(request.headers.get('content-length') ?? 0);
-  if (length > MAX_BODY_BYTES) throw new ServiceError('PAYLOAD_TOO_LARGE', 'The request body is too large');
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) throw new ServiceError('PAYLOAD_TOO_LARGE', 'The request body is too large');
+  const text = await readTextWithin(request, MAX_BODY_BYTES);
   let json: unknown = {};
   if (text.trim() !== '') {
     try {

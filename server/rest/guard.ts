@@ -1,11 +1,14 @@
 /**
- * What every HTTP request passes through: a request id, a per-IP rate limit, CORS for
- * PUBLIC_URL only, baseline security headers and one structured access-log line.
+ * What every HTTP request passes through: a request id, refusal of requests whose URL or body
+ * size is unusable, a per-IP rate limit, CORS for PUBLIC_URL only, baseline security headers
+ * and one structured access-log line. Nothing here may throw on what a client sent: a hook that
+ * throws after the response has no error boundary left, and would end the process.
  */
 import { Elysia } from 'elysia';
 import type { Logger } from '../log';
 import type { RateLimiter, RateLimitRule } from '../rateLimit';
 import { errorResponse } from './errors';
+import { hasValidUrl, MAX_REQUEST_BYTES, pathOf } from '../httpRequest';
 
 export interface GuardOptions {
   log: Logger;
@@ -15,6 +18,20 @@ export interface GuardOptions {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+const DECLARED_LENGTH = /^\d{1,15}$/;
+
+/** Why a request is refused before routing, or null: an unusable Host, or a body too large. */
+function unusable(request: Request): Response | null {
+  if (!hasValidUrl(request)) {
+    return errorResponse('BAD_REQUEST', 'Malformed request: the Host header is missing or invalid');
+  }
+  const declared = request.headers.get('content-length');
+  if (declared !== null) {
+    if (!DECLARED_LENGTH.test(declared)) return errorResponse('BAD_REQUEST', 'Malformed request: invalid Content-Length');
+    if (Number(declared) > MAX_REQUEST_BYTES) return errorResponse('PAYLOAD_TOO_LARGE', 'The request body is too large');
+  }
+  return null;
+}
 
 export function guardPlugin(options: GuardOptions) {
   const allowedOrigin = new URL(options.publicUrl).origin;
@@ -28,6 +45,12 @@ export function guardPlugin(options: GuardOptions) {
       set.headers['x-request-id'] = id;
       set.headers['x-content-type-options'] = 'nosniff';
       set.headers['referrer-policy'] = 'strict-origin-when-cross-origin';
+
+      const refused = unusable(request);
+      if (refused) {
+        refused.headers.set('x-request-id', id);
+        return refused;
+      }
 
       const origin = request.headers.get('origin');
       if (origin === allowedOrigin) {
@@ -50,7 +73,7 @@ export function guardPlugin(options: GuardOptions) {
         });
       }
 
-      const path = new URL(request.url).pathname;
+      const path = pathOf(request.url);
       const ip = server?.requestIP(request)?.address;
       if (ip && (path.startsWith('/api/') || path.startsWith('/trpc/'))) {
         const wait = options.limiter.hit(`ip:${ip}`, options.perIp);
@@ -63,14 +86,17 @@ export function guardPlugin(options: GuardOptions) {
     })
     .onAfterResponse({ as: 'global' }, ({ request, set }) => {
       const s = started.get(request);
-      if (!s) return;
-      const path = new URL(request.url).pathname;
-      options.log.info('request', {
-        requestId: s.id,
-        method: request.method,
-        path,
-        status: typeof set.status === 'number' ? set.status : undefined,
-        ms: Math.round((performance.now() - s.at) * 10) / 10,
-      });
+      try {
+        if (!s) return;
+        options.log.info('request', {
+          requestId: s.id,
+          method: request.method,
+          path: pathOf(request.url),
+          status: typeof set.status === 'number' ? set.status : undefined,
+          ms: Math.round((performance.now() - s.at) * 10) / 10,
+        });
+      } catch (error) {
+        options.log.error('access log failed', { requestId: s?.id, error });
+      }
     });
 }

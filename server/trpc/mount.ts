@@ -4,6 +4,7 @@
  */
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { Elysia } from 'elysia';
+import { MAX_REQUEST_BYTES, readTextWithin } from '../httpRequest';
 import type { TrpcContext } from './context';
 import { appRouter } from './router';
 
@@ -18,5 +19,15 @@ export function trpcPlugin(context: Omit<TrpcContext, 'request'>, onError?: (err
         if (error.code === 'INTERNAL_SERVER_ERROR') onError?.(error.cause ?? error);
       },
     });
-  return new Elysia({ name: 'trpc' }).all('/trpc/*', ({ request }) => handle(request), { parse: 'none' });
+  return new Elysia({ name: 'trpc' }).all('/trpc/*', async ({ request }) => handle(await withinLimit(request)), { parse: 'none' });
+}
+
+/**
+ * The guard refuses a declared length past the limit; a chunked body declares none, so it is
+ * read here up to the limit (a refusal is the JSON 413 of every other route).
+ */
+async function withinLimit(request: Request): Promise<Request> {
+  if (!request.body || request.headers.has('content-length')) return request;
+  const body = await readTextWithin(request, MAX_REQUEST_BYTES);
+  return new Request(request.url, { method: request.method, headers: request.headers, body });
 }

@@ -1,7 +1,10 @@
 import { afterEach, expect, test } from 'bun:test';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseConfig } from '../../server/config';
+import { createLogger } from '../../server/log';
 import { DIST_DIR } from '../../server/rest/static';
+import { createRuntime } from '../../server/runtime';
 import { createChallenge, joinedMember, submit } from '../helpers/club';
 import { createTestRuntime, type TestRuntime } from '../helpers/runtime';
 import { startTestServer } from '../helpers/server';
@@ -96,5 +99,32 @@ test('JSON answers are UTF-8 JSON with the status and the guard headers, non-Lat
     if (path === '/api/me') expect(JSON.parse(text).user.displayName).toBe('Ulug‘bek Жасур 🏃');
     if (path.startsWith('/api/leaderboard')) expect(JSON.parse(text).entries[0].displayName).toBe('Ulug‘bek Жасур 🏃');
     if (path === '/api/challenges') expect(JSON.parse(text)[0].title).toBe('Qadamlar 👟');
+  }
+});
+
+test('an error thrown after the response is logged with its request id; the server keeps serving', async () => {
+  const logged: Record<string, unknown>[] = [];
+  const { promise: failureLogged, resolve } = Promise.withResolvers<Record<string, unknown>>();
+  // A log sink that fails for access-log lines, as a full disk or a closed pipe would.
+  const log = createLogger('info', (line) => {
+    const entry = JSON.parse(line) as Record<string, unknown>;
+    if (entry.msg === 'request') throw new Error('log sink is broken');
+    logged.push(entry);
+    if (entry.msg === 'access log failed') resolve(entry);
+  });
+  const runtime = createRuntime(parseConfig({ DATABASE_PATH: ':memory:', RATE_LIMIT_IP: '0' }), { log });
+  const server = runtime.listen(0, '127.0.0.1');
+  try {
+    const url = `http://127.0.0.1:${server.server!.port}/api/health`;
+    const first = await fetch(url, { headers: { 'x-request-id': 'hook-failure-1' } });
+    expect(first.status).toBe(200);
+    const entry = await failureLogged;
+    expect(entry).toMatchObject({ level: 'error', requestId: 'hook-failure-1', error: { message: 'log sink is broken' } });
+    const second = await fetch(url);
+    expect(second.status).toBe(200);
+    expect(await second.json()).toMatchObject({ ok: true });
+  } finally {
+    await server.stop(true);
+    runtime.database.close();
   }
 });

@@ -10,7 +10,7 @@ export async function startTestServer(options: TestRuntimeOptions & { demo?: boo
   const env: Record<string, string> = { RATE_LIMIT_IP: '0', ...options.env };
   if (options.demo) env.BOT_TOKEN = '';
   const runtime = createTestRuntime({ ...options, env, file: true });
-  const server = runtime.app.listen({ port: 0, hostname: '127.0.0.1' });
+  const server = runtime.listen(0, '127.0.0.1');
   const port = server.server!.port;
   return {
     ...runtime,
