@@ -96,6 +96,7 @@ async function startServer(dbPath: string, label: string, profile = false): Prom
       HOME: process.env.HOME ?? '/tmp',
       NODE_ENV: 'production',
       PORT: String(port),
+      HOST: '127.0.0.1',
       DATABASE_PATH: dbPath,
       BOT_TOKEN: BENCH_TOKEN,
       CLUB_TIMEZONE: TIME_ZONE,

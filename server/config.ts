@@ -9,6 +9,10 @@ const optionalText = z
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Bind address: an IPv4/IPv6 address or a host name (no scheme, port or spaces). */
+  HOST: optionalText
+    .pipe(z.string().regex(/^[A-Za-z0-9.:_-]{1,253}$/, 'HOST must be an address such as 0.0.0.0, 127.0.0.1 or ::').optional())
+    .transform((h) => h ?? '0.0.0.0'),
   DATABASE_PATH: z.string().min(1).default('./data/qadam.sqlite'),
   BOT_TOKEN: optionalText.pipe(
     z.string().regex(/^\d+:[A-Za-z0-9_-]{20,}$/, 'BOT_TOKEN must look like 123456:ABC…').optional(),

@@ -3,6 +3,7 @@ import { createBot } from './bot';
 import { ConfigError, loadConfig } from './config';
 import { startScheduler } from './jobs/scheduler';
 import { createRuntime } from './runtime';
+import { announceStart } from './startBanner';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -19,10 +20,18 @@ try {
 
 const runtime = createRuntime(config);
 const { log } = runtime;
-const server = runtime.app.listen({ port: config.PORT, hostname: '0.0.0.0', maxRequestBodySize: 1024 * 1024 });
+
+// One request must never end the process: hooks catch their own errors, and this is the last
+// line for anything that still escapes (logged, the server keeps serving).
+process.on('uncaughtException', (error) => log.error('uncaught error; still serving', { error }));
+process.on('unhandledRejection', (error) => log.error('unhandled rejection; still serving', { error }));
+
+const server = runtime.listen(config.PORT, config.HOST);
+const port = server.server?.port ?? config.PORT;
 log.info('listening', {
   url: config.PUBLIC_URL,
-  port: server.server?.port,
+  host: config.HOST,
+  port,
   database: config.DATABASE_PATH,
   timezone: config.CLUB_TIMEZONE,
   mode: config.demo ? 'demo (no BOT_TOKEN: bot off, /api/demo/init-data on)' : 'bot',
@@ -30,7 +39,11 @@ log.info('listening', {
 
 // The bot: long polling with back-off (start() resolves once Telegram answers; never rejects).
 const bot = config.BOT_TOKEN ? createBot({ services: runtime.services, config, log, clock: runtime.clock }) : null;
-void bot?.start().then((info) => info && runtime.setBotUsername(info.username ?? null));
+const botStarted = bot?.start().then((info) => {
+  runtime.setBotUsername(info?.username ?? null);
+  return info?.username ?? null;
+});
+void announceStart(config, port, botStarted);
 
 // Scheduled jobs (Bun.cron in CLUB_TIMEZONE) plus a one-time catch-up of what was missed while down.
 const scheduler = startScheduler({ services: runtime.services, messenger: bot?.messenger ?? null, publicUrl: config.PUBLIC_URL, log });

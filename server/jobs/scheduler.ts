@@ -63,7 +63,9 @@ export function startScheduler(deps: JobDeps, opts: { catchUp?: boolean } = {}):
     for (const name of JOB_NAMES) running.add(name);
     try {
       for (const s of await catchUp(deps, clock.now())) {
-        if (!isQuiet(s)) deps.log.info('catch-up', { job: s.job, lines: s.lines, counts: s.counts });
+        // Periods closed with nothing written or sent (a fresh or idle club) are not news.
+        const quiet = isQuiet(s) || Object.entries(s.counts).every(([k, n]) => k === 'periods' || n === 0);
+        deps.log[quiet ? 'debug' : 'info']('catch-up', { job: s.job, lines: s.lines, counts: s.counts });
       }
     } catch (error) {
       deps.log.error('catch-up failed', { error });

@@ -23,6 +23,7 @@ export async function spawnServer(databasePath: string, env: Record<string, stri
     env: {
       ...process.env,
       PORT: '0',
+      HOST: '127.0.0.1',
       DATABASE_PATH: databasePath,
       BOT_TOKEN: '',
       ADMIN_TELEGRAM_IDS: String(DEMO_ADMIN_TELEGRAM_ID),

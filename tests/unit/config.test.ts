@@ -6,6 +6,7 @@ describe('configuration', () => {
     const c = parseConfig({});
     expect(c).toMatchObject({
       PORT: 3000,
+      HOST: '0.0.0.0',
       DATABASE_PATH: './data/qadam.sqlite',
       TELEGRAM_API_URL: 'https://api.telegram.org',
       PUBLIC_URL: 'http://localhost:3000',
@@ -28,6 +29,8 @@ describe('configuration', () => {
   test.each([
     [{ PORT: 'abc' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
+    [{ HOST: 'http://0.0.0.0' }, 'HOST'],
+    [{ HOST: 'a b' }, 'HOST'],
     [{ CLUB_TIMEZONE: 'Mars/Olympus' }, 'CLUB_TIMEZONE'],
     [{ ADMIN_TELEGRAM_IDS: '12,abc' }, 'ADMIN_TELEGRAM_IDS'],
     [{ INIT_DATA_MAX_AGE: '-5' }, 'INIT_DATA_MAX_AGE'],
