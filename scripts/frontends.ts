@@ -1,6 +1,7 @@
 /** The two Vite front-ends, and whether their build output is missing or older than their sources. */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { compressDir } from './compress';
 
 export const ROOT = resolve(import.meta.dir, '..');
 
@@ -36,8 +37,13 @@ export function buildFrontend(f: (typeof FRONTENDS)[number]): void {
   console.log(`building ${f.name}…`);
   const result = Bun.spawnSync(['bun', 'x', 'vite', 'build', '--config', f.config, '--logLevel', 'warn'], {
     cwd: ROOT,
+    // A build started from `bun test` (NODE_ENV=test) would otherwise ship Vue's development build.
+    env: { ...process.env, NODE_ENV: 'production' },
     stdout: 'inherit',
     stderr: 'inherit',
   });
   if (result.exitCode !== 0) throw new Error(`building ${f.name} failed`);
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  const sizes = compressDir(join(ROOT, 'dist', f.name));
+  console.log(`${f.name}: ${sizes.files} text files, ${kb(sizes.raw)} → brotli ${kb(sizes.br)}, gzip ${kb(sizes.gzip)}`);
 }
