@@ -15,11 +15,14 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function firstLine(stream: ReadableStream<Uint8Array>): Promise<string> {
   const decoder = new TextDecoder();
+  const reader = stream.getReader();
   let text = '';
-  for await (const chunk of stream) {
-    text += decoder.decode(chunk, { stream: true });
-    if (text.includes('\n')) break;
+  while (!text.includes('\n')) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    text += decoder.decode(value, { stream: true });
   }
+  reader.releaseLock();
   return text.slice(0, text.indexOf('\n'));
 }
 
