@@ -30,13 +30,20 @@ export type TimeWindow = z.infer<typeof timeWindowSchema>;
 
 export const idSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
+/**
+ * Invisible characters a name may not carry: controls, and format characters (bidi overrides,
+ * zero-width spaces, BOM) except those emoji and scripts are built from — the zero-width joiner
+ * of 🏃‍♀️, the non-joiner of Persian script, and the tag characters of subdivision flags.
+ */
+const HIDDEN_CHARACTER = /[\p{Cc}\u2028\u2029]|(?![\u200c\u200d\u{e0020}-\u{e007f}])\p{Cf}/u;
+
 /** Display names: trimmed, 1–64 characters, no control characters. */
 export const displayNameSchema = z
   .string()
   .trim()
   .min(1, 'The name is empty')
   .max(64, 'The name is longer than 64 characters')
-  .refine((s) => !/[\p{Cc}\p{Cf}\u2028\u2029]/u.test(s), 'The name contains control characters');
+  .refine((s) => !HIDDEN_CHARACTER.test(s), 'The name contains control characters');
 
 export const registerInputSchema = z.object({ displayName: displayNameSchema.optional() }).strict();
 

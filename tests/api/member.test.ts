@@ -36,11 +36,19 @@ describe('registration', () => {
   });
 
   test('an empty, over-long or control-character name is refused and nothing is stored', async () => {
-    for (const displayName of ['   ', 'x'.repeat(65), 'bad\u0000name', 'rtl\u202Eevil', 42]) {
+    for (const displayName of ['   ', 'x'.repeat(65), 'bad\u0000name', 'rtl\u202Eevil', 'zero\u200Bwidth', 'soft\u00ADhyphen', 42]) {
       const tg = telegramUser();
       const res = await rt.request('POST', '/api/auth/register', { as: tg, body: { displayName } });
       expectError(res, 400, 'BAD_REQUEST');
       expect(rt.services.members.findMember(tg.id)?.registeredAt ?? null).toBeNull();
+    }
+  });
+
+  test('names built from joined emoji, subdivision flags and Persian script are accepted', async () => {
+    for (const displayName of ['Nodira 🏃‍♀️', '👨‍👩‍👧 Oila', '🏴󠁧󠁢󠁳󠁣󠁴󠁿 Scot', 'می‌خواهم']) {
+      const res = await rt.request('POST', '/api/auth/register', { as: telegramUser(), body: { displayName } });
+      expect(res.status).toBe(201);
+      expect(res.body.user.displayName).toBe(displayName);
     }
   });
 
@@ -105,7 +113,9 @@ describe('challenges, join and leave', () => {
     const m = await registeredMember(rt);
     const off = await createChallenge(rt, { isActive: false });
     expectError(await rt.request('POST', '/api/challenges/999/join', { as: m.tg }), 404, 'NOT_FOUND');
-    expectError(await rt.request('POST', `/api/challenges/${off.id}/join`, { as: m.tg }), 404, 'NOT_FOUND');
+    const inactive = await rt.request('POST', `/api/challenges/${off.id}/join`, { as: m.tg });
+    expectError(inactive, 404, 'NOT_FOUND');
+    expect(inactive.body.error.message).not.toBe('No such route');
     expectError(await rt.request('POST', '/api/challenges/abc/join', { as: m.tg }), 400, 'BAD_REQUEST');
     expectError(await rt.request('POST', '/api/challenges/-1/join', { as: m.tg }), 400, 'BAD_REQUEST');
     expectError(await rt.request('POST', "/api/challenges/1%20OR%201=1/join", { as: m.tg }), 400, 'BAD_REQUEST');
@@ -260,7 +270,10 @@ describe('leaderboard', () => {
     expectError(await rt.request('GET', `/api/leaderboard?challengeId=${c.id}&type=yearly`, { as: m.tg }), 400, 'BAD_REQUEST');
     expectError(await rt.request('GET', `/api/leaderboard?challengeId=${c.id}&type=all&limit=101`, { as: m.tg }), 400, 'BAD_REQUEST');
     expectError(await rt.request('GET', `/api/leaderboard?challengeId=${c.id}&type=all&limit=0`, { as: m.tg }), 400, 'BAD_REQUEST');
-    expectError(await rt.request('GET', '/api/leaderboard?challengeId=424242&type=all', { as: m.tg }), 404, 'NOT_FOUND');
+    const unknown = await rt.request('GET', '/api/leaderboard?challengeId=424242&type=all', { as: m.tg });
+    expectError(unknown, 404, 'NOT_FOUND');
+    // the service's own message, not the router's
+    expect(unknown.body.error.message).not.toBe('No such route');
   });
 
   test('the week turns at Monday 00:00 Tashkent while UTC is still Sunday', async () => {
