@@ -1,6 +1,7 @@
-/** Admin REST routes of API.md (`/api/admin/*`). */
+/** Admin REST routes of API.md (`/api/admin/*` but the session routes): one group, one auth. */
 import { Elysia } from 'elysia';
-import { authenticateAdmin, type AuthDeps } from '../auth/requestAuth';
+import { z } from 'zod';
+import type { AuthDeps } from '../auth/requestAuth';
 import {
   analyticsQuerySchema,
   banInputSchema,
@@ -12,80 +13,84 @@ import {
   setStreakSchema,
   userSearchSchema,
 } from '../../shared/schemas';
-import { readBody, readQuery } from './errors';
+import { adminExportRoutes } from './adminExport';
+import { adminAuth } from './auth';
+import { dropEmptyQueryValues, readJsonBody } from './body';
+import { route } from './openapi';
+
+const idParams = z.object({ id: idSchema });
+const memberChallengeParams = z.object({ userId: idSchema, challengeId: idSchema });
+const auditQuery = userSearchSchema.pick({ page: true });
 
 export function adminRoutes(deps: AuthDeps) {
-  const { services } = deps;
-  const actorOf = (request: Request) => authenticateAdmin(deps, request);
-  const a = services.admin;
+  const a = deps.services.admin;
 
-  return new Elysia({ name: 'rest-admin' })
-    .get('/api/admin/me', ({ request }) => actorOf(request))
-    .get('/api/admin/challenges', ({ request }) => a.challenges.listAllChallenges(actorOf(request)))
+  return new Elysia({ name: 'rest-admin', prefix: '/api/admin' })
+    .use(adminAuth(deps))
+    .onParse(readJsonBody)
+    .onTransform(dropEmptyQueryValues)
+    .get('/me', ({ admin }) => admin, route('admin', 'Who is signed in, and their role'))
+    .get('/challenges', ({ admin }) => a.challenges.listAllChallenges(admin), route('admin', 'Every challenge, active or not, with participants'))
     .post(
-      '/api/admin/challenges',
-      async ({ request, set }) => {
-        const actor = actorOf(request);
-        const created = a.challenges.createChallenge(actor, await readBody(request, challengeCreateSchema));
+      '/challenges',
+      ({ admin, body, set }) => {
+        const created = a.challenges.createChallenge(admin, body);
         set.status = 201;
         return created;
       },
-      { parse: 'none' },
+      { body: challengeCreateSchema, ...route('admin', 'Create a challenge (`title` required)', { ok: [201, 'The new challenge'] }) },
     )
-    .patch(
-      '/api/admin/challenges/:id',
-      async ({ request, params }) => {
-        const actor = actorOf(request);
-        const id = idSchema.parse(params.id);
-        return a.challenges.editChallenge(actor, id, await readBody(request, challengeUpdateSchema));
-      },
-      { parse: 'none' },
-    )
-    .get('/api/admin/leaderboard', ({ request, query }) => {
-      const actor = actorOf(request);
-      return a.challenges.challengeLeaderboard(actor, readQuery(query, leaderboardQuerySchema));
+    .patch('/challenges/:id', ({ admin, params, body }) => a.challenges.editChallenge(admin, params.id, body), {
+      params: idParams,
+      body: challengeUpdateSchema,
+      ...route('admin', 'Change any subset of a challenge’s fields (`timeWindow: null` clears the window)', { errors: ['NOT_FOUND'] }),
     })
-    .get('/api/admin/users', ({ request, query }) => a.members.listMembers(actorOf(request), readQuery(query, userSearchSchema)))
-    .get('/api/admin/users/:id', ({ request, params }) => a.members.memberDetail(actorOf(request), idSchema.parse(params.id)))
-    .post(
-      '/api/admin/users/:id/ban',
-      async ({ request, params }) => {
-        const actor = actorOf(request);
-        const id = idSchema.parse(params.id);
-        return a.members.banMember(actor, id, (await readBody(request, banInputSchema)).reason);
-      },
-      { parse: 'none' },
-    )
-    .post('/api/admin/users/:id/unban', ({ request, params }) => {
-      const actor = actorOf(request);
-      return a.members.unbanMember(actor, idSchema.parse(params.id));
-    }, { parse: 'none' })
-    .delete('/api/admin/submissions/:id', ({ request, params }) => {
-      const actor = actorOf(request);
-      return a.members.deleteSubmission(actor, idSchema.parse(params.id));
-    }, { parse: 'none' })
+    .get('/leaderboard', ({ admin, query }) => a.challenges.challengeLeaderboard(admin, query), {
+      query: leaderboardQuerySchema,
+      ...route('admin', 'Any challenge’s board, inactive ones too', { errors: ['NOT_FOUND'] }),
+    })
+    .get('/users', ({ admin, query }) => a.members.listMembers(admin, query), {
+      query: userSearchSchema,
+      ...route('admin', 'Members with per-member stats, searched by name, username or Telegram id'),
+    })
+    .get('/users/:id', ({ admin, params }) => a.members.memberDetail(admin, params.id), {
+      params: idParams,
+      ...route('admin', 'One member: memberships, streaks and recent results', { errors: ['NOT_FOUND'] }),
+    })
+    .post('/users/:id/ban', ({ admin, params, body }) => a.members.banMember(admin, params.id, body.reason), {
+      params: idParams,
+      body: banInputSchema,
+      ...route('admin', 'Ban a member (their results leave the boards)', { errors: ['NOT_FOUND'] }),
+    })
+    .post('/users/:id/unban', ({ admin, params }) => a.members.unbanMember(admin, params.id), {
+      params: idParams,
+      ...route('admin', 'Lift a ban', { errors: ['NOT_FOUND'] }),
+    })
+    .delete('/submissions/:id', ({ admin, params }) => a.members.deleteSubmission(admin, params.id), {
+      params: idParams,
+      ...route('admin', 'Delete a result; the streak and boards are recomputed', { errors: ['NOT_FOUND'] }),
+    })
     .put(
-      '/api/admin/users/:userId/challenges/:challengeId/streak',
-      async ({ request, params }) => {
-        const actor = actorOf(request);
-        const userId = idSchema.parse(params.userId);
-        const challengeId = idSchema.parse(params.challengeId);
-        const { current } = await readBody(request, setStreakSchema);
-        return a.members.setMemberStreak(actor, userId, challengeId, current);
-      },
-      { parse: 'none' },
+      '/users/:userId/challenges/:challengeId/streak',
+      ({ admin, params, body }) => a.members.setMemberStreak(admin, params.userId, params.challengeId, body.current),
+      { params: memberChallengeParams, body: setStreakSchema, ...route('admin', 'Set a member’s current streak', { errors: ['NOT_FOUND'] }) },
     )
-    .delete('/api/admin/users/:userId/challenges/:challengeId', ({ request, params }) => {
-      const actor = actorOf(request);
-      return a.members.removeFromChallenge(actor, idSchema.parse(params.userId), idSchema.parse(params.challengeId));
-    }, { parse: 'none' })
-    .get('/api/admin/analytics', ({ request, query }) =>
-      a.insights.analytics(actorOf(request), readQuery(query, analyticsQuerySchema).days),
+    .delete(
+      '/users/:userId/challenges/:challengeId',
+      ({ admin, params }) => a.members.removeFromChallenge(admin, params.userId, params.challengeId),
+      { params: memberChallengeParams, ...route('admin', 'Remove a member from a challenge', { errors: ['NOT_FOUND'] }) },
     )
-    .get('/api/admin/results', ({ request, query }) => a.insights.results(actorOf(request), readQuery(query, resultsQuerySchema)))
-    .get('/api/admin/audit', ({ request, query }) => {
-      const actor = actorOf(request);
-      const { page } = readQuery(query, userSearchSchema.pick({ page: true }));
-      return a.insights.auditLog(actor, page, 50);
-    });
+    .get('/analytics', ({ admin, query }) => a.insights.analytics(admin, query.days), {
+      query: analyticsQuerySchema,
+      ...route('admin', 'Daily active members, popular challenges, recent winners'),
+    })
+    .get('/results', ({ admin, query }) => a.insights.results(admin, query), {
+      query: resultsQuerySchema,
+      ...route('admin', 'Written weekly or monthly results'),
+    })
+    .get('/audit', ({ admin, query }) => a.insights.auditLog(admin, query.page, 50), {
+      query: auditQuery,
+      ...route('admin', 'The audit log, newest first, with before → after'),
+    })
+    .use(adminExportRoutes(deps));
 }

@@ -1,7 +1,7 @@
 /**
  * Admin panel sign-in: `POST /api/admin/auth/login` spends a one-time link token and sets the
  * session cookie; `GET /api/admin/auth/session` tells the panel who it is (and its CSRF token);
- * `POST /api/admin/auth/logout` ends the session server-side. The CSV exports ride along.
+ * `POST /api/admin/auth/logout` ends the session server-side.
  *
  * The link itself (`/admin/?login=<token>`) is a page, not an API call: link previewers that
  * fetch it do not spend the token; the page POSTs it.
@@ -12,8 +12,8 @@ import { clearedSessionCookie, readCookie, ADMIN_COOKIE, requireCsrf, sessionCoo
 import { authenticateAdmin, initDataOf, type AuthDeps } from '../auth/requestAuth';
 import { ServiceError } from '../domain/errors';
 import { consumeLoginLink, createLoginLink, endSession, type NewSession } from '../services/admin/login';
-import { adminExportRoutes } from './adminExport';
-import { readBody } from './errors';
+import { readJsonBody } from './body';
+import { route } from './openapi';
 
 const loginSchema = z.object({ token: z.string().min(1).max(200) }).strict();
 
@@ -65,33 +65,40 @@ export function adminAuthRoutes(deps: AdminAuthDeps) {
     };
   };
 
-  const app = new Elysia({ name: 'rest-admin-auth' })
+  const app = new Elysia({ name: 'rest-admin-session', prefix: '/api/admin/auth' })
+    .onParse(readJsonBody)
     .post(
-      '/api/admin/auth/login',
-      async ({ request, set }) => {
+      '/login',
+      ({ request, body, set }) => {
         requireOwnOrigin(request, deps.publicUrl);
-        const { token } = await readBody(request, loginSchema);
-        return opened(consumeLoginLink(services.ctx, token), set);
+        return opened(consumeLoginLink(services.ctx, body.token), set);
       },
-      { parse: 'none' },
+      {
+        body: loginSchema,
+        ...route('admin session', 'Spend a one-time login link token; sets the session cookie', { errors: ['UNAUTHORIZED', 'FORBIDDEN'] }),
+      },
     )
-    .get('/api/admin/auth/session', ({ request, set }) => {
-      set.headers['cache-control'] = NO_STORE;
-      if (initDataOf(request)) {
-        const actor = authenticateAdmin(deps, request);
-        return { ...actor, csrfToken: null, expiresAt: null, via: 'initData' as const };
-      }
-      const session = sessionOf(services, request);
-      if (!session) {
-        // A stale or tampered cookie is dropped so the browser stops sending it.
-        if (readCookie(request, ADMIN_COOKIE) !== null) set.headers['set-cookie'] = clearedSessionCookie(cookieOpts);
-        throw new ServiceError('UNAUTHORIZED', 'Sign in with the link the bot sends to /admin');
-      }
-      const actor = services.admin.access.requireAdmin(session.telegramId);
-      return { ...actor, csrfToken: session.csrfToken, expiresAt: session.expiresAt, via: 'cookie' as const };
-    })
+    .get(
+      '/session',
+      ({ request, set }) => {
+        set.headers['cache-control'] = NO_STORE;
+        if (initDataOf(request)) {
+          const actor = authenticateAdmin(deps, request);
+          return { ...actor, csrfToken: null, expiresAt: null, via: 'initData' as const };
+        }
+        const session = sessionOf(services, request);
+        if (!session) {
+          // A stale or tampered cookie is dropped so the browser stops sending it.
+          if (readCookie(request, ADMIN_COOKIE) !== null) set.headers['set-cookie'] = clearedSessionCookie(cookieOpts);
+          throw new ServiceError('UNAUTHORIZED', 'Sign in with the link the bot sends to /admin');
+        }
+        const actor = services.admin.access.requireAdmin(session.telegramId);
+        return { ...actor, csrfToken: session.csrfToken, expiresAt: session.expiresAt, via: 'cookie' as const };
+      },
+      route('admin session', 'Who the session (or admin initData) belongs to, and its CSRF token', { auth: 'admin' }),
+    )
     .post(
-      '/api/admin/auth/logout',
+      '/logout',
       ({ request, set }) => {
         const token = readCookie(request, ADMIN_COOKIE);
         const session = sessionOf(services, request);
@@ -103,21 +110,20 @@ export function adminAuthRoutes(deps: AdminAuthDeps) {
         set.headers['cache-control'] = NO_STORE;
         return { ok: true };
       },
-      { parse: 'none' },
-    )
-    .use(adminExportRoutes(deps));
+      route('admin session', 'End the cookie’s session (if any) and clear the cookie', { errors: ['FORBIDDEN'] }),
+    );
 
   if (!deps.system?.demo) return app;
   // Demo mode only (BOT_TOKEN unset, so no real club runs here): without a bot to send links,
   // the panel offers a clearly labelled demo owner. With a token this route does not exist.
   return app.post(
-    '/api/admin/auth/demo',
+    '/demo',
     ({ request, set }) => {
       requireOwnOrigin(request, deps.publicUrl);
       services.admin.access.seedOwners([DEMO_ADMIN_TELEGRAM_ID]);
       const { token } = createLoginLink(services.ctx, DEMO_ADMIN_TELEGRAM_ID);
       return opened(consumeLoginLink(services.ctx, token), set);
     },
-    { parse: 'none' },
+    route('admin session', 'Demo mode only: sign in as the demo owner', { errors: ['FORBIDDEN'] }),
   );
 }

@@ -5,10 +5,12 @@
  */
 import { Elysia } from 'elysia';
 import { z } from 'zod';
-import { authenticateAdmin, type AuthDeps } from '../auth/requestAuth';
+import type { AuthDeps } from '../auth/requestAuth';
 import { exportLeaderboard, exportMembers, exportSubmissions } from '../services/admin/exports';
 import { dayKeySchema, idSchema, leaderboardTypeSchema } from '../../shared/schemas';
-import { readQuery } from './errors';
+import { adminAuth } from './auth';
+import { dropEmptyQueryValues, readJsonBody } from './body';
+import { route } from './openapi';
 
 type Cell = string | number | boolean | null | undefined;
 
@@ -43,14 +45,22 @@ const submissionsQuery = z
   .strict();
 const leaderboardQuery = z.object({ challengeId: idSchema, type: leaderboardTypeSchema.default('all') }).strict();
 
+/** Mounted inside the admin group (`/api/admin/export/*`). */
 export function adminExportRoutes(deps: AuthDeps) {
   const ctx = deps.services.ctx;
-  const actorOf = (request: Request) => authenticateAdmin(deps, request);
   const stamp = () => deps.clock.now().toISOString().slice(0, 10);
+  const csv = (summary: string) => {
+    const doc = route('exports', summary);
+    doc.detail.responses['200'] = { description: 'CSV, UTF-8 with a byte-order mark' };
+    return doc;
+  };
 
-  return new Elysia({ name: 'rest-admin-export' })
-    .get('/api/admin/export/members.csv', ({ request }) => {
-      const rows = exportMembers(ctx, actorOf(request));
+  return new Elysia({ name: 'rest-admin-export', prefix: '/export' })
+    .use(adminAuth(deps))
+    .onParse(readJsonBody)
+    .onTransform(dropEmptyQueryValues)
+    .get('/members.csv', ({ admin }) => {
+      const rows = exportMembers(ctx, admin);
       return csvResponse(
         `qadam-members-${stamp()}.csv`,
         toCsv(
@@ -58,11 +68,9 @@ export function adminExportRoutes(deps: AuthDeps) {
           rows.map((r) => [r.id, r.telegramId, r.displayName, r.firstName, r.lastName, r.username, r.language, iso(r.registeredAt), r.isBanned, r.banReason, iso(r.lastActiveAt), r.challenges, r.submissions, r.bestStreak]),
         ),
       );
-    })
-    .get('/api/admin/export/submissions.csv', ({ request, query }) => {
-      const actor = actorOf(request);
-      const filter = readQuery(query, submissionsQuery);
-      const rows = exportSubmissions(ctx, actor, filter);
+    }, csv('Every member with stats'))
+    .get('/submissions.csv', ({ admin, query: filter }) => {
+      const rows = exportSubmissions(ctx, admin, filter);
       const suffix = filter.challengeId ? `-challenge-${filter.challengeId}` : '';
       return csvResponse(
         `qadam-submissions${suffix}-${stamp()}.csv`,
@@ -71,11 +79,9 @@ export function adminExportRoutes(deps: AuthDeps) {
           rows.map((r) => [r.id, r.day, iso(r.createdAt), r.challengeId, r.challengeTitle, r.unit, r.userId, r.telegramId, r.displayName, r.value]),
         ),
       );
-    })
-    .get('/api/admin/export/leaderboard.csv', ({ request, query }) => {
-      const actor = actorOf(request);
-      const { challengeId, type } = readQuery(query, leaderboardQuery);
-      const { period, rows } = exportLeaderboard(ctx, actor, challengeId, type);
+    }, { query: submissionsQuery, ...csv('Results, filtered by challenge and days') })
+    .get('/leaderboard.csv', ({ admin, query: { challengeId, type } }) => {
+      const { period, rows } = exportLeaderboard(ctx, admin, challengeId, type);
       return csvResponse(
         `qadam-leaderboard-${challengeId}-${type}-${period.to}.csv`,
         toCsv(
@@ -83,5 +89,5 @@ export function adminExportRoutes(deps: AuthDeps) {
           rows.map((r) => [r.rank, r.userId, r.displayName, r.total, r.days, period.from, period.to]),
         ),
       );
-    });
+    }, { query: leaderboardQuery, ...csv('One board of one challenge') });
 }

@@ -1,65 +1,81 @@
-/** Member REST routes of API.md. */
+/** Member REST routes of API.md: registration, profile, challenges, submitting, leaderboards. */
 import { Elysia } from 'elysia';
 import { z } from 'zod';
-import { authenticateMember, type AuthDeps } from '../auth/requestAuth';
+import type { AuthDeps } from '../auth/requestAuth';
 import { idSchema, languageSchema, leaderboardQuerySchema, registerInputSchema, submitInputSchema } from '../../shared/schemas';
-import { readBody, readQuery } from './errors';
+import { memberAuth } from './auth';
+import { dropEmptyQueryValues, readJsonBody } from './body';
 import { leaderboardJson } from './leaderboardJson';
+import { route } from './openapi';
+import { submitResultSchema } from './responses';
 
 const settingsSchema = z.object({ language: languageSchema.optional(), remindersEnabled: z.boolean().optional() }).strict();
+const challengeParams = z.object({ id: idSchema });
 
 export function memberRoutes(deps: AuthDeps) {
   const { services } = deps;
-  const who = (request: Request) => authenticateMember(deps, request);
-  const idOf = (params: { id: string }) => idSchema.parse(params.id);
 
-  return new Elysia({ name: 'rest-member' })
+  return new Elysia({ name: 'rest-member', prefix: '/api' })
+    .use(memberAuth(deps))
+    .onParse(readJsonBody)
+    .onTransform(dropEmptyQueryValues)
     .post(
-      '/api/auth/register',
-      async ({ request, set }) => {
-        const identity = who(request);
-        const input = await readBody(request, registerInputSchema);
-        const result = services.members.register(identity, input);
+      '/auth/register',
+      ({ member, body, set }) => {
+        const result = services.members.register(member, body);
         set.status = result.created ? 201 : 200;
         return result;
       },
-      { parse: 'none' },
-    )
-    .get('/api/me', ({ request }) => services.members.profile(who(request).telegramId))
-    .patch(
-      '/api/me',
-      async ({ request }) => {
-        const { telegramId } = who(request);
-        const input = await readBody(request, settingsSchema);
-        return services.members.updateSettings(telegramId, input);
+      {
+        body: registerInputSchema,
+        ...route('member', 'Register (or confirm) the caller as a member', {
+          ok: [201, 'Registered now: `{ user, created: true }`; 200 when already registered'],
+          errors: ['BANNED'],
+        }),
       },
-      { parse: 'none' },
     )
-    .get('/api/challenges', ({ request }) => services.challenges.listForMember(who(request).telegramId))
-    .post('/api/challenges/:id/join', ({ request, params }) => {
-      const { telegramId } = who(request);
-      return services.challenges.join(telegramId, idOf(params));
-    }, { parse: 'none' })
-    .post('/api/challenges/:id/leave', ({ request, params }) => {
-      const { telegramId } = who(request);
-      return services.challenges.leave(telegramId, idOf(params));
-    }, { parse: 'none' })
+    .get('/me', ({ member }) => services.members.profile(member.telegramId), route('member', 'The caller’s profile: joined challenges, streaks, today’s results, 12 weeks of days', { errors: ['NOT_REGISTERED', 'BANNED'] }))
+    .patch('/me', ({ member, body }) => services.members.updateSettings(member.telegramId, body), {
+      body: settingsSchema,
+      ...route('member', 'Change language and reminders (both or neither applied)', { errors: ['NOT_REGISTERED', 'BANNED'] }),
+    })
+    .get('/challenges', ({ member }) => services.challenges.listForMember(member.telegramId), route('member', 'Active challenges, with `joined` and participants', { errors: ['NOT_REGISTERED', 'BANNED'] }))
+    .post('/challenges/:id/join', ({ member, params }) => services.challenges.join(member.telegramId, params.id), {
+      params: challengeParams,
+      ...route('member', 'Join a challenge (idempotent)', { errors: ['NOT_REGISTERED', 'BANNED', 'NOT_FOUND'] }),
+    })
+    .post('/challenges/:id/leave', ({ member, params }) => services.challenges.leave(member.telegramId, params.id), {
+      params: challengeParams,
+      ...route('member', 'Leave a challenge (idempotent; history kept)', { errors: ['NOT_REGISTERED', 'BANNED', 'NOT_FOUND'] }),
+    })
     .post(
-      '/api/challenges/:id/submit',
-      async ({ request, params, set }) => {
-        const { telegramId } = who(request);
-        const challengeId = idOf(params);
-        const input = await readBody(request, submitInputSchema);
-        const result = await services.submissions.submitGrouped(telegramId, challengeId, input.value);
+      '/challenges/:id/submit',
+      async ({ member, params, body, set }) => {
+        const result = await services.submissions.submitGrouped(member.telegramId, params.id, body.value);
         set.status = 201;
         return result;
       },
-      { parse: 'none' },
+      {
+        params: challengeParams,
+        body: submitInputSchema,
+        ...route('member', 'Submit today’s value (a number, or a string with a decimal comma or point)', {
+          ok: [201, 'Stored: the result and the streak it made', submitResultSchema],
+          errors: ['NOT_REGISTERED', 'BANNED', 'NOT_JOINED', 'NOT_FOUND', 'ALREADY_SUBMITTED', 'OUTSIDE_TIME_WINDOW'],
+        }),
+      },
     )
-    .get('/api/leaderboard', ({ request, query, set }) => {
-      const { telegramId } = who(request);
-      const board = services.leaderboard.leaderboardForMember(telegramId, readQuery(query, leaderboardQuerySchema));
-      set.headers['content-type'] = 'application/json';
-      return leaderboardJson(board);
-    });
+    .get(
+      '/leaderboard',
+      ({ member, query, set }) => {
+        const board = services.leaderboard.leaderboardForMember(member.telegramId, query);
+        set.headers['content-type'] = 'application/json';
+        return leaderboardJson(board);
+      },
+      {
+        query: leaderboardQuerySchema,
+        ...route('member', 'A challenge’s Today, Weekly, Monthly or All-time board, with the caller’s own rank', {
+          errors: ['NOT_REGISTERED', 'BANNED', 'NOT_FOUND'],
+        }),
+      },
+    );
 }

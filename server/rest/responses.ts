@@ -1,0 +1,22 @@
+/**
+ * Schemas of the success answers that integrations read most (health, submitting), written
+ * for the OpenAPI document; the compile-time checks below keep them equal to the DTO types the
+ * services return.
+ */
+import { z } from 'zod';
+import type { SubmitResultDto } from '../../shared/types';
+
+export const healthSchema = z.object({
+  ok: z.boolean(),
+  demo: z.boolean().optional(),
+  uptimeSeconds: z.number().int().optional(),
+});
+
+export const submitResultSchema = z.object({
+  submission: z.object({ id: z.number().int(), value: z.number(), day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+  streak: z.object({ current: z.number().int(), best: z.number().int() }),
+});
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const submitMatches: Same<z.infer<typeof submitResultSchema>, SubmitResultDto> = true;
+void submitMatches;
