@@ -18,6 +18,7 @@ try {
 }
 
 const runtime = createRuntime(config);
+await runtime.ready;
 const { log } = runtime;
 const server = runtime.app.listen({ port: config.PORT, hostname: '0.0.0.0', maxRequestBodySize: 1024 * 1024 });
 log.info('listening', {

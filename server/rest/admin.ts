@@ -21,12 +21,12 @@ export function adminRoutes(deps: AuthDeps) {
 
   return new Elysia({ name: 'rest-admin' })
     .get('/api/admin/me', ({ request }) => actorOf(request))
-    .get('/api/admin/challenges', ({ request }) => a.challenges.listAllChallenges(actorOf(request)))
+    .get('/api/admin/challenges', async ({ request }) => a.challenges.listAllChallenges((await actorOf(request))))
     .post(
       '/api/admin/challenges',
       async ({ request, set }) => {
-        const actor = actorOf(request);
-        const created = a.challenges.createChallenge(actor, await readBody(request, challengeCreateSchema));
+        const actor = await actorOf(request);
+        const created = await a.challenges.createChallenge(actor, await readBody(request, challengeCreateSchema));
         set.status = 201;
         return created;
       },
@@ -35,39 +35,39 @@ export function adminRoutes(deps: AuthDeps) {
     .patch(
       '/api/admin/challenges/:id',
       async ({ request, params }) => {
-        const actor = actorOf(request);
+        const actor = await actorOf(request);
         const id = idSchema.parse(params.id);
         return a.challenges.editChallenge(actor, id, await readBody(request, challengeUpdateSchema));
       },
       { parse: 'none' },
     )
-    .get('/api/admin/leaderboard', ({ request, query }) => {
-      const actor = actorOf(request);
+    .get('/api/admin/leaderboard', async ({ request, query }) => {
+      const actor = await actorOf(request);
       return a.challenges.challengeLeaderboard(actor, readQuery(query, leaderboardQuerySchema));
     })
-    .get('/api/admin/users', ({ request, query }) => a.members.listMembers(actorOf(request), readQuery(query, userSearchSchema)))
-    .get('/api/admin/users/:id', ({ request, params }) => a.members.memberDetail(actorOf(request), idSchema.parse(params.id)))
+    .get('/api/admin/users', async ({ request, query }) => a.members.listMembers((await actorOf(request)), readQuery(query, userSearchSchema)))
+    .get('/api/admin/users/:id', async ({ request, params }) => a.members.memberDetail((await actorOf(request)), idSchema.parse(params.id)))
     .post(
       '/api/admin/users/:id/ban',
       async ({ request, params }) => {
-        const actor = actorOf(request);
+        const actor = await actorOf(request);
         const id = idSchema.parse(params.id);
         return a.members.banMember(actor, id, (await readBody(request, banInputSchema)).reason);
       },
       { parse: 'none' },
     )
-    .post('/api/admin/users/:id/unban', ({ request, params }) => {
-      const actor = actorOf(request);
+    .post('/api/admin/users/:id/unban', async ({ request, params }) => {
+      const actor = await actorOf(request);
       return a.members.unbanMember(actor, idSchema.parse(params.id));
     }, { parse: 'none' })
-    .delete('/api/admin/submissions/:id', ({ request, params }) => {
-      const actor = actorOf(request);
+    .delete('/api/admin/submissions/:id', async ({ request, params }) => {
+      const actor = await actorOf(request);
       return a.members.deleteSubmission(actor, idSchema.parse(params.id));
     }, { parse: 'none' })
     .put(
       '/api/admin/users/:userId/challenges/:challengeId/streak',
       async ({ request, params }) => {
-        const actor = actorOf(request);
+        const actor = await actorOf(request);
         const userId = idSchema.parse(params.userId);
         const challengeId = idSchema.parse(params.challengeId);
         const { current } = await readBody(request, setStreakSchema);
@@ -75,16 +75,16 @@ export function adminRoutes(deps: AuthDeps) {
       },
       { parse: 'none' },
     )
-    .delete('/api/admin/users/:userId/challenges/:challengeId', ({ request, params }) => {
-      const actor = actorOf(request);
+    .delete('/api/admin/users/:userId/challenges/:challengeId', async ({ request, params }) => {
+      const actor = await actorOf(request);
       return a.members.removeFromChallenge(actor, idSchema.parse(params.userId), idSchema.parse(params.challengeId));
     }, { parse: 'none' })
-    .get('/api/admin/analytics', ({ request, query }) =>
-      a.insights.analytics(actorOf(request), readQuery(query, analyticsQuerySchema).days),
+    .get('/api/admin/analytics', async ({ request, query }) =>
+      a.insights.analytics((await actorOf(request)), readQuery(query, analyticsQuerySchema).days),
     )
-    .get('/api/admin/results', ({ request, query }) => a.insights.results(actorOf(request), readQuery(query, resultsQuerySchema)))
-    .get('/api/admin/audit', ({ request, query }) => {
-      const actor = actorOf(request);
+    .get('/api/admin/results', async ({ request, query }) => a.insights.results((await actorOf(request)), readQuery(query, resultsQuerySchema)))
+    .get('/api/admin/audit', async ({ request, query }) => {
+      const actor = await actorOf(request);
       const { page } = readQuery(query, userSearchSchema.pick({ page: true }));
       return a.insights.auditLog(actor, page, 50);
     });

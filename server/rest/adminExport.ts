@@ -6,7 +6,6 @@
 import { Elysia } from 'elysia';
 import { z } from 'zod';
 import { authenticateAdmin, type AuthDeps } from '../auth/requestAuth';
-import { exportLeaderboard, exportMembers, exportSubmissions } from '../services/admin/exports';
 import { dayKeySchema, idSchema, leaderboardTypeSchema } from '../../shared/schemas';
 import { readQuery } from './errors';
 
@@ -44,13 +43,13 @@ const submissionsQuery = z
 const leaderboardQuery = z.object({ challengeId: idSchema, type: leaderboardTypeSchema.default('all') }).strict();
 
 export function adminExportRoutes(deps: AuthDeps) {
-  const ctx = deps.services.ctx;
+  const exports = deps.services.admin.exports;
   const actorOf = (request: Request) => authenticateAdmin(deps, request);
   const stamp = () => deps.clock.now().toISOString().slice(0, 10);
 
   return new Elysia({ name: 'rest-admin-export' })
-    .get('/api/admin/export/members.csv', ({ request }) => {
-      const rows = exportMembers(ctx, actorOf(request));
+    .get('/api/admin/export/members.csv', async ({ request }) => {
+      const rows = await exports.exportMembers(await actorOf(request));
       return csvResponse(
         `qadam-members-${stamp()}.csv`,
         toCsv(
@@ -59,10 +58,10 @@ export function adminExportRoutes(deps: AuthDeps) {
         ),
       );
     })
-    .get('/api/admin/export/submissions.csv', ({ request, query }) => {
-      const actor = actorOf(request);
+    .get('/api/admin/export/submissions.csv', async ({ request, query }) => {
+      const actor = await actorOf(request);
       const filter = readQuery(query, submissionsQuery);
-      const rows = exportSubmissions(ctx, actor, filter);
+      const rows = await exports.exportSubmissions(actor, filter);
       const suffix = filter.challengeId ? `-challenge-${filter.challengeId}` : '';
       return csvResponse(
         `qadam-submissions${suffix}-${stamp()}.csv`,
@@ -72,10 +71,10 @@ export function adminExportRoutes(deps: AuthDeps) {
         ),
       );
     })
-    .get('/api/admin/export/leaderboard.csv', ({ request, query }) => {
-      const actor = actorOf(request);
+    .get('/api/admin/export/leaderboard.csv', async ({ request, query }) => {
+      const actor = await actorOf(request);
       const { challengeId, type } = readQuery(query, leaderboardQuery);
-      const { period, rows } = exportLeaderboard(ctx, actor, challengeId, type);
+      const { period, rows } = await exports.exportLeaderboard(actor, challengeId, type);
       return csvResponse(
         `qadam-leaderboard-${challengeId}-${type}-${period.to}.csv`,
         toCsv(

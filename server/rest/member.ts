@@ -19,7 +19,7 @@ export function memberRoutes(deps: AuthDeps) {
       async ({ request, set }) => {
         const identity = who(request);
         const input = await readBody(request, registerInputSchema);
-        const result = services.members.register(identity, input);
+        const result = await services.members.register(identity, input);
         set.status = result.created ? 201 : 200;
         return result;
       },
@@ -50,15 +50,15 @@ export function memberRoutes(deps: AuthDeps) {
         const { telegramId } = who(request);
         const challengeId = idOf(params);
         const input = await readBody(request, submitInputSchema);
-        const result = await services.submissions.submitGrouped(telegramId, challengeId, input.value);
+        const result = await services.submissions.submit(telegramId, challengeId, input.value);
         set.status = 201;
         return result;
       },
       { parse: 'none' },
     )
-    .get('/api/leaderboard', ({ request, query, set }) => {
+    .get('/api/leaderboard', async ({ request, query, set }) => {
       const { telegramId } = who(request);
-      const board = services.leaderboard.leaderboardForMember(telegramId, readQuery(query, leaderboardQuerySchema));
+      const board = await services.leaderboard.leaderboardForMember(telegramId, readQuery(query, leaderboardQuerySchema));
       set.headers['content-type'] = 'application/json';
       return leaderboardJson(board);
     });

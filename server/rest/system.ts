@@ -10,7 +10,7 @@ export interface SystemInfo {
   botUsername: () => string | null;
   startedAt: Date;
   /** Runs a trivial query; throws when the database is gone. */
-  pingDatabase: () => void;
+  pingDatabase: () => Promise<void>;
 }
 
 const demoQuery = z.object({ user: z.coerce.number().int().min(1).max(999_999).default(1) }).strict();
@@ -19,9 +19,9 @@ const DEMO_NAMES = ['Aziza', 'Bekzod', 'Dilnoza', 'Jasur', 'Malika', 'Otabek', '
 
 export function systemRoutes(deps: AuthDeps, info: SystemInfo) {
   const app = new Elysia({ name: 'rest-system' })
-    .get('/api/health', ({ set }) => {
+    .get('/api/health', async ({ set }) => {
       try {
-        info.pingDatabase();
+        await info.pingDatabase();
       } catch {
         set.status = 503;
         return { ok: false };

@@ -32,7 +32,7 @@ describe('registration', () => {
     const tg = telegramUser();
     const res = await rt.request('POST', '/api/auth/register', { as: tg, body: { telegramId: 1 } });
     expectError(res, 400, 'BAD_REQUEST');
-    expect(rt.services.members.findMember(1)).toBeUndefined();
+    expect(await rt.services.members.findMember(1)).toBeUndefined();
   });
 
   test('an empty, over-long or control-character name is refused and nothing is stored', async () => {
@@ -40,7 +40,7 @@ describe('registration', () => {
       const tg = telegramUser();
       const res = await rt.request('POST', '/api/auth/register', { as: tg, body: { displayName } });
       expectError(res, 400, 'BAD_REQUEST');
-      expect(rt.services.members.findMember(tg.id)?.registeredAt ?? null).toBeNull();
+      expect((await rt.services.members.findMember(tg.id))?.registeredAt ?? null).toBeNull();
     }
   });
 
@@ -288,7 +288,7 @@ describe('banned members', () => {
     expectError(await rt.request('POST', `/api/challenges/${c.id}/join`, { as: m.tg }), 403, 'BANNED');
     expectError(await rt.request('POST', '/api/auth/register', { as: m.tg, body: {} }), 403, 'BANNED');
     expectError(await rt.request('PATCH', '/api/me', { as: m.tg, body: { language: 'ru' } }), 403, 'BANNED');
-    expect(rt.services.members.findMember(m.tg.id)?.language).toBe('uz');
+    expect((await rt.services.members.findMember(m.tg.id))?.language).toBe('uz');
   });
 });
 

@@ -11,8 +11,8 @@ afterAll(async () => {
 });
 
 test('over RATE_LIMIT_BOT updates a minute: five answers, one polite warning, then silence', async () => {
-  const flooder = h.registered({ language_code: 'en' });
-  const calm = h.registered({ language_code: 'en' });
+  const flooder = await h.registered({ language_code: 'en' });
+  const calm = await h.registered({ language_code: 'en' });
   for (let i = 0; i < 12; i++) await flooder.command('/help');
   const answers = [];
   for (let i = 0; i < 6; i++) answers.push(await flooder.next());

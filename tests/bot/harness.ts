@@ -6,7 +6,6 @@ import { createServer } from 'node:net';
 import TelegramServer from 'telegram-test-api';
 import { challengeCreateSchema } from '../../shared/schemas';
 import { createBot, type QadamBot } from '../../server/bot';
-import { updateUser } from '../../server/db/repositories/users';
 import type { Logger } from '../../server/log';
 import { TEST_BOT_TOKEN } from '../helpers/initData';
 import { createTestRuntime, type TestRuntime } from '../helpers/runtime';
@@ -223,9 +222,9 @@ export class BotHarness {
   }
 
   /** A member registered directly through the service (for tests not about registration). */
-  registered(options: MemberOptions & { displayName?: string } = {}): Member {
+  async registered(options: MemberOptions & { displayName?: string } = {}): Promise<Member> {
     const m = this.member(options);
-    this.services.members.register(
+    await this.services.members.register(
       {
         telegramId: m.id,
         firstName: String(m.from.first_name),
@@ -245,14 +244,14 @@ export class BotHarness {
     );
   }
 
-  join(member: Member, challengeId: number): void {
-    this.services.challenges.join(member.id, challengeId);
+  async join(member: Member, challengeId: number): Promise<void> {
+    await this.services.challenges.join(member.id, challengeId);
   }
 
-  ban(member: Member): void {
-    const row = this.services.members.findMember(member.id);
+  async ban(member: Member): Promise<void> {
+    const row = await this.services.members.findMember(member.id);
     if (!row) throw new Error('unknown member');
-    updateUser(this.runtime.database.db, row.id, { isBanned: true, banReason: 'test' });
+    await this.services.admin.members.banMember({ telegramId: 1000, role: 'owner' }, row.id, 'test');
   }
 
   errors(): LogLine[] {

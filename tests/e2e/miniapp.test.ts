@@ -554,7 +554,7 @@ describe('demo mode (server without BOT_TOKEN)', () => {
   beforeAll(async () => {
     demo = await startTestServer({ demo: true });
     // Demo signs with its own random key, so go to the service directly as the seeded owner.
-    demo.services.admin.challenges.createChallenge(
+    await demo.services.admin.challenges.createChallenge(
       { telegramId: 1000, role: 'owner' },
       challengeCreateSchema.parse({ title: 'Steps', emoji: '👟', unit: 'steps', maxValue: 100000 }),
     );

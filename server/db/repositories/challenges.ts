@@ -1,7 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { prepared } from '../prepared';
-import { rowCache } from '../rowCache';
 import { challenges, userChallenges, users } from '../schema';
 
 export type ChallengeRow = typeof challenges.$inferSelect;
@@ -18,11 +17,8 @@ export function listChallenges(db: Db, opts: { activeOnly: boolean }): Challenge
 
 const byId = prepared((db) => db.select().from(challenges).where(eq(challenges.id, sql.placeholder('id'))).prepare());
 
-/** Read by every submit and leaderboard; the writers below forget what they change. */
-const challengesById = rowCache<number, ChallengeRow>(1_000);
-
 export function findChallenge(db: Db, id: number): ChallengeRow | undefined {
-  return challengesById.get(db, id, () => byId(db).get({ id }));
+  return byId(db).get({ id });
 }
 
 /**
@@ -31,7 +27,6 @@ export function findChallenge(db: Db, id: number): ChallengeRow | undefined {
  */
 export function recountParticipants(db: Db, challengeIds: number[]): void {
   if (challengeIds.length === 0) return;
-  for (const id of challengeIds) challengesById.forget(db, id);
   db.update(challenges)
     .set({
       participants: sql`(
@@ -52,7 +47,6 @@ export function insertChallenge(db: Db, values: ChallengeInsert): ChallengeRow {
 }
 
 export function updateChallenge(db: Db, id: number, patch: Partial<ChallengeInsert>): ChallengeRow | undefined {
-  challengesById.forget(db, id);
   return db.update(challenges).set(patch).where(eq(challenges.id, id)).returning().get();
 }
 

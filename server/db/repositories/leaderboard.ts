@@ -6,7 +6,8 @@ import { and, asc, desc, eq, sql, type SQLWrapper } from 'drizzle-orm';
 import type { PeriodKind } from '../../domain/periods';
 import type { Db } from '../client';
 import { prepared } from '../prepared';
-import { leaderboardTotals, users } from '../schema';
+import { leaderboardTotals, userChallenges, users } from '../schema';
+import { recountParticipants } from './challenges';
 import { shownName } from './users';
 
 export interface PeriodRef {
@@ -144,4 +145,29 @@ const totalsOfUserStatement = prepared((db) =>
 /** A member's figures for one period, whether or not they are eligible to be shown. */
 export function totalsOfUser(db: Db, userId: number, challengeId: number, period: PeriodRef) {
   return totalsOfUserStatement(db).get({ userId, challengeId, kind: period.kind, key: period.key });
+}
+
+/**
+ * After a membership or ban change: keeps the leaderboard index's "eligible" flag equal to
+ * "member and not banned", and the challenges' participant counts exact.
+ */
+export function refreshEligibility(db: Db, userId: number, challengeId?: number): void {
+  const scope = challengeId === undefined
+    ? eq(leaderboardTotals.userId, userId)
+    : and(eq(leaderboardTotals.userId, userId), eq(leaderboardTotals.challengeId, challengeId));
+  db.update(leaderboardTotals)
+    .set({
+      eligible: sql`coalesce((
+        select uc.is_member and not u.is_banned
+        from ${userChallenges} uc join ${users} u on u.id = uc.user_id
+        where uc.user_id = "leaderboard_totals"."user_id" and uc.challenge_id = "leaderboard_totals"."challenge_id"
+      ), 0)`,
+    })
+    .where(scope)
+    .run();
+  const affected =
+    challengeId !== undefined
+      ? [challengeId]
+      : db.select({ id: userChallenges.challengeId }).from(userChallenges).where(eq(userChallenges.userId, userId)).all().map((r) => r.id);
+  recountParticipants(db, affected);
 }
