@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'bun:test';
 import { createChallenge, joinedMember, registeredMember, submit } from '../helpers/club';
 import { ADMIN_USER, createTestRuntime, telegramUser, type TestRuntime } from '../helpers/runtime';
+import type { ErrorCode } from '../../shared/errors';
 
 let rt: TestRuntime;
 beforeEach(() => {
@@ -9,7 +10,7 @@ beforeEach(() => {
 });
 afterEach(() => rt.close());
 
-function expectError(res: { status: number; body: any }, status: number, code: string) {
+function expectError(res: { status: number; body: any }, status: number, code: ErrorCode) {
   expect(res.status).toBe(status);
   expect(res.body).toEqual({ error: expect.objectContaining({ code, message: expect.any(String) }) });
   expect(res.body.error.message.length).toBeGreaterThan(0);
