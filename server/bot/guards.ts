@@ -12,6 +12,7 @@
 import { Plugin } from 'gramio';
 import { errorText } from '../../shared/i18n/errors';
 import { RateLimiter } from '../rateLimit';
+import { isBanned } from '../services';
 import { say } from './context';
 import type { BotDeps } from './deps';
 
@@ -78,7 +79,7 @@ export function guards(deps: BotDeps) {
     }
 
     const member = await deps.services.members.findMember(from.id);
-    if (member?.isBanned) {
+    if (member && isBanned(member)) {
       const language = member.language;
       const text = errorText(language, 'BANNED');
       if (ctx.is('callback_query') && ctx.answer) {

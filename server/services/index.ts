@@ -116,4 +116,5 @@ export function createServices(deps: { store: Store; clock: Clock; timeZone: str
 
 export type Services = ReturnType<typeof createServices>;
 export type { TelegramIdentity, ServiceContext } from './context';
-export { defaultDisplayName, isRegistered } from '../domain/members';
+/** The member rules the adapters ask about (domain/members.ts). */
+export { defaultDisplayName, isBanned, isRegistered } from '../domain/members';

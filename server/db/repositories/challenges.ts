@@ -1,7 +1,12 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { prepared } from '../prepared';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { eligibleSql } from '../rules';
 import { challenges, userChallenges, users } from '../schema';
+
+const uc = alias(userChallenges, 'uc');
+const u = alias(users, 'u');
 
 export type ChallengeRow = typeof challenges.$inferSelect;
 export type ChallengeInsert = typeof challenges.$inferInsert;
@@ -31,7 +36,7 @@ export function recountParticipants(db: Db, challengeIds: number[]): void {
     .set({
       participants: sql`(
         select count(*) from ${userChallenges} uc join ${users} u on u.id = uc.user_id
-        where uc.challenge_id = "challenges"."id" and uc.is_member = 1 and u.is_banned = 0
+        where uc.challenge_id = "challenges"."id" and ${eligibleSql(uc, u)}
       )`,
     })
     .where(inArray(challenges.id, challengeIds))

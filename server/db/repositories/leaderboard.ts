@@ -7,7 +7,12 @@ import type { PeriodKind } from '../../domain/periods';
 import type { Db } from '../client';
 import { prepared } from '../prepared';
 import { leaderboardTotals, userChallenges, users } from '../schema';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { eligibleSql } from '../rules';
 import { recountParticipants } from './challenges';
+
+const uc = alias(userChallenges, 'uc');
+const u = alias(users, 'u');
 import { shownName } from './users';
 
 export interface PeriodRef {
@@ -158,7 +163,7 @@ export function refreshEligibility(db: Db, userId: number, challengeId?: number)
   db.update(leaderboardTotals)
     .set({
       eligible: sql`coalesce((
-        select uc.is_member and not u.is_banned
+        select ${eligibleSql(uc, u)}
         from ${userChallenges} uc join ${users} u on u.id = uc.user_id
         where uc.user_id = "leaderboard_totals"."user_id" and uc.challenge_id = "leaderboard_totals"."challenge_id"
       ), 0)`,

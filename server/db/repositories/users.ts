@@ -13,7 +13,7 @@ export function findUserByTelegramId(db: Db, telegramId: number): UserRow | unde
   return byTelegramId(db).get({ telegramId });
 }
 
-/** The name a member is shown under (leaderboards, results, exports): chosen, else Telegram's. */
+/** domain/members.ts shownName in SQL (leaderboards, results, exports): chosen, else Telegram's. */
 export const shownName = sql<string>`coalesce(${users.displayName}, ${users.firstName})`;
 
 const displayNameStatement = prepared((db) =>

@@ -1,7 +1,7 @@
 /** Member management and the manual fixes admins make; every change is audited. */
 import type { UserStatsRow } from '../../db/repositories/users';
 import { ServiceError } from '../../domain/errors';
-import { isEligible } from '../../domain/members';
+import { isEligible, isRegistered } from '../../domain/members';
 import { periodKeysOf, rangeOfPeriod } from '../../domain/periods';
 import { countsForStreak, overrideStreak, recomputeStreak, visibleCurrent } from '../../domain/streak';
 import type { AdminUserDetailDto, AdminUserRowDto, PageDto } from '../../../shared/types';
@@ -16,7 +16,7 @@ function toRow(r: UserStatsRow): AdminUserRowDto {
     displayName: r.displayName,
     firstName: r.firstName,
     username: r.username,
-    registered: r.registeredAt !== null,
+    registered: isRegistered(r),
     isBanned: r.isBanned,
     banReason: r.banReason,
     challenges: r.challenges,
