@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, test } from 'bun:test';
 import { hashToken } from '../../server/services/admin/login';
-import { createChallenge, joinedMember, registeredMember, submit } from '../helpers/club';
+import { createChallenge, joinedMember, registeredMember, submit } from '../helpers/factories';
 import { ADMIN_USER, createTestRuntime, telegramUser, type TestRuntime } from '../helpers/runtime';
 
 let rt: TestRuntime;

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, expect, test } from 'bun:test';
 import { addDays, monthKey, weekStart } from '../../server/domain/clubTime';
 import { rankTotals } from '../../server/domain/ranking';
 import { CLUB_EVENT_TYPES, type ClubEvent, type ClubEventType } from '../../server/services/events';
-import { createChallenge, joinedMember } from '../helpers/club';
+import { createChallenge, joinedMember } from '../helpers/factories';
 import type { TestTelegramUser } from '../helpers/initData';
 import { ADMIN_USER, createTestRuntime, type TestRuntime } from '../helpers/runtime';
 import { seededRandom } from '../helpers/random';

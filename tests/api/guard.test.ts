@@ -2,7 +2,7 @@ import { afterEach, expect, test } from 'bun:test';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST_DIR } from '../../server/rest/static';
-import { createChallenge, joinedMember, submit } from '../helpers/club';
+import { createChallenge, joinedMember, submit } from '../helpers/factories';
 import { createTestRuntime, type TestRuntime } from '../helpers/runtime';
 import { startTestServer } from '../helpers/server';
 

@@ -5,7 +5,8 @@
  */
 import { createServer } from 'node:net';
 import TelegramServer from 'telegram-test-api';
-import { challengeCreateSchema } from '../../shared/schemas';
+import type { ChallengeCreateInput } from '../../shared/schemas';
+import { challengeVia, memberVia, OWNER, STEPS } from '../helpers/factories';
 import { createBot, type QadamBot } from '../../server/bot';
 import type { Logger } from '../../server/log';
 import { TEST_BOT_TOKEN } from '../helpers/initData';
@@ -248,7 +249,8 @@ export class BotHarness {
   /** A member registered directly through the service (for tests not about registration). */
   async registered(options: MemberOptions & { displayName?: string } = {}): Promise<Member> {
     const m = this.member(options);
-    await this.services.members.register(
+    await memberVia(
+      this.services,
       {
         telegramId: m.id,
         firstName: String(m.from.first_name),
@@ -256,16 +258,13 @@ export class BotHarness {
         username: (m.from.username as string | undefined) ?? null,
         languageCode: (m.from.language_code as string | undefined) ?? null,
       },
-      options.displayName ? { displayName: options.displayName } : {},
+      { displayName: options.displayName },
     );
     return m;
   }
 
-  challenge(input: Record<string, unknown> = {}) {
-    return this.services.admin.challenges.createChallenge(
-      { telegramId: 1000, role: 'owner' },
-      challengeCreateSchema.parse({ title: 'Steps', emoji: '👟', unit: 'steps', ...input }),
-    );
+  challenge(input: Partial<ChallengeCreateInput> = {}) {
+    return challengeVia(this.services, { ...STEPS, ...input });
   }
 
   async join(member: Member, challengeId: number): Promise<void> {
@@ -275,7 +274,7 @@ export class BotHarness {
   async ban(member: Member): Promise<void> {
     const row = await this.services.members.findMember(member.id);
     if (!row) throw new Error('unknown member');
-    await this.services.admin.members.banMember({ telegramId: 1000, role: 'owner' }, row.id, 'test');
+    await this.services.admin.members.banMember(OWNER, row.id, 'test');
   }
 
   errors(): LogLine[] {

@@ -10,7 +10,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { createChallenge, joinedMember, registeredMember, submit } from '../helpers/club';
+import { createChallenge, joinedMember, registeredMember, submit } from '../helpers/factories';
 import { signInitData } from '../helpers/initData';
 import { ADMIN_USER } from '../helpers/runtime';
 import { ensureBuilt, launchChromium } from '../helpers/browser';

@@ -3,7 +3,7 @@
  * Never a 500, always API.md's error shape, and a refused request changes nothing.
  */
 import { afterAll, beforeAll, expect, test } from 'bun:test';
-import { createChallenge, joinedMember, submit } from '../helpers/club';
+import { createChallenge, joinedMember, submit } from '../helpers/factories';
 import { OTHER_BOT_TOKEN, signInitData } from '../helpers/initData';
 import { ADMIN_USER, createTestRuntime, telegramUser, type TestRuntime } from '../helpers/runtime';
 import { seededRandom } from '../helpers/random';
