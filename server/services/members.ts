@@ -36,8 +36,8 @@ export function register(
   input: { displayName?: string },
 ): Promise<{ user: UserDto; created: boolean }> {
   return write(ctx, async (tx, emit) => {
-    const t = now(ctx);
-    const row = await tx.users.upsertTelegramProfile(identity, { language: languageFromTelegram(identity.languageCode), now: t.ms });
+    const when = now(ctx);
+    const row = await tx.users.upsertTelegramProfile(identity, { language: languageFromTelegram(identity.languageCode), now: when.ms });
     emit({ type: 'member.updated', telegramId: row.telegramId });
     if (isBanned(row)) throw new ServiceError('BANNED', 'Your account is banned');
     if (isRegistered(row)) {
@@ -48,8 +48,8 @@ export function register(
     }
     const registered = await tx.users.updateUser(row.id, {
       displayName: input.displayName ?? defaultDisplayName(identity),
-      registeredAt: t.ms,
-      lastActiveAt: t.ms,
+      registeredAt: when.ms,
+      lastActiveAt: when.ms,
       unreachable: false,
     });
     return { user: toUserDto(registered), created: true };
@@ -58,25 +58,25 @@ export function register(
 
 export async function profile(ctx: ServiceContext, telegramId: number): Promise<ProfileDto> {
   const user = await requireMember(ctx, telegramId);
-  const t = now(ctx);
-  const since = addDays(t.day, -(HEATMAP_DAYS - 1));
+  const when = now(ctx);
+  const since = addDays(when.day, -(HEATMAP_DAYS - 1));
   const { repos } = ctx.store;
   const challenges = [];
   for (const { membership, challenge } of await repos.memberships.membershipsOfUser(user.id, { currentOnly: true })) {
     const recent = await repos.submissions.recentSubmissionsOf(user.id, challenge.id, since);
-    const todays = recent.find((s) => s.day === t.day) ?? null;
+    const todays = recent.find((s) => s.day === when.day) ?? null;
     const all = (await repos.leaderboard.totalsOfUser(user.id, challenge.id, ALL_TIME)) ?? { total: 0, days: 0 };
     const streak = { current: membership.currentStreak, best: membership.bestStreak, lastCountedDay: membership.lastCountedDay };
     challenges.push({
-      challenge: toChallengeDto(challenge, true, t.secondOfDay),
-      streak: { current: visibleCurrent(streak, t.day), best: streak.best, lastCountedDay: streak.lastCountedDay },
+      challenge: toChallengeDto(challenge, true, when.secondOfDay),
+      streak: { current: visibleCurrent(streak, when.day), best: streak.best, lastCountedDay: streak.lastCountedDay },
       today: todays ? { id: todays.id, value: todays.value, day: todays.day } : null,
       total: all.total,
       days: all.days,
       recent: recent.map((s) => ({ day: s.day, value: s.value, counted: countsForStreak(s.value, challenge.target) })),
     });
   }
-  return { user: toUserDto(user), today: t.day, challenges, isAdmin: !!(await repos.admins.findAdmin(telegramId)) };
+  return { user: toUserDto(user), today: when.day, challenges, isAdmin: !!(await repos.admins.findAdmin(telegramId)) };
 }
 
 /** Both settings at once, all or nothing (PATCH /api/me). The language may be set before registration. */

@@ -22,9 +22,9 @@ export async function submit(
 ): Promise<SubmitResultDto> {
   const user = await requireMember(ctx, telegramId);
   const challenge = await ctx.readModel.challenge(challengeId);
-  const at = now(ctx);
+  const when = now(ctx);
   if (!challenge || !challenge.isActive) throw new ServiceError('NOT_FOUND', 'No such active challenge');
-  if (!isRunningOn(challenge, at.day)) {
+  if (!isRunningOn(challenge, when.day)) {
     throw new ServiceError('NOT_FOUND', 'This challenge is not running today', {
       startDate: challenge.startDate,
       endDate: challenge.endDate,
@@ -34,7 +34,7 @@ export async function submit(
     throw new ServiceError('NOT_JOINED', 'Join this challenge before submitting');
   }
   const window = windowOf(challenge);
-  if (!isInsideWindow(window, at.secondOfDay)) {
+  if (!isInsideWindow(window, when.secondOfDay)) {
     const text = formatWindow(window!);
     throw new ServiceError('OUTSIDE_TIME_WINDOW', `Results for this challenge are accepted only ${text}`, {
       window: text,
@@ -51,32 +51,32 @@ export async function submit(
     );
   }
 
-  const periods = periodKeysOf(at.day);
+  const periods = periodKeysOf(when.day);
   return write(
     ctx,
     async (tx, emit): Promise<SubmitResultDto> => {
       const stored = await tx.submissions.insertSubmissionOnce({
         userId: user.id,
         challengeId,
-        day: at.day,
+        day: when.day,
         value: parsed.value,
-        createdAt: at.ms,
+        createdAt: when.ms,
       });
       if (!stored) {
-        const existing = await tx.submissions.findSubmissionOnDay(user.id, challengeId, at.day);
+        const existing = await tx.submissions.findSubmissionOnDay(user.id, challengeId, when.day);
         throw new ServiceError('ALREADY_SUBMITTED', 'A result for today is already stored', {
           value: existing?.value ?? '',
-          day: at.day,
+          day: when.day,
         });
       }
       const membership = (await tx.memberships.findMembership(user.id, challengeId))!;
       const before = { current: membership.currentStreak, best: membership.bestStreak, lastCountedDay: membership.lastCountedDay };
       // A streak an admin reset to 0 after a gap must restart, so apply on the visible state.
-      const base = { ...before, current: visibleCurrent(before, at.day) };
-      const after = applySubmission(base, at.day, countsForStreak(parsed.value, challenge.target));
+      const base = { ...before, current: visibleCurrent(before, when.day) };
+      const after = applySubmission(base, when.day, countsForStreak(parsed.value, challenge.target));
       await tx.memberships.setStreak(user.id, challengeId, after);
-      const figures = await tx.leaderboard.addToTotals(challengeId, user.id, periods, parsed.value, at.ms);
-      await tx.users.touchUser(user, at.ms);
+      const figures = await tx.leaderboard.addToTotals(challengeId, user.id, periods, parsed.value, when.ms);
+      await tx.users.touchUser(user, when.ms);
       emit({
         type: 'result.stored',
         userId: user.id,
@@ -87,7 +87,7 @@ export async function submit(
       });
       return {
         submission: { id: stored.id, value: stored.value, day: stored.day },
-        streak: { current: visibleCurrent(after, at.day), best: after.best },
+        streak: { current: visibleCurrent(after, when.day), best: after.best },
       };
     },
     { grouped: true },

@@ -43,30 +43,30 @@ export async function createChallenge(ctx: ServiceContext, actor: AdminActor, in
   await requireAdmin(ctx, actor.telegramId);
   checkConsistency(input);
   return write(ctx, async (tx, emit) => {
-    const t = now(ctx);
-    const row = await tx.challenges.insertChallenge({ ...(toColumns(input) as ChallengeInsert), title: input.title, createdAt: t.ms, updatedAt: t.ms });
-    await tx.admins.insertAudit({ actorTelegramId: actor.telegramId, action: 'challenge.create', targetType: 'challenge', targetId: row.id, after: input, at: t.ms });
+    const when = now(ctx);
+    const row = await tx.challenges.insertChallenge({ ...(toColumns(input) as ChallengeInsert), title: input.title, createdAt: when.ms, updatedAt: when.ms });
+    await tx.admins.insertAudit({ actorTelegramId: actor.telegramId, action: 'challenge.create', targetType: 'challenge', targetId: row.id, after: input, at: when.ms });
     emit({ type: 'challenge.changed', challengeId: row.id });
-    return toChallengeDto(row, false, t.secondOfDay);
+    return toChallengeDto(row, false, when.secondOfDay);
   });
 }
 
 export async function editChallenge(ctx: ServiceContext, actor: AdminActor, id: number, patch: ChallengeUpdateInput): Promise<ChallengeDto> {
   await requireAdmin(ctx, actor.telegramId);
   return write(ctx, async (tx, emit) => {
-    const t = now(ctx);
+    const when = now(ctx);
     const before = await tx.challenges.findChallenge(id);
     if (!before) throw new ServiceError('NOT_FOUND', 'No such challenge');
     const columns = toColumns(patch);
     checkConsistency({ ...before, ...columns } as typeof before);
-    await tx.challenges.updateChallenge(id, { ...columns, updatedAt: t.ms });
+    await tx.challenges.updateChallenge(id, { ...columns, updatedAt: when.ms });
     const after = (await tx.challenges.findChallenge(id))!;
     const action = patch.isActive === undefined || Object.keys(patch).length > 1
       ? 'challenge.update'
       : patch.isActive ? 'challenge.activate' : 'challenge.deactivate';
     const changedBefore = Object.fromEntries(Object.keys(columns).map((k) => [k, before[k as keyof typeof before]]));
-    await tx.admins.insertAudit({ actorTelegramId: actor.telegramId, action, targetType: 'challenge', targetId: id, before: changedBefore, after: columns, at: t.ms });
+    await tx.admins.insertAudit({ actorTelegramId: actor.telegramId, action, targetType: 'challenge', targetId: id, before: changedBefore, after: columns, at: when.ms });
     emit({ type: 'challenge.changed', challengeId: id });
-    return toChallengeDto(after, false, t.secondOfDay);
+    return toChallengeDto(after, false, when.secondOfDay);
   });
 }

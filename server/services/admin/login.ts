@@ -31,13 +31,13 @@ export function isWellFormedToken(token: string): boolean {
 /** For an admin only: a fresh one-time login token (the caller builds the URL). */
 export async function createLoginLink(ctx: ServiceContext, telegramId: number): Promise<{ token: string; expiresAt: string }> {
   await requireAdmin(ctx, telegramId);
-  const t = now(ctx);
+  const when = now(ctx);
   const token = newToken();
   await write(ctx, async (tx) => {
-    await tx.adminSessions.purgeExpired(t.ms);
-    await tx.adminSessions.insertLoginToken({ tokenHash: hashToken(token), telegramId, expiresAt: t.ms + LOGIN_LINK_TTL_MS, createdAt: t.ms });
+    await tx.adminSessions.purgeExpired(when.ms);
+    await tx.adminSessions.insertLoginToken({ tokenHash: hashToken(token), telegramId, expiresAt: when.ms + LOGIN_LINK_TTL_MS, createdAt: when.ms });
   });
-  return { token, expiresAt: new Date(t.ms + LOGIN_LINK_TTL_MS).toISOString() };
+  return { token, expiresAt: new Date(when.ms + LOGIN_LINK_TTL_MS).toISOString() };
 }
 
 export interface NewSession {
@@ -57,11 +57,11 @@ const badLink = () =>
 /** Spends a login token (once) and opens a session for its admin. */
 export async function consumeLoginLink(ctx: ServiceContext, token: string): Promise<NewSession> {
   if (!isWellFormedToken(token)) throw badLink();
-  const t = now(ctx);
+  const when = now(ctx);
   const sessionToken = newToken();
   const csrfToken = csrfTokenOf(sessionToken);
   const actor = await write(ctx, async (tx) => {
-    const used = await tx.adminSessions.useLoginToken(hashToken(token), t.ms);
+    const used = await tx.adminSessions.useLoginToken(hashToken(token), when.ms);
     if (!used) throw badLink();
     // Still an admin, not banned? (the link may have been sent before a removal)
     const who = await requireAdmin(ctx, used.telegramId, tx);
@@ -69,17 +69,17 @@ export async function consumeLoginLink(ctx: ServiceContext, token: string): Prom
       tokenHash: hashToken(sessionToken),
       telegramId: who.telegramId,
       csrfHash: hashToken(csrfToken),
-      expiresAt: t.ms + SESSION_TTL_MS,
-      createdAt: t.ms,
+      expiresAt: when.ms + SESSION_TTL_MS,
+      createdAt: when.ms,
     });
-    await tx.admins.insertAudit({ actorTelegramId: who.telegramId, action: 'admin.login', targetType: 'admin', targetId: who.telegramId, at: t.ms });
+    await tx.admins.insertAudit({ actorTelegramId: who.telegramId, action: 'admin.login', targetType: 'admin', targetId: who.telegramId, at: when.ms });
     return who;
   });
   return {
     sessionToken,
     csrfToken,
     actor,
-    expiresAt: new Date(t.ms + SESSION_TTL_MS).toISOString(),
+    expiresAt: new Date(when.ms + SESSION_TTL_MS).toISOString(),
     maxAgeSeconds: Math.floor(SESSION_TTL_MS / 1000),
   };
 }
@@ -103,11 +103,11 @@ export async function findSession(ctx: ServiceContext, sessionToken: string): Pr
 
 export async function endSession(ctx: ServiceContext, sessionToken: string): Promise<void> {
   if (!isWellFormedToken(sessionToken)) return;
-  const t = now(ctx);
+  const when = now(ctx);
   await write(ctx, async (tx) => {
-    const row = await tx.adminSessions.findLiveSession(hashToken(sessionToken), t.ms);
+    const row = await tx.adminSessions.findLiveSession(hashToken(sessionToken), when.ms);
     await tx.adminSessions.deleteSession(hashToken(sessionToken));
-    if (row) await tx.admins.insertAudit({ actorTelegramId: row.telegramId, action: 'admin.logout', targetType: 'admin', targetId: row.telegramId, at: t.ms });
+    if (row) await tx.admins.insertAudit({ actorTelegramId: row.telegramId, action: 'admin.logout', targetType: 'admin', targetId: row.telegramId, at: when.ms });
   });
 }
 

@@ -136,13 +136,13 @@ export async function setMemberStreak(ctx: ServiceContext, actor: AdminActor, us
   return write(ctx, async (tx) => {
     const m = await tx.memberships.findMembership(userId, challengeId);
     if (!m) throw new ServiceError('NOT_FOUND', 'This member never joined this challenge');
-    const t = now(ctx);
+    const when = now(ctx);
     const challenge = (await tx.challenges.findChallenge(challengeId))!;
-    const todays = await tx.submissions.findSubmissionOnDay(userId, challengeId, t.day);
+    const todays = await tx.submissions.findSubmissionOnDay(userId, challengeId, when.day);
     const before = { current: m.currentStreak, best: m.bestStreak, lastCountedDay: m.lastCountedDay };
-    const after = overrideStreak(before, current, t.day, !!todays && countsForStreak(todays.value, challenge.target));
+    const after = overrideStreak(before, current, when.day, !!todays && countsForStreak(todays.value, challenge.target));
     await tx.memberships.setStreak(userId, challengeId, after);
-    await tx.admins.insertAudit({ actorTelegramId: actor.telegramId, action: 'streak.set', targetType: 'membership', targetId: `${userId}:${challengeId}`, before, after, at: t.ms });
+    await tx.admins.insertAudit({ actorTelegramId: actor.telegramId, action: 'streak.set', targetType: 'membership', targetId: `${userId}:${challengeId}`, before, after, at: when.ms });
     return { current: after.current, best: after.best };
   });
 }
@@ -152,10 +152,10 @@ export async function removeFromChallenge(ctx: ServiceContext, actor: AdminActor
   return write(ctx, async (tx, emit) => {
     const m = await tx.memberships.findMembership(userId, challengeId);
     if (!m) throw new ServiceError('NOT_FOUND', 'This member never joined this challenge');
-    const t = now(ctx);
-    await tx.memberships.endMembership(userId, challengeId, t.ms);
+    const when = now(ctx);
+    await tx.memberships.endMembership(userId, challengeId, when.ms);
     await tx.leaderboard.refreshEligibility(userId, challengeId);
-    await tx.admins.insertAudit({ actorTelegramId: actor.telegramId, action: 'membership.remove', targetType: 'membership', targetId: `${userId}:${challengeId}`, before: { isMember: m.isMember }, after: { isMember: false }, at: t.ms });
+    await tx.admins.insertAudit({ actorTelegramId: actor.telegramId, action: 'membership.remove', targetType: 'membership', targetId: `${userId}:${challengeId}`, before: { isMember: m.isMember }, after: { isMember: false }, at: when.ms });
     emit({ type: 'membership.changed', userId, challengeId, isMember: false });
     return { joined: false as const };
   });
