@@ -35,6 +35,7 @@ export function createServices(deps: { store: Store; clock: Clock; timeZone: str
       findMember: bound(members.findMember),
       register: bound(members.register),
       profile: bound(members.profile),
+      currentChallenges: bound(members.currentChallenges),
       updateSettings: bound(members.updateSettings),
       setLanguage: bound(members.setLanguage),
       setReminders: bound(members.setReminders),

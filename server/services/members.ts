@@ -7,7 +7,7 @@ import { ALL_TIME } from '../domain/periods';
 import { countsForStreak, visibleCurrent } from '../domain/streak';
 import type { Language } from '../../shared/schemas';
 import { languageFromTelegram } from '../../shared/i18n/errors';
-import type { ProfileDto, UserDto } from '../../shared/types';
+import type { ProfileChallengeDto, ProfileDto, UserDto } from '../../shared/types';
 import { now, requireMember, write, type ServiceContext, type TelegramIdentity } from './context';
 import { toChallengeDto, toUserDto } from './mappers';
 
@@ -54,6 +54,27 @@ export function register(
     });
     return { user: toUserDto(registered), created: true };
   });
+}
+
+/** A current challenge of the member as the bot lists it: no history. */
+export type CurrentChallengeDto = Pick<ProfileChallengeDto, 'challenge' | 'streak' | 'today'>;
+
+/** The member and their current challenges with streak and today's result (the bot's lists). */
+export async function currentChallenges(ctx: ServiceContext, telegramId: number): Promise<{ user: UserDto; challenges: CurrentChallengeDto[] }> {
+  const user = await requireMember(ctx, telegramId);
+  const when = now(ctx);
+  const { repos } = ctx.store;
+  const challenges: CurrentChallengeDto[] = [];
+  for (const { membership, challenge } of await repos.memberships.membershipsOfUser(user.id, { currentOnly: true })) {
+    const todays = await repos.submissions.findSubmissionOnDay(user.id, challenge.id, when.day);
+    const streak = { current: membership.currentStreak, best: membership.bestStreak, lastCountedDay: membership.lastCountedDay };
+    challenges.push({
+      challenge: toChallengeDto(challenge, true, when.secondOfDay),
+      streak: { current: visibleCurrent(streak, when.day), best: streak.best, lastCountedDay: streak.lastCountedDay },
+      today: todays ? { id: todays.id, value: todays.value, day: todays.day } : null,
+    });
+  }
+  return { user: toUserDto(user), challenges };
 }
 
 export async function profile(ctx: ServiceContext, telegramId: number): Promise<ProfileDto> {

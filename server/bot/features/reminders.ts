@@ -21,7 +21,7 @@ export const remindersFeature: BotFeature = (deps: BotDeps) => {
       const arg = ctx.args?.trim().toLowerCase() ?? '';
       if (ON.includes(arg)) return set(ctx.bot.api, ctx.from, ctx.chatId, true);
       if (OFF.includes(arg)) return set(ctx.bot.api, ctx.from, ctx.chatId, false);
-      const { user } = await deps.services.members.profile(ctx.from.id);
+      const { user } = await deps.services.members.currentChallenges(ctx.from.id);
       const t = botText(user.language);
       const keyboard = new InlineKeyboard().text(
         user.remindersEnabled ? t.remindersTurnOff : t.remindersTurnOn,

@@ -12,7 +12,7 @@ import { botText, formatNumber } from '../../../shared/i18n/bot';
 import { errorText } from '../../../shared/i18n/errors';
 import { formatWindow } from '../../../shared/timeWindow';
 import type { Language } from '../../../shared/schemas';
-import type { ProfileChallengeDto } from '../../../shared/types';
+import type { CurrentChallengeDto } from '../../services/members';
 import { ServiceError } from '../../domain/errors';
 import { appKeyboard, languageOf, say, type Reply, type SendApi } from '../context';
 import type { BotDeps, BotFeature } from '../deps';
@@ -20,7 +20,7 @@ import { refusal } from '../refusals';
 
 const CHOOSE = /^sub:(\d+)$/;
 
-type Entry = ProfileChallengeDto;
+type Entry = CurrentChallengeDto;
 
 function labelOf(entry: Entry) {
   const c = entry.challenge;
@@ -37,7 +37,7 @@ export const submitFeature: BotFeature = (deps: BotDeps) => {
 
   /** The member's current, active challenges (throws NOT_REGISTERED / BANNED). */
   async function joined(from: User): Promise<{ language: Language; entries: Entry[] }> {
-    const profile = await services.members.profile(from.id);
+    const profile = await services.members.currentChallenges(from.id);
     return { language: profile.user.language, entries: profile.challenges.filter((e) => e.challenge.isActive) };
   }
 

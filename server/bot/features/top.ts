@@ -9,7 +9,7 @@ const TOP = 5;
 export const topFeature: BotFeature = (deps: BotDeps) =>
   new Plugin('qadam:top').command('top', async (ctx) => {
     if (!ctx.from) return;
-    const profile = await deps.services.members.profile(ctx.from.id);
+    const profile = await deps.services.members.currentChallenges(ctx.from.id);
     const language = profile.user.language;
     const t = botText(language);
     const entries = profile.challenges.filter((e) => e.challenge.isActive);
