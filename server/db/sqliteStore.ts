@@ -58,6 +58,23 @@ function bindRepositories(db: Db, run: Run): Repositories {
   return out as unknown as Repositories;
 }
 
+/** Runs `fn` between `begin` and `commit`, or the `rollback` statements when it throws. */
+async function bracket<T>(
+  sqlite: ClubDatabase['sqlite'],
+  statements: { begin: string; commit: string; rollback: string[] },
+  fn: () => Promise<T>,
+): Promise<T> {
+  sqlite.run(statements.begin);
+  try {
+    const value = await fn();
+    sqlite.run(statements.commit);
+    return value;
+  } catch (error) {
+    if (sqlite.inTransaction) for (const statement of statements.rollback) sqlite.run(statement);
+    throw error;
+  }
+}
+
 interface Pending {
   fn: (tx: Tx) => Promise<unknown>;
   resolve: (value: unknown) => void;
@@ -75,18 +92,8 @@ export class SqliteStore implements Store {
     const { db, sqlite } = database;
     this.repos = bindRepositories(db, (call) => (this.held ? this.exclusive(async () => call()) : settle(call)));
     this.tx = Object.assign(bindRepositories(db, settle), {
-      async savepoint<T>(fn: () => Promise<T>): Promise<T> {
-        sqlite.run('SAVEPOINT sp');
-        try {
-          const value = await fn();
-          sqlite.run('RELEASE sp');
-          return value;
-        } catch (error) {
-          sqlite.run('ROLLBACK TO sp');
-          sqlite.run('RELEASE sp');
-          throw error;
-        }
-      },
+      savepoint: <T>(fn: () => Promise<T>): Promise<T> =>
+        bracket(sqlite, { begin: 'SAVEPOINT sp', commit: 'RELEASE sp', rollback: ['ROLLBACK TO sp', 'RELEASE sp'] }, fn),
     });
   }
 
@@ -103,17 +110,8 @@ export class SqliteStore implements Store {
     }
   }
 
-  private async inTransaction<T>(fn: () => Promise<T>): Promise<T> {
-    const { sqlite } = this.database;
-    sqlite.run('BEGIN IMMEDIATE');
-    try {
-      const value = await fn();
-      sqlite.run('COMMIT');
-      return value;
-    } catch (error) {
-      if (sqlite.inTransaction) sqlite.run('ROLLBACK');
-      throw error;
-    }
+  private inTransaction<T>(fn: () => Promise<T>): Promise<T> {
+    return bracket(this.database.sqlite, { begin: 'BEGIN IMMEDIATE', commit: 'COMMIT', rollback: ['ROLLBACK'] }, fn);
   }
 
   transaction<T>(fn: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {

@@ -136,22 +136,22 @@ export class ReadModel {
   constructor(private readonly store: Store) {}
 
   /** A member by Telegram id (registered or not), remembered. */
-  async member(telegramId: number): Promise<UserRow | undefined> {
-    const hit = this.members.get(telegramId);
-    if (hit) return hit;
-    const version = this.version;
-    const row = await this.store.repos.users.findUserByTelegramId(telegramId);
-    if (row && version === this.version) this.members.set(telegramId, row);
-    return row;
+  member(telegramId: number): Promise<UserRow | undefined> {
+    return this.remembered(this.members, telegramId, () => this.store.repos.users.findUserByTelegramId(telegramId));
   }
 
   /** A challenge by id, remembered. */
-  async challenge(id: number): Promise<ChallengeRow | undefined> {
-    const hit = this.challenges.get(id);
+  challenge(id: number): Promise<ChallengeRow | undefined> {
+    return this.remembered(this.challenges, id, () => this.store.repos.challenges.findChallenge(id));
+  }
+
+  /** The remembered row, or the loaded one, remembered unless a change was applied meanwhile. */
+  private async remembered<K, V>(rows: Remembered<K, V>, key: K, load: () => Promise<V | undefined>): Promise<V | undefined> {
+    const hit = rows.get(key);
     if (hit) return hit;
     const version = this.version;
-    const row = await this.store.repos.challenges.findChallenge(id);
-    if (row && version === this.version) this.challenges.set(id, row);
+    const row = await load();
+    if (row && version === this.version) rows.set(key, row);
     return row;
   }
 
