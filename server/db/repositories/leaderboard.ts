@@ -13,7 +13,7 @@ import { recountParticipants } from './challenges';
 
 const uc = alias(userChallenges, 'uc');
 const u = alias(users, 'u');
-import { shownName } from './users';
+import { shownNameSql } from '../rules';
 
 export interface PeriodRef {
   kind: PeriodKind;
@@ -122,7 +122,7 @@ export function allTotals(db: Db, challengeId: number, period: PeriodRef): Leade
   return db
     .select({
       userId: leaderboardTotals.userId,
-      displayName: shownName,
+      displayName: shownNameSql,
       total: leaderboardTotals.total,
       days: leaderboardTotals.days,
       lastAt: leaderboardTotals.lastAt,

@@ -1,6 +1,7 @@
 import { and, eq, or, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { prepared } from '../prepared';
+import { shownNameSql } from '../rules';
 import { submissions, userChallenges, users } from '../schema';
 
 export type UserRow = typeof users.$inferSelect;
@@ -13,12 +14,10 @@ export function findUserByTelegramId(db: Db, telegramId: number): UserRow | unde
   return byTelegramId(db).get({ telegramId });
 }
 
-/** domain/members.ts shownName in SQL (leaderboards, results, exports): chosen, else Telegram's. */
-export const shownName = sql<string>`coalesce(${users.displayName}, ${users.firstName})`;
 
 const displayNameStatement = prepared((db) =>
   db
-    .select({ name: shownName })
+    .select({ name: shownNameSql })
     .from(users)
     .where(eq(users.id, sql.placeholder('id')))
     .prepare(),
