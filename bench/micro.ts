@@ -15,7 +15,6 @@ import { signInitData, validateInitData } from '../server/auth/initData';
 import { parseConfig } from '../server/config';
 import { findChallenge } from '../server/db/repositories/challenges';
 import { rankedFigures } from '../server/db/repositories/leaderboard';
-import { boardOf, rankIn, topOf } from '../server/services/boards';
 import { findMembership, membershipsOfUser } from '../server/db/repositories/memberships';
 import { submissionsOf, totalsInRange } from '../server/db/repositories/submissions';
 import { findUserByTelegramId } from '../server/db/repositories/users';
@@ -136,10 +135,7 @@ await measure('findMembership', (i) => findMembership(db, pick(i).userId, pick(i
 for (const type of ['today', 'weekly', 'monthly', 'all'] as const) {
   const period = periodOf(type, today);
   await measure(`rankedFigures ${type} (a board load)`, (i) => rankedFigures(db, pick(i).challengeId, period));
-  await measure(`board top 50 + rank ${type} (in memory)`, (i) => {
-    const board = boardOf(rt.services.ctx, pick(i).challengeId, period);
-    return [topOf(rt.services.ctx, board, 50), rankIn(board, pick(i).userId)];
-  });
+  await measure(`board top 50 + rank ${type} (in memory)`, (i) => rt.services.readModel.standings(pick(i).challengeId, period, 50, pick(i).userId));
 }
 await measure('membershipsOfUser', (i) => membershipsOfUser(db, pick(i).userId, { currentOnly: true }));
 await measure('submissionsOf (84 days)', (i) => submissionsOf(db, pick(i).userId, pick(i).challengeId, addDays(today, -83)));

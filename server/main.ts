@@ -19,6 +19,7 @@ try {
 }
 
 const runtime = createRuntime(config);
+await runtime.ready;
 const { log } = runtime;
 
 // One request must never end the process: hooks catch their own errors, and this is the last

@@ -8,6 +8,7 @@ import { adminSessionResolver } from './auth/adminSession';
 import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
 import { openDatabase } from './db/client';
+import { SqliteStore } from './db/sqliteStore';
 import { createLogger, type Logger } from './log';
 import { RateLimiter } from './rateLimit';
 import { ServiceError } from './domain/errors';
@@ -22,8 +23,11 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}) {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? createLogger(config.LOG_LEVEL);
   const database = openDatabase(config.DATABASE_PATH);
-  const services = createServices({ db: database.db, transaction: database.transaction, clock, timeZone: config.CLUB_TIMEZONE });
-  services.admin.access.seedOwners(config.ADMIN_TELEGRAM_IDS);
+  const store = new SqliteStore(database);
+  const services = createServices({ store, clock, timeZone: config.CLUB_TIMEZONE });
+  // Runs first on the connection: requests arriving meanwhile wait for it.
+  const ready = services.admin.access.seedOwners(config.ADMIN_TELEGRAM_IDS);
+  ready.catch(() => undefined); // awaited by main.ts (and tests through `ready`)
   // Demo mode signs initData with a secret of its own that no Telegram bot shares.
   const signingToken = config.BOT_TOKEN ?? `demo:${randomBytes(24).toString('hex')}`;
   let botUsername: string | null = null;
@@ -48,7 +52,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}) {
       demo: config.demo,
       botUsername: () => botUsername,
       startedAt: clock.now(),
-      pingDatabase: () => void database.sqlite.query('select 1').get(),
+      pingDatabase: () => store.ping(),
     },
   });
   return {
@@ -56,7 +60,10 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}) {
     clock,
     log,
     database,
+    store,
     services,
+    /** Resolves once start-up writes (owners from ADMIN_TELEGRAM_IDS) are stored. */
+    ready,
     app,
     signingToken,
     setBotUsername(name: string | null) {

@@ -147,17 +147,5 @@ export interface AuditEntryDto {
   createdAt: string;
 }
 
-/** Error codes of API.md; the front-ends localize by code. */
-export type ErrorCode =
-  | 'BAD_REQUEST'
-  | 'UNAUTHORIZED'
-  | 'NOT_REGISTERED'
-  | 'BANNED'
-  | 'NOT_JOINED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'ALREADY_SUBMITTED'
-  | 'OUTSIDE_TIME_WINDOW'
-  | 'RATE_LIMITED'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'INTERNAL';
+/** Error codes of API.md (the list is shared/errors.ts); the front-ends localize by code. */
+export type { ErrorCode } from './errors';

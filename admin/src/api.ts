@@ -8,7 +8,7 @@
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../server/trpc/types';
-import type { ErrorCode } from '../../shared/types';
+import { AppError, type AppErrorCode, type ErrorCode } from '../../shared/errors';
 
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 export type RouterInputs = inferRouterInputs<AppRouter>;
@@ -43,18 +43,7 @@ export const trpc = createTRPCClient<AppRouter>({
 
 // ---- errors ----
 
-export type AppErrorCode = ErrorCode | 'NETWORK';
-
-export class AppError extends Error {
-  constructor(
-    readonly code: AppErrorCode,
-    readonly details: Record<string, unknown> = {},
-    message?: string,
-  ) {
-    super(message ?? code);
-    this.name = 'AppError';
-  }
-}
+export { AppError, type AppErrorCode };
 
 const BY_STATUS: Record<number, ErrorCode> = {
   400: 'BAD_REQUEST',

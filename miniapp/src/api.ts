@@ -5,9 +5,9 @@
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import type { AppRouter } from '../../server/trpc/types';
 import type { Language, LeaderboardType } from '../../shared/schemas';
+import { AppError as SharedAppError, type AppErrorCode, type ErrorCode } from '../../shared/errors';
 import type {
   ChallengeDto,
-  ErrorCode,
   LeaderboardDto,
   ProfileDto,
   SubmitResultDto,
@@ -50,18 +50,10 @@ export const api = {
 
 // ---- errors ----
 
-export type AppErrorCode = ErrorCode | 'NETWORK';
+export type { AppErrorCode };
 
-export class AppError extends Error {
-  constructor(
-    readonly code: AppErrorCode,
-    readonly details: Record<string, string | number> = {},
-    message?: string,
-  ) {
-    super(message ?? code);
-    this.name = 'AppError';
-  }
-}
+/** Details keep only strings and numbers here: they fill the localized messages. */
+export class AppError extends SharedAppError<Record<string, string | number>> {}
 
 const TRPC_TO_APP: Record<string, ErrorCode> = {
   BAD_REQUEST: 'BAD_REQUEST',

@@ -8,7 +8,7 @@
  */
 import { ServiceError } from '../domain/errors';
 import type { Services } from '../services';
-import { findSession, safeEqual, type LiveSession } from '../services/admin/login';
+import { safeEqual, type LiveSession } from '../services/admin/login';
 
 export const ADMIN_COOKIE = 'qadam_admin';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -26,9 +26,9 @@ export function readCookie(request: Request, name: string): string | null {
 }
 
 /** The live session behind the request's cookie, or null. No CSRF check here. */
-export function sessionOf(services: Services, request: Request): LiveSession | null {
+export async function sessionOf(services: Services, request: Request): Promise<LiveSession | null> {
   const token = readCookie(request, ADMIN_COOKIE);
-  return token ? findSession(services.ctx, token) : null;
+  return token ? services.admin.login.findSession(token) : null;
 }
 
 export function requireCsrf(request: Request, session: LiveSession): void {
@@ -45,8 +45,8 @@ export function requireCsrf(request: Request, session: LiveSession): void {
  * a removed or banned admin loses access on the very next request.
  */
 export function adminSessionResolver(services: Services) {
-  return (request: Request): number | null => {
-    const session = sessionOf(services, request);
+  return async (request: Request): Promise<number | null> => {
+    const session = await sessionOf(services, request);
     if (!session) return null;
     requireCsrf(request, session);
     return session.telegramId;

@@ -12,7 +12,7 @@ export interface AuthDeps {
   signingToken: string;
   initDataMaxAge: number;
   /** Resolves an admin session cookie to a Telegram id (admin panel login); null when absent. */
-  adminSession?: (request: Request) => number | null;
+  adminSession?: (request: Request) => Promise<number | null>;
   /** Counts a member's request; throws RATE_LIMITED when over the limit. */
   limitMember?: (telegramId: number, write: boolean) => void;
 }
@@ -33,11 +33,11 @@ export function authenticateMember(deps: AuthDeps, request: Request): TelegramId
 }
 
 /** initData of an admin's Telegram account, or a valid admin session cookie. */
-export function authenticateAdmin(deps: AuthDeps, request: Request): AdminActor {
+export async function authenticateAdmin(deps: AuthDeps, request: Request): Promise<AdminActor> {
   const raw = initDataOf(request);
   const telegramId = raw
     ? validateInitData(raw, deps.signingToken, deps.initDataMaxAge, deps.clock.now()).telegramId
-    : deps.adminSession?.(request) ?? null;
+    : ((await deps.adminSession?.(request)) ?? null);
   if (telegramId === null) throw new ServiceError('UNAUTHORIZED', 'Sign in to the admin panel');
   return deps.services.admin.access.requireAdmin(telegramId);
 }

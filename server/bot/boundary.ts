@@ -28,7 +28,7 @@ export function installErrorBoundary(bot: AnyBot, deps: BotDeps): void {
       return;
     }
     try {
-      const language = languageOf(deps, from as never);
+      const language = await languageOf(deps, from as never);
       let reply: Reply;
       if (isServiceError(error)) {
         reply = refusal(language, error);

@@ -17,9 +17,9 @@ export function identityOf(from: User): TelegramIdentity {
 }
 
 /** The member's chosen language, else the one Telegram reports (uz → uz, ru → ru, else en; unknown → uz). */
-export function languageOf(deps: BotDeps, from: User | undefined): Language {
+export async function languageOf(deps: BotDeps, from: User | undefined): Promise<Language> {
   if (!from) return 'uz';
-  return deps.services.members.findMember(from.id)?.language ?? languageFromTelegram(from.languageCode ?? null);
+  return (await deps.services.members.findMember(from.id))?.language ?? languageFromTelegram(from.languageCode ?? null);
 }
 
 export function appUrl(deps: BotDeps): string {

@@ -84,11 +84,11 @@ export function createBot(deps: CreateBotDeps, options: CreateBotOptions = {}): 
 
   // 403 "blocked by the user": nothing more is sent to them until they write again (guards).
   bot.onResponseError((error) => {
-    try {
-      const chatId = (error.params as { chat_id?: unknown } | undefined)?.chat_id;
-      if (isBlocked(error) && typeof chatId === 'number' && chatId > 0) deps.services.members.markUnreachable(chatId);
-    } catch (failure) {
-      deps.log.warn('bot: markUnreachable failed', { error: failure });
+    const chatId = (error.params as { chat_id?: unknown } | undefined)?.chat_id;
+    if (isBlocked(error) && typeof chatId === 'number' && chatId > 0) {
+      void deps.services.members.markUnreachable(chatId).catch((failure: unknown) => {
+        deps.log.warn('bot: markUnreachable failed', { error: failure });
+      });
     }
   });
 
@@ -105,7 +105,9 @@ export function createBot(deps: CreateBotDeps, options: CreateBotOptions = {}): 
       return bot.api.sendMessage(params as never);
     },
     // The 403 hook above already marks the member; the queue reports it to its caller too.
-    onBlocked: (chatId) => deps.services.members.markUnreachable(chatId),
+    onBlocked: (chatId) => {
+      void deps.services.members.markUnreachable(chatId).catch((error: unknown) => deps.log.warn('bot: markUnreachable failed', { error }));
+    },
   });
 
   const pollingOptions: PollingOptions = {

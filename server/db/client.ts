@@ -5,7 +5,6 @@ import { dirname, join } from 'node:path';
 import { drizzle } from 'drizzle-orm/bun-sqlite';
 import { migrate } from 'drizzle-orm/bun-sqlite/migrator';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
-import { forgetAllRows } from './rowCache';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -15,13 +14,6 @@ export type Db = BaseSQLiteDatabase<'sync', void, Schema>;
 export interface ClubDatabase {
   sqlite: Database;
   db: Db;
-  /**
-   * Runs `fn` in one write transaction on the same connection (BEGIN IMMEDIATE: the writer
-   * lock is taken up front, so two processes cannot interleave read-then-write). Nested calls
-   * become savepoints. Repositories keep using `db` inside, so prepared statements apply.
-   * A rollback also forgets the remembered rows (rowCache.ts): some may never have committed.
-   */
-  transaction<T>(fn: () => T): T;
   close(): void;
 }
 
@@ -39,14 +31,6 @@ export function openDatabase(path: string): ClubDatabase {
   return {
     sqlite,
     db,
-    transaction<T>(fn: () => T): T {
-      try {
-        return sqlite.transaction(fn).immediate();
-      } catch (error) {
-        forgetAllRows(db);
-        throw error;
-      }
-    },
     close() {
       try {
         sqlite.run('PRAGMA optimize');

@@ -1,20 +1,8 @@
-/** The one family of coded errors thrown below the adapters; codes are API.md's. */
-import type { ErrorCode } from '../../shared/types';
-
-export const STATUS_OF_CODE: Record<ErrorCode, number> = {
-  BAD_REQUEST: 400,
-  UNAUTHORIZED: 401,
-  NOT_REGISTERED: 403,
-  BANNED: 403,
-  NOT_JOINED: 403,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  ALREADY_SUBMITTED: 409,
-  PAYLOAD_TOO_LARGE: 413,
-  OUTSIDE_TIME_WINDOW: 422,
-  RATE_LIMITED: 429,
-  INTERNAL: 500,
-};
+/**
+ * The one family of coded errors thrown below the adapters; the codes are shared/errors.ts's.
+ * Each adapter says what a code means to its callers (HTTP status: rest/errors.ts).
+ */
+import type { ErrorCode } from '../../shared/errors';
 
 export class ServiceError extends Error {
   constructor(
@@ -25,9 +13,5 @@ export class ServiceError extends Error {
   ) {
     super(message);
     this.name = 'ServiceError';
-  }
-
-  get status(): number {
-    return STATUS_OF_CODE[this.code];
   }
 }

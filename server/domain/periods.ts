@@ -1,7 +1,7 @@
 /** The leaderboard periods a club day belongs to, and their ranges. */
 import type { LeaderboardType } from '../../shared/schemas';
 import type { DayKey } from '../../shared/types';
-import { monthEnd, monthKey, monthStart, weekEnd, weekStart } from './clubTime';
+import { monthEnd, monthKey, weekEnd, weekStart } from './clubTime';
 
 export type PeriodKind = 'd' | 'w' | 'm' | 'a';
 
@@ -19,25 +19,44 @@ export const KIND_OF_TYPE: Record<LeaderboardType, PeriodKind> = {
   all: 'a',
 };
 
-export function periodOf(type: LeaderboardType, today: DayKey): Period {
-  switch (type) {
-    case 'today':
-      return { kind: 'd', key: today, from: today, to: today };
-    case 'weekly':
-      return { kind: 'w', key: weekStart(today), from: weekStart(today), to: weekEnd(today) };
-    case 'monthly':
-      return { kind: 'm', key: monthKey(today), from: monthStart(today), to: monthEnd(today) };
-    case 'all':
-      return { kind: 'a', key: 'all', from: null, to: today };
+export const ALL_TIME = { kind: 'a', key: 'all' } as const;
+
+/** The key of the period of `kind` that `day` falls in. */
+export function periodKeyOf(kind: PeriodKind, day: DayKey): string {
+  switch (kind) {
+    case 'd':
+      return day;
+    case 'w':
+      return weekStart(day);
+    case 'm':
+      return monthKey(day);
+    case 'a':
+      return ALL_TIME.key;
   }
+}
+
+/** First and last club day of a period (null: open-ended, the all-time period). */
+export function rangeOfPeriod(kind: PeriodKind, key: string): { from: DayKey | null; to: DayKey | null } {
+  switch (kind) {
+    case 'd':
+      return { from: key, to: key };
+    case 'w':
+      return { from: key, to: weekEnd(key) };
+    case 'm':
+      return { from: `${key}-01`, to: monthEnd(`${key}-01`) };
+    case 'a':
+      return { from: null, to: null };
+  }
+}
+
+export function periodOf(type: LeaderboardType, today: DayKey): Period {
+  const kind = KIND_OF_TYPE[type];
+  const key = periodKeyOf(kind, today);
+  const { from, to } = rangeOfPeriod(kind, key);
+  return { kind, key, from, to: to ?? today };
 }
 
 /** The four aggregate rows a submission on `day` adds to. */
 export function periodKeysOf(day: DayKey): { kind: PeriodKind; key: string }[] {
-  return [
-    { kind: 'd', key: day },
-    { kind: 'w', key: weekStart(day) },
-    { kind: 'm', key: monthKey(day) },
-    { kind: 'a', key: 'all' },
-  ];
+  return (['d', 'w', 'm', 'a'] as const).map((kind) => ({ kind, key: periodKeyOf(kind, day) }));
 }

@@ -4,6 +4,7 @@
  */
 import type { DayKey } from '../../shared/types';
 import { addDays, monthKey, monthStart, weekStart } from './clubTime';
+import { rangeOfPeriod, type PeriodKind } from './periods';
 import { minutesOf } from './timeWindow';
 
 /** A reminder is still worth sending this long after its time (catch-up, a slow minute). */
@@ -66,8 +67,9 @@ export function periodBefore(kind: ResultKind, key: string, steps = 1): string {
 
 /** First and last club day of a period. */
 export function periodRange(kind: ResultKind, key: string): { from: DayKey; to: DayKey } {
-  if (kind === 'weekly') return { from: key, to: addDays(key, 6) };
-  const from = `${key}-01`;
-  const next = periodBefore('monthly', key, -1);
-  return { from, to: addDays(`${next}-01`, -1) };
+  const { from, to } = rangeOfPeriod(RESULT_PERIOD_KIND[kind], key);
+  return { from: from!, to: to! };
 }
+
+/** The leaderboard period kind whose closed periods a result kind records. */
+export const RESULT_PERIOD_KIND = { weekly: 'w', monthly: 'm' } as const satisfies Record<ResultKind, PeriodKind>;

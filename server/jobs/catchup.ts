@@ -18,7 +18,7 @@ export async function catchUp(deps: JobDeps, now: Date): Promise<JobSummary[]> {
     ['monthly', 'monthly-results'],
   ] as const) {
     const latest = deps.services.results.periodToClose(kind, now);
-    const missed = deps.services.results.unclosedPeriods(kind, latest, CATCH_UP_LIMIT[kind]);
+    const missed = await deps.services.results.unclosedPeriods(kind, latest, CATCH_UP_LIMIT[kind]);
     const lines: string[] = [];
     const counts: Record<string, number> = { periods: 0, written: 0, sent: 0 };
     // Oldest first; only the latest period's winners are announced (older news is stale).

@@ -6,6 +6,7 @@
 import { fixedClock, systemClock } from '../clock';
 import { ConfigError, loadConfig } from '../config';
 import { openDatabase } from '../db/client';
+import { SqliteStore } from '../db/sqliteStore';
 import { createLogger } from '../log';
 import type { Messenger } from '../messaging';
 import { createServices } from '../services';
@@ -57,7 +58,7 @@ try {
 const log = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
 const clock = now ? fixedClock(now) : systemClock;
 const database = openDatabase(config.DATABASE_PATH);
-const services = createServices({ db: database.db, transaction: database.transaction, clock, timeZone: config.CLUB_TIMEZONE });
+const services = createServices({ store: new SqliteStore(database), clock, timeZone: config.CLUB_TIMEZONE });
 
 // The bot's own rate-limited queue, built as the server builds it; the bot is never started
 // here (only the server polls the token).

@@ -28,7 +28,7 @@ export async function deliverAll(deps: JobDeps, messages: { telegramId: number; 
       counts[outcome]++;
       if (outcome === 'blocked') {
         try {
-          deps.services.members.markUnreachable(telegramId);
+          await deps.services.members.markUnreachable(telegramId);
         } catch (error) {
           deps.log.warn('could not mark member unreachable', { telegramId, error });
         }

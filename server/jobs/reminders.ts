@@ -4,7 +4,7 @@ import { appButton, deliverAll } from './deliver';
 import type { JobDeps, JobSummary } from './types';
 
 export async function remindersJob(deps: JobDeps, now: Date): Promise<JobSummary> {
-  const { day, due } = deps.services.reminders.dueReminders(now);
+  const { day, due } = await deps.services.reminders.dueReminders(now);
   const lines: string[] = [];
   const counts = { due: 0, sent: 0, blocked: 0, failed: 0, challenges: due.length };
   if (due.length === 0) lines.push(`${day}: no challenge reminder is due now`);
@@ -16,7 +16,7 @@ export async function remindersJob(deps: JobDeps, now: Date): Promise<JobSummary
       continue;
     }
     const recorded = new Set(
-      deps.services.reminders.recordReminders(c.id, day, item.recipients.map((r) => r.userId), now),
+      await deps.services.reminders.recordReminders(c.id, day, item.recipients.map((r) => r.userId), now),
     );
     const messages = item.recipients
       .filter((r) => recorded.has(r.userId))

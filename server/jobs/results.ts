@@ -19,7 +19,7 @@ export async function closeAndAnnounce(
 ): Promise<{ lines: string[]; counts: Record<string, number> }> {
   const { results } = deps.services;
   const label = `${kind === 'weekly' ? 'week' : 'month'} ${period}`;
-  const closed = results.closePeriod(kind, period, now);
+  const closed = await results.closePeriod(kind, period, now);
   const written = Object.values(closed.written).reduce((a, b) => a + b, 0);
   const lines = [
     closed.closedNow
@@ -27,10 +27,10 @@ export async function closeAndAnnounce(
       : `${label}: results were already written before — nothing written`,
   ];
   const counts = { written, announced: 0, sent: 0, blocked: 0, failed: 0 };
-  for (const a of results.pendingAnnouncements(kind, period)) {
+  for (const a of await results.pendingAnnouncements(kind, period)) {
     const name = `#${a.challenge.id} ${a.challenge.title}`;
     if (!opts.announce) {
-      if (results.claimAnnouncement(kind, period, a.challenge.id, now, 'skipped: caught up late')) {
+      if (await results.claimAnnouncement(kind, period, a.challenge.id, now, 'skipped: caught up late')) {
         lines.push(`${label} ${name}: winners not announced (older period caught up late)`);
       }
       continue;
@@ -39,8 +39,8 @@ export async function closeAndAnnounce(
       lines.push(`${label} ${name}: bot is off — winners not announced`);
       continue;
     }
-    if (!results.claimAnnouncement(kind, period, a.challenge.id, now, 'sent')) continue;
-    const messages = results.announcementAudience(a.challenge.id).map((r) => ({
+    if (!(await results.claimAnnouncement(kind, period, a.challenge.id, now, 'sent'))) continue;
+    const messages = (await results.announcementAudience(a.challenge.id)).map((r) => ({
       telegramId: r.telegramId,
       message: {
         chatId: r.telegramId,

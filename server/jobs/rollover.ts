@@ -2,7 +2,7 @@
 import type { JobDeps, JobSummary } from './types';
 
 export async function dailyRolloverJob(deps: JobDeps, now: Date): Promise<JobSummary> {
-  const r = deps.services.rollover.rolloverStreaks(now);
+  const r = await deps.services.rollover.rolloverStreaks(now);
   return {
     job: 'daily-rollover',
     at: now.toISOString(),

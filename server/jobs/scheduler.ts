@@ -24,7 +24,7 @@ function isQuiet(s: JobSummary): boolean {
 }
 
 export function startScheduler(deps: JobDeps, opts: { catchUp?: boolean } = {}): Scheduler {
-  const { clock, timeZone } = deps.services.ctx;
+  const { clock, timeZone } = deps.services;
   const running = new Set<JobName>();
   const inFlight = new Set<Promise<unknown>>();
   let stopped = false;

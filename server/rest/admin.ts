@@ -33,8 +33,8 @@ export function adminRoutes(deps: AuthDeps) {
     .get('/challenges', ({ admin }) => a.challenges.listAllChallenges(admin), route('admin', 'Every challenge, active or not, with participants'))
     .post(
       '/challenges',
-      ({ admin, body, set }) => {
-        const created = a.challenges.createChallenge(admin, body);
+      async ({ admin, body, set }) => {
+        const created = await a.challenges.createChallenge(admin, body);
         set.status = 201;
         return created;
       },

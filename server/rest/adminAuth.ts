@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { clearedSessionCookie, readCookie, ADMIN_COOKIE, requireCsrf, sessionCookie, sessionOf } from '../auth/adminSession';
 import { authenticateAdmin, initDataOf, type AuthDeps } from '../auth/requestAuth';
 import { ServiceError } from '../domain/errors';
-import { consumeLoginLink, createLoginLink, endSession, type NewSession } from '../services/admin/login';
+import type { NewSession } from '../services/admin/login';
 import { readJsonBody } from './body';
 import { route } from './openapi';
 
@@ -69,9 +69,9 @@ export function adminAuthRoutes(deps: AdminAuthDeps) {
     .onParse(readJsonBody)
     .post(
       '/login',
-      ({ request, body, set }) => {
+      async ({ request, body, set }) => {
         requireOwnOrigin(request, deps.publicUrl);
-        return opened(consumeLoginLink(services.ctx, body.token), set);
+        return opened(await services.admin.login.consumeLoginLink(body.token), set);
       },
       {
         body: loginSchema,
@@ -80,31 +80,31 @@ export function adminAuthRoutes(deps: AdminAuthDeps) {
     )
     .get(
       '/session',
-      ({ request, set }) => {
+      async ({ request, set }) => {
         set.headers['cache-control'] = NO_STORE;
         if (initDataOf(request)) {
-          const actor = authenticateAdmin(deps, request);
+          const actor = await authenticateAdmin(deps, request);
           return { ...actor, csrfToken: null, expiresAt: null, via: 'initData' as const };
         }
-        const session = sessionOf(services, request);
+        const session = await sessionOf(services, request);
         if (!session) {
           // A stale or tampered cookie is dropped so the browser stops sending it.
           if (readCookie(request, ADMIN_COOKIE) !== null) set.headers['set-cookie'] = clearedSessionCookie(cookieOpts);
           throw new ServiceError('UNAUTHORIZED', 'Sign in with the link the bot sends to /admin');
         }
-        const actor = services.admin.access.requireAdmin(session.telegramId);
+        const actor = await services.admin.access.requireAdmin(session.telegramId);
         return { ...actor, csrfToken: session.csrfToken, expiresAt: session.expiresAt, via: 'cookie' as const };
       },
       route('admin session', 'Who the session (or admin initData) belongs to, and its CSRF token', { auth: 'admin' }),
     )
     .post(
       '/logout',
-      ({ request, set }) => {
+      async ({ request, set }) => {
         const token = readCookie(request, ADMIN_COOKIE);
-        const session = sessionOf(services, request);
+        const session = await sessionOf(services, request);
         if (session && token) {
           requireCsrf(request, session);
-          endSession(services.ctx, token);
+          await services.admin.login.endSession(token);
         }
         set.headers['set-cookie'] = clearedSessionCookie(cookieOpts);
         set.headers['cache-control'] = NO_STORE;
@@ -118,11 +118,11 @@ export function adminAuthRoutes(deps: AdminAuthDeps) {
   // the panel offers a clearly labelled demo owner. With a token this route does not exist.
   return app.post(
     '/demo',
-    ({ request, set }) => {
+    async ({ request, set }) => {
       requireOwnOrigin(request, deps.publicUrl);
-      services.admin.access.seedOwners([DEMO_ADMIN_TELEGRAM_ID]);
-      const { token } = createLoginLink(services.ctx, DEMO_ADMIN_TELEGRAM_ID);
-      return opened(consumeLoginLink(services.ctx, token), set);
+      await services.admin.access.seedOwners([DEMO_ADMIN_TELEGRAM_ID]);
+      const { token } = await services.admin.login.createLoginLink(DEMO_ADMIN_TELEGRAM_ID);
+      return opened(await services.admin.login.consumeLoginLink(token), set);
     },
     route('admin session', 'Demo mode only: sign in as the demo owner', { errors: ['FORBIDDEN'] }),
   );

@@ -6,7 +6,6 @@
 import { Elysia } from 'elysia';
 import { z } from 'zod';
 import type { AuthDeps } from '../auth/requestAuth';
-import { exportLeaderboard, exportMembers, exportSubmissions } from '../services/admin/exports';
 import { dayKeySchema, idSchema, leaderboardTypeSchema } from '../../shared/schemas';
 import { adminAuth } from './auth';
 import { dropEmptyQueryValues, readJsonBody } from './body';
@@ -47,7 +46,7 @@ const leaderboardQuery = z.object({ challengeId: idSchema, type: leaderboardType
 
 /** Mounted inside the admin group (`/api/admin/export/*`). */
 export function adminExportRoutes(deps: AuthDeps) {
-  const ctx = deps.services.ctx;
+  const exports = deps.services.admin.exports;
   const stamp = () => deps.clock.now().toISOString().slice(0, 10);
   const csv = (summary: string) => {
     const doc = route('exports', summary);
@@ -59,8 +58,8 @@ export function adminExportRoutes(deps: AuthDeps) {
     .use(adminAuth(deps))
     .onParse(readJsonBody)
     .onTransform(dropEmptyQueryValues)
-    .get('/members.csv', ({ admin }) => {
-      const rows = exportMembers(ctx, admin);
+    .get('/members.csv', async ({ admin }) => {
+      const rows = await exports.exportMembers(admin);
       return csvResponse(
         `qadam-members-${stamp()}.csv`,
         toCsv(
@@ -69,8 +68,8 @@ export function adminExportRoutes(deps: AuthDeps) {
         ),
       );
     }, csv('Every member with stats'))
-    .get('/submissions.csv', ({ admin, query: filter }) => {
-      const rows = exportSubmissions(ctx, admin, filter);
+    .get('/submissions.csv', async ({ admin, query: filter }) => {
+      const rows = await exports.exportSubmissions(admin, filter);
       const suffix = filter.challengeId ? `-challenge-${filter.challengeId}` : '';
       return csvResponse(
         `qadam-submissions${suffix}-${stamp()}.csv`,
@@ -80,8 +79,8 @@ export function adminExportRoutes(deps: AuthDeps) {
         ),
       );
     }, { query: submissionsQuery, ...csv('Results, filtered by challenge and days') })
-    .get('/leaderboard.csv', ({ admin, query: { challengeId, type } }) => {
-      const { period, rows } = exportLeaderboard(ctx, admin, challengeId, type);
+    .get('/leaderboard.csv', async ({ admin, query: { challengeId, type } }) => {
+      const { period, rows } = await exports.exportLeaderboard(admin, challengeId, type);
       return csvResponse(
         `qadam-leaderboard-${challengeId}-${type}-${period.to}.csv`,
         toCsv(

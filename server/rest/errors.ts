@@ -5,8 +5,24 @@
  */
 import { Elysia, ValidationError } from 'elysia';
 import { ZodError } from 'zod';
-import { ServiceError, STATUS_OF_CODE } from '../domain/errors';
-import type { ErrorCode } from '../../shared/types';
+import { ServiceError } from '../domain/errors';
+import type { ErrorCode } from '../../shared/errors';
+
+/** The HTTP status of each API.md code. */
+export const STATUS_OF_CODE: Record<ErrorCode, number> = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  NOT_REGISTERED: 403,
+  BANNED: 403,
+  NOT_JOINED: 403,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  ALREADY_SUBMITTED: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  OUTSIDE_TIME_WINDOW: 422,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+};
 
 export function errorBody(code: ErrorCode, message: string, details?: Record<string, unknown>) {
   return { error: { code, message, ...(details && Object.keys(details).length ? { details } : {}) } };

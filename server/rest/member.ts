@@ -21,8 +21,8 @@ export function memberRoutes(deps: AuthDeps) {
     .onTransform(dropEmptyQueryValues)
     .post(
       '/auth/register',
-      ({ member, body, set }) => {
-        const result = services.members.register(member, body);
+      async ({ member, body, set }) => {
+        const result = await services.members.register(member, body);
         set.status = result.created ? 201 : 200;
         return result;
       },
@@ -51,7 +51,7 @@ export function memberRoutes(deps: AuthDeps) {
     .post(
       '/challenges/:id/submit',
       async ({ member, params, body, set }) => {
-        const result = await services.submissions.submitGrouped(member.telegramId, params.id, body.value);
+        const result = await services.submissions.submit(member.telegramId, params.id, body.value);
         set.status = 201;
         return result;
       },
@@ -66,8 +66,8 @@ export function memberRoutes(deps: AuthDeps) {
     )
     .get(
       '/leaderboard',
-      ({ member, query, set }) => {
-        const board = services.leaderboard.leaderboardForMember(member.telegramId, query);
+      async ({ member, query, set }) => {
+        const board = await services.leaderboard.leaderboardForMember(member.telegramId, query);
         set.headers['content-type'] = 'application/json';
         return leaderboardJson(board);
       },

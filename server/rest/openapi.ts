@@ -6,8 +6,8 @@
 import { toOpenAPISchema } from '@elysiajs/openapi';
 import { Elysia, type AnyElysia } from 'elysia';
 import { z } from 'zod';
-import { STATUS_OF_CODE } from '../domain/errors';
-import type { ErrorCode } from '../../shared/types';
+import { STATUS_OF_CODE } from './errors';
+import type { ErrorCode } from '../../shared/errors';
 import { renderReference } from './reference';
 
 export type Tag = 'system' | 'member' | 'admin' | 'admin session' | 'exports';

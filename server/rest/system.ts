@@ -12,7 +12,7 @@ export interface SystemInfo {
   botUsername: () => string | null;
   startedAt: Date;
   /** Runs a trivial query; throws when the database is gone. */
-  pingDatabase: () => void;
+  pingDatabase: () => Promise<void>;
 }
 
 const demoQuery = z.object({ user: z.coerce.number().int().min(1).max(999_999).default(1) }).strict();
@@ -25,9 +25,9 @@ export function systemRoutes(deps: AuthDeps, info: SystemInfo) {
     .onTransform(dropEmptyQueryValues)
     .get(
       '/health',
-      ({ set }) => {
+      async ({ set }) => {
         try {
-          info.pingDatabase();
+          await info.pingDatabase();
         } catch {
           set.status = 503;
           return { ok: false };

@@ -1,48 +1,45 @@
 /** Browsing, joining and leaving challenges. */
-import { findChallenge, joinedChallengeIds, listChallenges } from '../db/repositories/challenges';
-import { endMembership, findMembership, upsertMembership } from '../db/repositories/memberships';
-import { refreshEligibility } from '../db/repositories/users';
 import { ServiceError } from '../domain/errors';
 import type { ChallengeDto } from '../../shared/types';
-import { refreshMemberOnBoards } from './boards';
-import { inTransaction, now, requireMember, type ServiceContext } from './context';
+import { now, requireMember, write, type ServiceContext } from './context';
 import { toChallengeDto } from './mappers';
 
-export function listForMember(ctx: ServiceContext, telegramId: number): ChallengeDto[] {
-  const user = requireMember(ctx, telegramId);
-  const joined = joinedChallengeIds(ctx.db, user.id);
+export async function listForMember(ctx: ServiceContext, telegramId: number): Promise<ChallengeDto[]> {
+  const user = await requireMember(ctx, telegramId);
+  const joined = await ctx.store.repos.challenges.joinedChallengeIds(user.id);
   const { secondOfDay } = now(ctx);
-  return listChallenges(ctx.db, { activeOnly: true }).map((c) => toChallengeDto(c, joined.has(c.id), secondOfDay));
+  const all = await ctx.store.repos.challenges.listChallenges({ activeOnly: true });
+  return all.map((c) => toChallengeDto(c, joined.has(c.id), secondOfDay));
 }
 
-function requireActiveChallenge(ctx: ServiceContext, challengeId: number) {
-  const challenge = findChallenge(ctx.db, challengeId);
+async function requireActiveChallenge(ctx: ServiceContext, challengeId: number) {
+  const challenge = await ctx.readModel.challenge(challengeId);
   if (!challenge || !challenge.isActive) throw new ServiceError('NOT_FOUND', 'No such active challenge');
   return challenge;
 }
 
 /** Idempotent; rejoining restores the earlier streak and history. */
-export function join(ctx: ServiceContext, telegramId: number, challengeId: number): { joined: true } {
-  const user = requireMember(ctx, telegramId);
-  requireActiveChallenge(ctx, challengeId);
-  inTransaction(ctx, (db) => {
-    upsertMembership(db, user.id, challengeId, now(ctx).ms);
-    refreshEligibility(db, user.id, challengeId);
+export async function join(ctx: ServiceContext, telegramId: number, challengeId: number): Promise<{ joined: true }> {
+  const user = await requireMember(ctx, telegramId);
+  await requireActiveChallenge(ctx, challengeId);
+  await write(ctx, async (tx, emit) => {
+    await tx.memberships.upsertMembership(user.id, challengeId, now(ctx).ms);
+    await tx.leaderboard.refreshEligibility(user.id, challengeId);
+    emit({ type: 'membership.changed', userId: user.id, challengeId, isMember: true });
   });
-  refreshMemberOnBoards(ctx, user.id, challengeId);
   return { joined: true };
 }
 
 /** Idempotent; keeps the history (results, streak) for a later rejoin. */
-export function leave(ctx: ServiceContext, telegramId: number, challengeId: number): { joined: false } {
-  const user = requireMember(ctx, telegramId);
-  if (!findChallenge(ctx.db, challengeId)) throw new ServiceError('NOT_FOUND', 'No such challenge');
-  inTransaction(ctx, (db) => {
-    if (findMembership(db, user.id, challengeId)?.isMember) {
-      endMembership(db, user.id, challengeId, now(ctx).ms);
-      refreshEligibility(db, user.id, challengeId);
+export async function leave(ctx: ServiceContext, telegramId: number, challengeId: number): Promise<{ joined: false }> {
+  const user = await requireMember(ctx, telegramId);
+  if (!(await ctx.readModel.challenge(challengeId))) throw new ServiceError('NOT_FOUND', 'No such challenge');
+  await write(ctx, async (tx, emit) => {
+    if ((await tx.memberships.findMembership(user.id, challengeId))?.isMember) {
+      await tx.memberships.endMembership(user.id, challengeId, now(ctx).ms);
+      await tx.leaderboard.refreshEligibility(user.id, challengeId);
+      emit({ type: 'membership.changed', userId: user.id, challengeId, isMember: false });
     }
   });
-  refreshMemberOnBoards(ctx, user.id, challengeId);
   return { joined: false };
 }

@@ -1,15 +1,17 @@
-/** What every service needs: the database, the clock and the club's time zone. */
+/** What every service needs: the store, the read model, the clock and the club's time zone. */
 import type { Clock } from '../clock';
-import type { Db } from '../db/client';
-import { findUserByTelegramId, type UserRow } from '../db/repositories/users';
+import type { UserRow } from '../db/repositories/users';
 import { localDateTime } from '../domain/clubTime';
 import { ServiceError } from '../domain/errors';
+import { isBanned, isRegistered } from '../domain/members';
 import type { DayKey } from '../../shared/types';
+import type { ClubEvent } from './events';
+import type { ReadModel } from './readModel';
+import type { Store, TransactionOptions, Tx } from './store';
 
 export interface ServiceContext {
-  db: Db;
-  /** One write transaction on `db`'s connection (see ClubDatabase.transaction). */
-  transaction<T>(fn: () => T): T;
+  store: Store;
+  readModel: ReadModel;
   clock: Clock;
   timeZone: string;
 }
@@ -23,7 +25,15 @@ export interface TelegramIdentity {
   languageCode: string | null;
 }
 
-export function now(ctx: ServiceContext): { at: Date; ms: number; day: DayKey; secondOfDay: number } {
+/** The club's present: the instant, and the club day and second of day it falls on. */
+export interface ClubNow {
+  at: Date;
+  ms: number;
+  day: DayKey;
+  secondOfDay: number;
+}
+
+export function now(ctx: ServiceContext): ClubNow {
   const at = ctx.clock.now();
   const local = localDateTime(at, ctx.timeZone);
   return { at, ms: at.getTime(), day: local.day, secondOfDay: local.secondOfDay };
@@ -33,17 +43,41 @@ export function today(ctx: ServiceContext): DayKey {
   return now(ctx).day;
 }
 
+export type RegisteredMember = UserRow & { displayName: string };
+
 /** A registered, non-banned member, or the coded refusal. */
-export function requireMember(ctx: ServiceContext, telegramId: number): UserRow & { displayName: string } {
-  const user = findUserByTelegramId(ctx.db, telegramId);
-  if (user?.isBanned) throw new ServiceError('BANNED', 'Your account is banned');
-  if (!user || user.displayName === null || user.registeredAt === null) {
-    throw new ServiceError('NOT_REGISTERED', 'Complete registration first');
-  }
-  return user as UserRow & { displayName: string };
+export async function requireMember(ctx: ServiceContext, telegramId: number): Promise<RegisteredMember> {
+  const user = await ctx.readModel.member(telegramId);
+  if (user && isBanned(user)) throw new ServiceError('BANNED', 'Your account is banned');
+  if (!user || !isRegistered(user)) throw new ServiceError('NOT_REGISTERED', 'Complete registration first');
+  return user;
 }
 
-/** Runs `fn` in one write transaction (BEGIN IMMEDIATE: the writer lock is taken up front). */
-export function inTransaction<T>(ctx: ServiceContext, fn: (db: Db) => T): T {
-  return ctx.transaction(() => fn(ctx.db));
+/**
+ * Runs `fn` in one write transaction; `emit` records what it changed. After commit, and only
+ * then, the events are applied to the read model, in commit order, before this resolves — so
+ * the writer's next read already sees its change. The one way services write.
+ */
+export async function write<T>(
+  ctx: ServiceContext,
+  fn: (tx: Tx, emit: (event: ClubEvent) => void) => Promise<T>,
+  options?: TransactionOptions,
+): Promise<T> {
+  let turn: ReturnType<ReadModel['enqueue']> | null = null;
+  let events: ClubEvent[] = [];
+  let value: T;
+  try {
+    value = await ctx.store.transaction(async (tx) => {
+      const emitted: ClubEvent[] = [];
+      const result = await fn(tx, (event) => void emitted.push(event));
+      events = emitted;
+      turn = ctx.readModel.enqueue(); // still inside the transaction: turns follow commit order
+      return result;
+    }, options);
+  } catch (error) {
+    await (turn as ReturnType<ReadModel['enqueue']> | null)?.settle(null);
+    throw error;
+  }
+  await (turn as ReturnType<ReadModel['enqueue']> | null)?.settle(events);
+  return value;
 }

@@ -1,51 +1,121 @@
 /**
- * The services as one object bound to a context, the single dependency the four adapters
- * (REST, tRPC, bot, jobs) receive.
+ * The services as one explicitly built object, the single dependency the four adapters
+ * (REST, tRPC, bot, jobs) receive. Every entry is a use-case bound to the context.
  */
+import type { Clock } from '../clock';
 import type { ServiceContext } from './context';
 import * as access from './admin/access';
 import * as adminChallenges from './admin/challenges';
-import * as adminMembers from './admin/members';
+import * as exports from './admin/exports';
 import * as insights from './admin/insights';
+import * as login from './admin/login';
+import * as adminMembers from './admin/members';
 import * as challenges from './challenges';
 import * as leaderboard from './leaderboard';
 import * as members from './members';
+import { ReadModel } from './readModel';
 import * as reminders from './reminders';
 import * as results from './results';
 import * as rollover from './rollover';
+import type { Store } from './store';
 import * as submit from './submit';
 
-type Bound<M> = {
-  [K in keyof M]: M[K] extends (ctx: ServiceContext, ...args: infer A) => infer R ? (...args: A) => R : never;
-};
-
-function bind<M extends Record<string, unknown>>(ctx: ServiceContext, module: M): Bound<M> {
-  const out: Record<string, unknown> = {};
-  for (const [name, fn] of Object.entries(module)) {
-    if (typeof fn === 'function') out[name] = (...args: unknown[]) => (fn as (...a: unknown[]) => unknown)(ctx, ...args);
-  }
-  return out as Bound<M>;
-}
-
-export function createServices(ctx: ServiceContext) {
+export function createServices(deps: { store: Store; clock: Clock; timeZone: string }) {
+  const ctx: ServiceContext = { ...deps, readModel: new ReadModel(deps.store) };
+  const bound =
+    <A extends unknown[], R>(fn: (ctx: ServiceContext, ...args: A) => R) =>
+    (...args: A): R =>
+      fn(ctx, ...args);
   return {
-    ctx,
-    members: bind(ctx, members),
-    challenges: bind(ctx, challenges),
-    submissions: bind(ctx, submit),
-    leaderboard: bind(ctx, leaderboard),
-    // scheduled jobs (server/jobs)
-    reminders: bind(ctx, reminders),
-    results: bind(ctx, results),
-    rollover: bind(ctx, rollover),
-    admin: {
-      access: bind(ctx, access),
-      challenges: bind(ctx, adminChallenges),
-      members: bind(ctx, adminMembers),
-      insights: bind(ctx, insights),
+    /** The club's clock and time zone (the scheduler fires in it). */
+    clock: deps.clock,
+    timeZone: deps.timeZone,
+    members: {
+      seeMember: bound(members.seeMember),
+      findMember: bound(members.findMember),
+      register: bound(members.register),
+      profile: bound(members.profile),
+      currentChallenges: bound(members.currentChallenges),
+      updateSettings: bound(members.updateSettings),
+      setLanguage: bound(members.setLanguage),
+      setReminders: bound(members.setReminders),
+      markUnreachable: bound(members.markUnreachable),
+      markReachable: bound(members.markReachable),
     },
+    challenges: {
+      listForMember: bound(challenges.listForMember),
+      join: bound(challenges.join),
+      leave: bound(challenges.leave),
+    },
+    submissions: {
+      submit: bound(submit.submit),
+    },
+    leaderboard: {
+      leaderboardForMember: bound(leaderboard.leaderboardForMember),
+    },
+    // scheduled jobs (server/jobs)
+    reminders: {
+      dueReminders: bound(reminders.dueReminders),
+      recordReminders: bound(reminders.recordReminders),
+    },
+    results: {
+      closePeriod: bound(results.closePeriod),
+      unclosedPeriods: bound(results.unclosedPeriods),
+      pendingAnnouncements: bound(results.pendingAnnouncements),
+      claimAnnouncement: bound(results.claimAnnouncement),
+      announcementAudience: bound(results.announcementAudience),
+      periodToClose: bound(results.periodToClose),
+    },
+    rollover: {
+      rolloverStreaks: bound(rollover.rolloverStreaks),
+    },
+    admin: {
+      access: {
+        requireAdmin: (telegramId: number) => access.requireAdmin(ctx, telegramId),
+        isAdmin: bound(access.isAdmin),
+        seedOwners: bound(access.seedOwners),
+        listAdminUsers: bound(access.listAdminUsers),
+        addAdmin: bound(access.addAdmin),
+        removeAdmin: bound(access.removeAdmin),
+      },
+      login: {
+        createLoginLink: bound(login.createLoginLink),
+        consumeLoginLink: bound(login.consumeLoginLink),
+        findSession: bound(login.findSession),
+        endSession: bound(login.endSession),
+      },
+      challenges: {
+        challengeLeaderboard: bound(adminChallenges.challengeLeaderboard),
+        listAllChallenges: bound(adminChallenges.listAllChallenges),
+        createChallenge: bound(adminChallenges.createChallenge),
+        editChallenge: bound(adminChallenges.editChallenge),
+      },
+      members: {
+        listMembers: bound(adminMembers.listMembers),
+        memberDetail: bound(adminMembers.memberDetail),
+        banMember: bound(adminMembers.banMember),
+        unbanMember: bound(adminMembers.unbanMember),
+        deleteSubmission: bound(adminMembers.deleteSubmission),
+        setMemberStreak: bound(adminMembers.setMemberStreak),
+        removeFromChallenge: bound(adminMembers.removeFromChallenge),
+      },
+      insights: {
+        analytics: bound(insights.analytics),
+        results: bound(insights.results),
+        auditLog: bound(insights.auditLog),
+      },
+      exports: {
+        exportMembers: bound(exports.exportMembers),
+        exportSubmissions: bound(exports.exportSubmissions),
+        exportLeaderboard: bound(exports.exportLeaderboard),
+      },
+    },
+    /** The read model (tests and benchmarks look inside). */
+    readModel: ctx.readModel,
   };
 }
 
 export type Services = ReturnType<typeof createServices>;
 export type { TelegramIdentity, ServiceContext } from './context';
+/** The member rules the adapters ask about (domain/members.ts). */
+export { defaultDisplayName, isBanned, isRegistered } from '../domain/members';

@@ -1,12 +1,9 @@
 /** Today / weekly / monthly / all-time boards with the caller's own rank. */
-import { activeChallengeIds, findChallenge } from '../db/repositories/challenges';
-import { allTotals } from '../db/repositories/leaderboard';
-import { findUserByTelegramId } from '../db/repositories/users';
 import { ServiceError } from '../domain/errors';
+import { isBanned } from '../domain/members';
 import { periodOf } from '../domain/periods';
 import type { LeaderboardType } from '../../shared/schemas';
 import type { LeaderboardDto } from '../../shared/types';
-import { boardOf, rankIn, topOf } from './boards';
 import { today, type ServiceContext } from './context';
 
 export interface LeaderboardQuery {
@@ -15,13 +12,13 @@ export interface LeaderboardQuery {
   limit: number;
 }
 
-function resolveChallengeId(ctx: ServiceContext, challengeId: number | undefined, activeOnly: boolean): number {
+async function resolveChallengeId(ctx: ServiceContext, challengeId: number | undefined, activeOnly: boolean): Promise<number> {
   if (challengeId !== undefined) {
-    const challenge = findChallenge(ctx.db, challengeId);
+    const challenge = await ctx.readModel.challenge(challengeId);
     if (!challenge || (activeOnly && !challenge.isActive)) throw new ServiceError('NOT_FOUND', 'No such active challenge');
     return challengeId;
   }
-  const active = activeChallengeIds(ctx.db);
+  const active = await ctx.store.repos.challenges.activeChallengeIds();
   if (active.length !== 1) {
     throw new ServiceError('BAD_REQUEST', 'challengeId is required unless exactly one challenge is active');
   }
@@ -29,29 +26,28 @@ function resolveChallengeId(ctx: ServiceContext, challengeId: number | undefined
 }
 
 /** `viewerUserId` is the member whose rank goes in `me` (null: nobody, e.g. an admin view). */
-export function leaderboard(
+export async function leaderboard(
   ctx: ServiceContext,
   query: LeaderboardQuery,
   viewerUserId: number | null,
   opts: { activeOnly: boolean } = { activeOnly: true },
-): LeaderboardDto {
-  const challengeId = resolveChallengeId(ctx, query.challengeId, opts.activeOnly);
+): Promise<LeaderboardDto> {
+  const challengeId = await resolveChallengeId(ctx, query.challengeId, opts.activeOnly);
   const period = periodOf(query.type, today(ctx));
-  const board = boardOf(ctx, challengeId, period);
-  const entries = topOf(ctx, board, query.limit);
-  const me = viewerUserId === null ? null : rankIn(board, viewerUserId);
+  const { entries, me } = await ctx.readModel.standings(challengeId, period, query.limit, viewerUserId);
   return { type: query.type, challengeId, period: { from: period.from, to: period.to }, entries, me };
 }
 
 /** For members: the board with their own rank. Registration is not required to look. */
-export function leaderboardForMember(ctx: ServiceContext, telegramId: number, query: LeaderboardQuery): LeaderboardDto {
-  const user = findUserByTelegramId(ctx.db, telegramId);
-  if (user?.isBanned) throw new ServiceError('BANNED', 'Your account is banned');
+export async function leaderboardForMember(ctx: ServiceContext, telegramId: number, query: LeaderboardQuery): Promise<LeaderboardDto> {
+  const user = await ctx.readModel.member(telegramId);
+  if (user && isBanned(user)) throw new ServiceError('BANNED', 'Your account is banned');
   return leaderboard(ctx, query, user?.id ?? null);
 }
 
 /** The whole ranking of a period (CSV export, results). */
-export function fullRanking(ctx: ServiceContext, challengeId: number, type: LeaderboardType) {
+export async function fullRanking(ctx: ServiceContext, challengeId: number, type: LeaderboardType) {
   const period = periodOf(type, today(ctx));
-  return allTotals(ctx.db, challengeId, period).map((row, i) => ({ rank: i + 1, ...row }));
+  const rows = await ctx.store.repos.leaderboard.allTotals(challengeId, period);
+  return rows.map((row, i) => ({ rank: i + 1, ...row }));
 }

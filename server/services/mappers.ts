@@ -1,6 +1,7 @@
 /** Database rows → the DTOs of shared/types.ts. */
 import type { ChallengeRow } from '../db/repositories/challenges';
 import type { UserRow } from '../db/repositories/users';
+import { shownName } from '../domain/members';
 import { isInsideWindow } from '../domain/timeWindow';
 import type { TimeWindow } from '../../shared/schemas';
 import type { ChallengeDto, UserDto } from '../../shared/types';
@@ -13,7 +14,7 @@ export function toUserDto(u: UserRow): UserDto {
   return {
     id: u.id,
     telegramId: u.telegramId,
-    displayName: u.displayName ?? u.firstName,
+    displayName: shownName(u),
     firstName: u.firstName,
     lastName: u.lastName,
     username: u.username,

@@ -1,38 +1,29 @@
 /** Registration, the profile, and a member's own settings. */
-import { membershipsOfUser } from '../db/repositories/memberships';
-import { findAdmin } from '../db/repositories/admins';
-import { totalsOfUser } from '../db/repositories/leaderboard';
-import { recentSubmissionsOf } from '../db/repositories/submissions';
-import { findUserByTelegramId, setUnreachable, updateUser, upsertTelegramProfile, type UserRow } from '../db/repositories/users';
+import type { UserRow } from '../db/repositories/users';
 import { addDays } from '../domain/clubTime';
 import { ServiceError } from '../domain/errors';
+import { defaultDisplayName, isBanned, isRegistered } from '../domain/members';
+import { ALL_TIME } from '../domain/periods';
 import { countsForStreak, visibleCurrent } from '../domain/streak';
-import { displayNameSchema, type Language } from '../../shared/schemas';
+import type { Language } from '../../shared/schemas';
 import { languageFromTelegram } from '../../shared/i18n/errors';
-import type { ProfileDto, UserDto } from '../../shared/types';
-import { renameOnBoards } from './boards';
-import { inTransaction, now, requireMember, type ServiceContext, type TelegramIdentity } from './context';
+import type { ProfileChallengeDto, ProfileDto, UserDto } from '../../shared/types';
+import { now, requireMember, write, type ServiceContext, type TelegramIdentity } from './context';
 import { toChallengeDto, toUserDto } from './mappers';
 
 const HEATMAP_DAYS = 84;
-const ALL_TIME = { kind: 'a', key: 'all' } as const;
-
-function defaultDisplayName(id: TelegramIdentity): string {
-  const full = [id.firstName, id.lastName].filter(Boolean).join(' ').trim();
-  const parsed = displayNameSchema.safeParse(full || id.username || `#${id.telegramId}`);
-  return parsed.success ? parsed.data : `#${id.telegramId}`;
-}
 
 /** Records that the member exists (bot /start, first Mini App call) without registering them. */
-export function seeMember(ctx: ServiceContext, identity: TelegramIdentity): UserRow {
-  return upsertTelegramProfile(ctx.db, identity, {
-    language: languageFromTelegram(identity.languageCode),
-    now: now(ctx).ms,
+export function seeMember(ctx: ServiceContext, identity: TelegramIdentity): Promise<UserRow> {
+  return write(ctx, async (tx, emit) => {
+    const row = await tx.users.upsertTelegramProfile(identity, { language: languageFromTelegram(identity.languageCode), now: now(ctx).ms });
+    emit({ type: 'member.updated', telegramId: identity.telegramId });
+    return row;
   });
 }
 
-export function findMember(ctx: ServiceContext, telegramId: number): UserRow | undefined {
-  return findUserByTelegramId(ctx.db, telegramId);
+export function findMember(ctx: ServiceContext, telegramId: number): Promise<UserRow | undefined> {
+  return ctx.readModel.member(telegramId);
 }
 
 /**
@@ -43,80 +34,113 @@ export function register(
   ctx: ServiceContext,
   identity: TelegramIdentity,
   input: { displayName?: string },
-): { user: UserDto; created: boolean } {
-  return inTransaction(ctx, (db) => {
-    const t = now(ctx);
-    const row = upsertTelegramProfile(db, identity, { language: languageFromTelegram(identity.languageCode), now: t.ms });
-    if (row.isBanned) throw new ServiceError('BANNED', 'Your account is banned');
-    if (row.displayName !== null && row.registeredAt !== null) {
+): Promise<{ user: UserDto; created: boolean }> {
+  return write(ctx, async (tx, emit) => {
+    const when = now(ctx);
+    const row = await tx.users.upsertTelegramProfile(identity, { language: languageFromTelegram(identity.languageCode), now: when.ms });
+    emit({ type: 'member.updated', telegramId: row.telegramId });
+    if (isBanned(row)) throw new ServiceError('BANNED', 'Your account is banned');
+    if (isRegistered(row)) {
       if (!input.displayName || input.displayName === row.displayName) return { user: toUserDto(row), created: false };
-      const renamed = updateUser(db, row.id, { displayName: input.displayName });
-      renameOnBoards(ctx, row.id, input.displayName);
+      const renamed = await tx.users.updateUser(row.id, { displayName: input.displayName });
+      emit({ type: 'member.renamed', userId: row.id, telegramId: row.telegramId, displayName: input.displayName });
       return { user: toUserDto(renamed), created: false };
     }
-    const registered = updateUser(db, row.id, {
+    const registered = await tx.users.updateUser(row.id, {
       displayName: input.displayName ?? defaultDisplayName(identity),
-      registeredAt: t.ms,
-      lastActiveAt: t.ms,
+      registeredAt: when.ms,
+      lastActiveAt: when.ms,
       unreachable: false,
     });
     return { user: toUserDto(registered), created: true };
   });
 }
 
-export function profile(ctx: ServiceContext, telegramId: number): ProfileDto {
-  const user = requireMember(ctx, telegramId);
-  const t = now(ctx);
-  const since = addDays(t.day, -(HEATMAP_DAYS - 1));
-  const challenges = membershipsOfUser(ctx.db, user.id, { currentOnly: true }).map(({ membership, challenge }) => {
-    const recent = recentSubmissionsOf(ctx.db, user.id, challenge.id, since);
-    const todays = recent.find((s) => s.day === t.day) ?? null;
-    const all = totalsOfUser(ctx.db, user.id, challenge.id, ALL_TIME) ?? { total: 0, days: 0 };
+/** A current challenge of the member as the bot lists it: no history. */
+export type CurrentChallengeDto = Pick<ProfileChallengeDto, 'challenge' | 'streak' | 'today'>;
+
+/** The member and their current challenges with streak and today's result (the bot's lists). */
+export async function currentChallenges(ctx: ServiceContext, telegramId: number): Promise<{ user: UserDto; challenges: CurrentChallengeDto[] }> {
+  const user = await requireMember(ctx, telegramId);
+  const when = now(ctx);
+  const { repos } = ctx.store;
+  const challenges: CurrentChallengeDto[] = [];
+  for (const { membership, challenge } of await repos.memberships.membershipsOfUser(user.id, { currentOnly: true })) {
+    const todays = await repos.submissions.findSubmissionOnDay(user.id, challenge.id, when.day);
     const streak = { current: membership.currentStreak, best: membership.bestStreak, lastCountedDay: membership.lastCountedDay };
-    return {
-      challenge: toChallengeDto(challenge, true, t.secondOfDay),
-      streak: { current: visibleCurrent(streak, t.day), best: streak.best, lastCountedDay: streak.lastCountedDay },
+    challenges.push({
+      challenge: toChallengeDto(challenge, true, when.secondOfDay),
+      streak: { current: visibleCurrent(streak, when.day), best: streak.best, lastCountedDay: streak.lastCountedDay },
+      today: todays ? { id: todays.id, value: todays.value, day: todays.day } : null,
+    });
+  }
+  return { user: toUserDto(user), challenges };
+}
+
+export async function profile(ctx: ServiceContext, telegramId: number): Promise<ProfileDto> {
+  const user = await requireMember(ctx, telegramId);
+  const when = now(ctx);
+  const since = addDays(when.day, -(HEATMAP_DAYS - 1));
+  const { repos } = ctx.store;
+  const challenges = [];
+  for (const { membership, challenge } of await repos.memberships.membershipsOfUser(user.id, { currentOnly: true })) {
+    const recent = await repos.submissions.recentSubmissionsOf(user.id, challenge.id, since);
+    const todays = recent.find((s) => s.day === when.day) ?? null;
+    const all = (await repos.leaderboard.totalsOfUser(user.id, challenge.id, ALL_TIME)) ?? { total: 0, days: 0 };
+    const streak = { current: membership.currentStreak, best: membership.bestStreak, lastCountedDay: membership.lastCountedDay };
+    challenges.push({
+      challenge: toChallengeDto(challenge, true, when.secondOfDay),
+      streak: { current: visibleCurrent(streak, when.day), best: streak.best, lastCountedDay: streak.lastCountedDay },
       today: todays ? { id: todays.id, value: todays.value, day: todays.day } : null,
       total: all.total,
       days: all.days,
       recent: recent.map((s) => ({ day: s.day, value: s.value, counted: countsForStreak(s.value, challenge.target) })),
-    };
-  });
-  return { user: toUserDto(user), today: t.day, challenges, isAdmin: !!findAdmin(ctx.db, telegramId) };
+    });
+  }
+  return { user: toUserDto(user), today: when.day, challenges, isAdmin: !!(await repos.admins.findAdmin(telegramId)) };
 }
 
-/** Also before registration (the bot asks for a language first); never for a banned member. */
-export function setLanguage(ctx: ServiceContext, telegramId: number, language: Language): UserDto {
-  const user = findUserByTelegramId(ctx.db, telegramId);
-  if (!user) throw new ServiceError('NOT_REGISTERED', 'Complete registration first');
-  if (user.isBanned) throw new ServiceError('BANNED', 'Your account is banned');
-  return toUserDto(updateUser(ctx.db, user.id, { language }));
-}
-
-/** Both settings at once, all or nothing (PATCH /api/me). */
+/** Both settings at once, all or nothing (PATCH /api/me). The language may be set before registration. */
 export function updateSettings(
   ctx: ServiceContext,
   telegramId: number,
   input: { language?: Language; remindersEnabled?: boolean },
-): UserDto {
-  return inTransaction(ctx, () => {
-    let user: UserDto | null = null;
-    if (input.remindersEnabled !== undefined) user = setReminders(ctx, telegramId, input.remindersEnabled);
-    if (input.language) user = setLanguage(ctx, telegramId, input.language);
-    return user ?? toUserDto(requireMember(ctx, telegramId));
+): Promise<UserDto> {
+  return write(ctx, async (tx, emit) => {
+    const user = await tx.users.findUserByTelegramId(telegramId);
+    if (user && isBanned(user)) throw new ServiceError('BANNED', 'Your account is banned');
+    const mayOnlySetLanguage = input.remindersEnabled === undefined && input.language !== undefined;
+    if (!user || (!mayOnlySetLanguage && !isRegistered(user))) throw new ServiceError('NOT_REGISTERED', 'Complete registration first');
+    const patch = {
+      ...(input.remindersEnabled !== undefined ? { remindersEnabled: input.remindersEnabled } : {}),
+      ...(input.language ? { language: input.language } : {}),
+    };
+    if (Object.keys(patch).length === 0) return toUserDto(user);
+    emit({ type: 'member.updated', telegramId });
+    return toUserDto(await tx.users.updateUser(user.id, patch));
   });
 }
 
-export function setReminders(ctx: ServiceContext, telegramId: number, enabled: boolean): UserDto {
-  const user = requireMember(ctx, telegramId);
-  return toUserDto(updateUser(ctx.db, user.id, { remindersEnabled: enabled }));
+/** Also before registration (the bot asks for a language first); never for a banned member. */
+export function setLanguage(ctx: ServiceContext, telegramId: number, language: Language): Promise<UserDto> {
+  return updateSettings(ctx, telegramId, { language });
+}
+
+export function setReminders(ctx: ServiceContext, telegramId: number, enabled: boolean): Promise<UserDto> {
+  return updateSettings(ctx, telegramId, { remindersEnabled: enabled });
 }
 
 /** The bot got 403 "blocked by the user": send nothing more until they write again. */
-export function markUnreachable(ctx: ServiceContext, telegramId: number): void {
-  setUnreachable(ctx.db, telegramId, true);
+export function markUnreachable(ctx: ServiceContext, telegramId: number): Promise<void> {
+  return setReachability(ctx, telegramId, true);
 }
 
-export function markReachable(ctx: ServiceContext, telegramId: number): void {
-  setUnreachable(ctx.db, telegramId, false);
+export function markReachable(ctx: ServiceContext, telegramId: number): Promise<void> {
+  return setReachability(ctx, telegramId, false);
+}
+
+function setReachability(ctx: ServiceContext, telegramId: number, unreachable: boolean): Promise<void> {
+  return write(ctx, async (tx, emit) => {
+    if (await tx.users.setUnreachable(telegramId, unreachable)) emit({ type: 'member.updated', telegramId });
+  });
 }

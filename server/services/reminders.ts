@@ -1,12 +1,11 @@
 /** Which reminders are due now, and recording them so each goes out at most once. */
-import { listChallenges } from '../db/repositories/challenges';
-import { recordReminder, reminderRecipients, type Recipient } from '../db/repositories/reminders';
+import type { Recipient } from '../db/repositories/reminders';
 import { localDateTime } from '../domain/clubTime';
 import { isReminderDue, isRunningOn, reminderTimeOf } from '../domain/schedule';
 import { visibleCurrent } from '../domain/streak';
 import { formatWindow } from '../../shared/timeWindow';
 import type { DayKey } from '../../shared/types';
-import { inTransaction, type ServiceContext } from './context';
+import { write, type ServiceContext } from './context';
 import { windowOf } from './mappers';
 
 export interface DueReminder {
@@ -19,13 +18,13 @@ export interface DueReminder {
  * For each active challenge running today whose reminder time came less than an hour before
  * `at`: the members still to remind (see reminderRecipients for who qualifies).
  */
-export function dueReminders(ctx: ServiceContext, at: Date): { day: DayKey; secondOfDay: number; due: DueReminder[] } {
+export async function dueReminders(ctx: ServiceContext, at: Date): Promise<{ day: DayKey; secondOfDay: number; due: DueReminder[] }> {
   const { day, secondOfDay } = localDateTime(at, ctx.timeZone);
   const due: DueReminder[] = [];
-  for (const c of listChallenges(ctx.db, { activeOnly: true })) {
+  for (const c of await ctx.store.repos.challenges.listChallenges({ activeOnly: true })) {
     if (!isRunningOn(c, day) || !isReminderDue(c, secondOfDay)) continue;
     const window = windowOf(c);
-    const recipients = reminderRecipients(ctx.db, c.id, day).map((r) => ({
+    const recipients = (await ctx.store.repos.reminders.reminderRecipients(c.id, day)).map((r) => ({
       userId: r.userId,
       telegramId: r.telegramId,
       language: r.language,
@@ -46,6 +45,10 @@ export function dueReminders(ctx: ServiceContext, at: Date): { day: DayKey; seco
  * send"): a crash after this loses at most these reminders, it never sends one twice.
  * Returns the members actually recorded now (another run may have taken some).
  */
-export function recordReminders(ctx: ServiceContext, challengeId: number, day: DayKey, userIds: number[], at: Date): number[] {
-  return inTransaction(ctx, (db) => userIds.filter((userId) => recordReminder(db, userId, challengeId, day, at.getTime())));
+export function recordReminders(ctx: ServiceContext, challengeId: number, day: DayKey, userIds: number[], at: Date): Promise<number[]> {
+  return write(ctx, async (tx) => {
+    const recorded: number[] = [];
+    for (const userId of userIds) if (await tx.reminders.recordReminder(userId, challengeId, day, at.getTime())) recorded.push(userId);
+    return recorded;
+  });
 }

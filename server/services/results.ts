@@ -8,18 +8,13 @@
  * before the announcement is sent. A crash between the two leaves the announcement pending, so
  * the next run (or the start-up catch-up) sends it.
  */
-import { findChallenge } from '../db/repositories/challenges';
-import { allTotals } from '../db/repositories/leaderboard';
-import { challengesWithTotals, claimJobRun, findJobRun, jobRunKeys } from '../db/repositories/jobs';
-import { challengeAudience, type Recipient } from '../db/repositories/reminders';
-import { insertResults, listResults } from '../db/repositories/results';
+import type { Recipient } from '../db/repositories/reminders';
 import { clubDay } from '../domain/clubTime';
-import { lastClosedPeriod, periodBefore, periodRange, type ResultKind } from '../domain/schedule';
-import { inTransaction, type ServiceContext } from './context';
+import { lastClosedPeriod, periodBefore, periodRange, RESULT_PERIOD_KIND, type ResultKind } from '../domain/schedule';
+import { write, type ServiceContext } from './context';
 
 const resultsJob = (kind: ResultKind) => `${kind}-results`;
 const announceJob = (kind: ResultKind) => `${kind}-announce`;
-const periodKind = (kind: ResultKind) => (kind === 'weekly' ? 'w' : 'm') as 'w' | 'm';
 
 export interface ClosedPeriod {
   kind: ResultKind;
@@ -30,21 +25,21 @@ export interface ClosedPeriod {
   written: Record<number, number>;
 }
 
-export function closePeriod(ctx: ServiceContext, kind: ResultKind, period: string, at: Date): ClosedPeriod {
-  return inTransaction(ctx, (db) => {
+export function closePeriod(ctx: ServiceContext, kind: ResultKind, period: string, at: Date): Promise<ClosedPeriod> {
+  return write(ctx, async (tx) => {
     const written: Record<number, number> = {};
     const pending = { kind, period, closedNow: false, written };
-    if (findJobRun(db, resultsJob(kind), period)) return pending;
-    for (const challengeId of challengesWithTotals(db, periodKind(kind), period)) {
-      const ranking = allTotals(db, challengeId, { kind: periodKind(kind), key: period });
-      written[challengeId] = insertResults(
-        db,
+    if (await tx.jobs.findJobRun(resultsJob(kind), period)) return pending;
+    const periodKind = RESULT_PERIOD_KIND[kind];
+    for (const challengeId of await tx.jobs.challengesWithTotals(periodKind, period)) {
+      const ranking = await tx.leaderboard.allTotals(challengeId, { kind: periodKind, key: period });
+      written[challengeId] = await tx.results.insertResults(
         kind,
         ranking.map((r, i) => ({ challengeId, period, rank: i + 1, userId: r.userId, total: r.total, days: r.days })),
         at.getTime(),
       );
     }
-    claimJobRun(db, resultsJob(kind), period, at.getTime(), JSON.stringify({ written }));
+    await tx.jobs.claimJobRun(resultsJob(kind), period, at.getTime(), JSON.stringify({ written }));
     return { ...pending, closedNow: true };
   });
 }
@@ -53,9 +48,9 @@ export function closePeriod(ctx: ServiceContext, kind: ResultKind, period: strin
  * Periods not yet closed, newest first: from `lastClosed` back until one that was closed (or
  * `maxBack` periods), so a long stop is caught up without reaching into ancient history.
  */
-export function unclosedPeriods(ctx: ServiceContext, kind: ResultKind, lastClosed: string, maxBack: number): string[] {
+export async function unclosedPeriods(ctx: ServiceContext, kind: ResultKind, lastClosed: string, maxBack: number): Promise<string[]> {
   const keys = Array.from({ length: maxBack }, (_, i) => periodBefore(kind, lastClosed, i));
-  const done = jobRunKeys(ctx.db, resultsJob(kind), keys);
+  const done = await ctx.store.repos.jobs.jobRunKeys(resultsJob(kind), keys);
   const out: string[] = [];
   for (const key of keys) {
     if (done.has(key)) break;
@@ -74,8 +69,8 @@ export interface Announcement {
 }
 
 /** Challenges of a closed period whose winners have not been announced (or skipped) yet. */
-export function pendingAnnouncements(ctx: ServiceContext, kind: ResultKind, period: string): Announcement[] {
-  const top = listResults(ctx.db, kind, { periods: [period], maxRank: 3, limit: 100_000 });
+export async function pendingAnnouncements(ctx: ServiceContext, kind: ResultKind, period: string): Promise<Announcement[]> {
+  const top = await ctx.store.repos.results.listResults(kind, { periods: [period], maxRank: 3, limit: 100_000 });
   const byChallenge = new Map<number, Announcement['top']>();
   for (const r of top) {
     const list = byChallenge.get(r.challengeId) ?? [];
@@ -83,12 +78,12 @@ export function pendingAnnouncements(ctx: ServiceContext, kind: ResultKind, peri
     byChallenge.set(r.challengeId, list);
   }
   const keys = [...byChallenge.keys()].map((id) => `${period}:${id}`);
-  const done = jobRunKeys(ctx.db, announceJob(kind), keys);
+  const done = await ctx.store.repos.jobs.jobRunKeys(announceJob(kind), keys);
   const { from, to } = periodRange(kind, period);
   const out: Announcement[] = [];
   for (const [challengeId, rows] of byChallenge) {
     if (done.has(`${period}:${challengeId}`)) continue;
-    const c = findChallenge(ctx.db, challengeId);
+    const c = await ctx.readModel.challenge(challengeId);
     if (!c) continue;
     out.push({
       kind,
@@ -106,13 +101,13 @@ export function pendingAnnouncements(ctx: ServiceContext, kind: ResultKind, peri
  * Claims the announcement of one challenge's winners ("record then send"); false when another
  * run took it. `outcome` is stored for operators ("sent", "skipped: stale period", …).
  */
-export function claimAnnouncement(ctx: ServiceContext, kind: ResultKind, period: string, challengeId: number, at: Date, outcome: string): boolean {
-  return claimJobRun(ctx.db, announceJob(kind), `${period}:${challengeId}`, at.getTime(), outcome);
+export function claimAnnouncement(ctx: ServiceContext, kind: ResultKind, period: string, challengeId: number, at: Date, outcome: string): Promise<boolean> {
+  return ctx.store.repos.jobs.claimJobRun(announceJob(kind), `${period}:${challengeId}`, at.getTime(), outcome);
 }
 
 /** Who hears a challenge's announcement: its reachable, registered, non-banned members. */
-export function announcementAudience(ctx: ServiceContext, challengeId: number): Recipient[] {
-  return challengeAudience(ctx.db, challengeId);
+export function announcementAudience(ctx: ServiceContext, challengeId: number): Promise<Recipient[]> {
+  return ctx.store.repos.reminders.challengeAudience(challengeId);
 }
 
 /** The week (its Monday) or month that closed last before the club day of `at`. */

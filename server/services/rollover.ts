@@ -1,8 +1,7 @@
 /** The nightly rollover: stored streaks of members who missed a whole day become 0. */
-import { claimJobRun, resetLapsedStreaks } from '../db/repositories/jobs';
 import { addDays, localDateTime } from '../domain/clubTime';
 import type { DayKey } from '../../shared/types';
-import { inTransaction, type ServiceContext } from './context';
+import { write, type ServiceContext } from './context';
 
 const ROLLOVER_JOB = 'daily-rollover';
 
@@ -10,12 +9,12 @@ const ROLLOVER_JOB = 'daily-rollover';
  * Idempotent by nature (a second run finds nothing to reset); the run is recorded per club day
  * in job_runs so operators can see it happened. Best streaks are never touched.
  */
-export function rolloverStreaks(ctx: ServiceContext, at: Date): { day: DayKey; yesterday: DayKey; reset: number; firstRunToday: boolean } {
+export function rolloverStreaks(ctx: ServiceContext, at: Date): Promise<{ day: DayKey; yesterday: DayKey; reset: number; firstRunToday: boolean }> {
   const day = localDateTime(at, ctx.timeZone).day;
   const yesterday = addDays(day, -1);
-  return inTransaction(ctx, (db) => {
-    const reset = resetLapsedStreaks(db, yesterday);
-    const firstRunToday = claimJobRun(db, ROLLOVER_JOB, day, at.getTime(), JSON.stringify({ reset }));
+  return write(ctx, async (tx) => {
+    const reset = await tx.memberships.resetLapsedStreaks(yesterday);
+    const firstRunToday = await tx.jobs.claimJobRun(ROLLOVER_JOB, day, at.getTime(), JSON.stringify({ reset }));
     return { day, yesterday, reset, firstRunToday };
   });
 }

@@ -1,52 +1,40 @@
 /** Submitting today's result: one transaction stores it, moves the streak and the leaderboards. */
-import { findChallenge } from '../db/repositories/challenges';
-import { addToTotals, type PeriodFigures } from '../db/repositories/leaderboard';
-import { findMembership, setStreak } from '../db/repositories/memberships';
-import { findSubmissionOnDay, insertSubmissionOnce } from '../db/repositories/submissions';
-import { touchUser } from '../db/repositories/users';
 import { ServiceError } from '../domain/errors';
 import { periodKeysOf } from '../domain/periods';
+import { isRunningOn } from '../domain/schedule';
 import { applySubmission, countsForStreak, visibleCurrent } from '../domain/streak';
 import { isInsideWindow } from '../domain/timeWindow';
 import { formatWindow } from '../../shared/timeWindow';
 import { parseValue } from '../../shared/value';
 import type { SubmitResultDto } from '../../shared/types';
-import { moveInBoards } from './boards';
-import { inTransaction, now, requireMember, type ServiceContext } from './context';
-import { inGroupCommit } from './groupCommit';
+import { now, requireMember, write, type ServiceContext } from './context';
 import { windowOf } from './mappers';
 
-/** What the bot, REST and tRPC call: `submit` in the next group commit, answered once committed. */
-export function submitGrouped(
+/**
+ * Stores the member's result for today. Submissions arriving together share one transaction
+ * (group commit, see the store); the answer comes once it has committed.
+ */
+export async function submit(
   ctx: ServiceContext,
   telegramId: number,
   challengeId: number,
   rawValue: number | string,
 ): Promise<SubmitResultDto> {
-  return inGroupCommit(ctx, () => submit(ctx, telegramId, challengeId, rawValue));
-}
-
-export function submit(
-  ctx: ServiceContext,
-  telegramId: number,
-  challengeId: number,
-  rawValue: number | string,
-): SubmitResultDto {
-  const user = requireMember(ctx, telegramId);
-  const challenge = findChallenge(ctx.db, challengeId);
-  const t = now(ctx);
+  const user = await requireMember(ctx, telegramId);
+  const challenge = await ctx.readModel.challenge(challengeId);
+  const when = now(ctx);
   if (!challenge || !challenge.isActive) throw new ServiceError('NOT_FOUND', 'No such active challenge');
-  if ((challenge.startDate && t.day < challenge.startDate) || (challenge.endDate && t.day > challenge.endDate)) {
+  if (!isRunningOn(challenge, when.day)) {
     throw new ServiceError('NOT_FOUND', 'This challenge is not running today', {
       startDate: challenge.startDate,
       endDate: challenge.endDate,
     });
   }
-  if (!findMembership(ctx.db, user.id, challengeId)?.isMember) {
+  if (!(await ctx.store.repos.memberships.findMembership(user.id, challengeId))?.isMember) {
     throw new ServiceError('NOT_JOINED', 'Join this challenge before submitting');
   }
   const window = windowOf(challenge);
-  if (!isInsideWindow(window, t.secondOfDay)) {
+  if (!isInsideWindow(window, when.secondOfDay)) {
     const text = formatWindow(window!);
     throw new ServiceError('OUTSIDE_TIME_WINDOW', `Results for this challenge are accepted only ${text}`, {
       window: text,
@@ -63,40 +51,45 @@ export function submit(
     );
   }
 
-  const periods = periodKeysOf(t.day);
-  const result = inTransaction(ctx, (db): { figures: PeriodFigures[]; response: SubmitResultDto } => {
-    const stored = insertSubmissionOnce(db, {
-      userId: user.id,
-      challengeId,
-      day: t.day,
-      value: parsed.value,
-      createdAt: t.ms,
-    });
-    if (!stored) {
-      const existing = findSubmissionOnDay(db, user.id, challengeId, t.day);
-      throw new ServiceError('ALREADY_SUBMITTED', 'A result for today is already stored', {
-        value: existing?.value ?? '',
-        day: t.day,
+  const periods = periodKeysOf(when.day);
+  return write(
+    ctx,
+    async (tx, emit): Promise<SubmitResultDto> => {
+      const stored = await tx.submissions.insertSubmissionOnce({
+        userId: user.id,
+        challengeId,
+        day: when.day,
+        value: parsed.value,
+        createdAt: when.ms,
       });
-    }
-    const membership = findMembership(db, user.id, challengeId)!;
-    const before = { current: membership.currentStreak, best: membership.bestStreak, lastCountedDay: membership.lastCountedDay };
-    // A streak an admin reset to 0 after a gap must restart, so apply on the visible state.
-    const base = { ...before, current: visibleCurrent(before, t.day) };
-    const after = applySubmission(base, t.day, countsForStreak(parsed.value, challenge.target));
-    setStreak(db, user.id, challengeId, after);
-    const figures = addToTotals(db, challengeId, user.id, periods, parsed.value, t.ms);
-    touchUser(db, user, t.ms);
-    return {
-      figures,
-      response: {
+      if (!stored) {
+        const existing = await tx.submissions.findSubmissionOnDay(user.id, challengeId, when.day);
+        throw new ServiceError('ALREADY_SUBMITTED', 'A result for today is already stored', {
+          value: existing?.value ?? '',
+          day: when.day,
+        });
+      }
+      const membership = (await tx.memberships.findMembership(user.id, challengeId))!;
+      const before = { current: membership.currentStreak, best: membership.bestStreak, lastCountedDay: membership.lastCountedDay };
+      // A streak an admin reset to 0 after a gap must restart, so apply on the visible state.
+      const base = { ...before, current: visibleCurrent(before, when.day) };
+      const after = applySubmission(base, when.day, countsForStreak(parsed.value, challenge.target));
+      await tx.memberships.setStreak(user.id, challengeId, after);
+      const figures = await tx.leaderboard.addToTotals(challengeId, user.id, periods, parsed.value, when.ms);
+      await tx.users.touchUser(user, when.ms);
+      emit({
+        type: 'result.stored',
+        userId: user.id,
+        telegramId: user.telegramId,
+        challengeId,
+        displayName: user.displayName,
+        figures: periods.map((p, i) => ({ ...p, ...figures[i]! })),
+      });
+      return {
         submission: { id: stored.id, value: stored.value, day: stored.day },
-        streak: { current: visibleCurrent(after, t.day), best: after.best },
-      },
-    };
-  });
-  // Committed (or, inside a group commit, about to be: a failed group commit drops the
-  // boards): the member moves on the in-memory boards at once, with the stored figures.
-  moveInBoards(ctx, challengeId, { userId: user.id, displayName: user.displayName }, periods, result.figures);
-  return result.response;
+        streak: { current: visibleCurrent(after, when.day), best: after.best },
+      };
+    },
+    { grouped: true },
+  );
 }

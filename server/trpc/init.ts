@@ -72,7 +72,7 @@ export const memberProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { identity } });
 });
 
-export const adminProcedure = publicProcedure.use(({ ctx, next }) => {
-  const actor = authenticateAdmin(ctx.auth, ctx.request);
+export const adminProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const actor = await authenticateAdmin(ctx.auth, ctx.request);
   return next({ ctx: { actor } });
 });

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, expect, test } from 'bun:test';
 import { adminTexts } from '../../server/bot/features/admin';
 import { BotHarness, buttons } from '../bot/harness';
+import { OWNER } from '../helpers/factories';
 
 let h: BotHarness;
 beforeAll(async () => {
@@ -48,7 +49,7 @@ test('each /admin makes a fresh link; an expired one no longer works', async () 
 test('a non-admin is refused politely in their language, and no link is created', async () => {
   const before = tokenCount();
   for (const language of ['uz', 'ru', 'en'] as const) {
-    const m = h.registered({ language_code: language });
+    const m = await h.registered({ language_code: language });
     const reply = await m.ask('/admin');
     expect(reply.text).toBe(adminTexts[language].refusal);
     expect(reply.text).not.toContain('login=');
@@ -60,9 +61,9 @@ test('a non-admin is refused politely in their language, and no link is created'
 });
 
 test('a removed admin is refused at once', async () => {
-  h.services.admin.access.addAdmin({ telegramId: 1000, role: 'owner' }, 5555, 'admin');
+  await h.services.admin.access.addAdmin(OWNER, 5555, 'admin');
   const helper = h.member({ id: 5555, language_code: 'en' });
   expect((await helper.ask('/admin')).text).toContain('login=');
-  h.services.admin.access.removeAdmin({ telegramId: 1000, role: 'owner' }, 5555);
+  await h.services.admin.access.removeAdmin(OWNER, 5555);
   expect((await helper.ask('/admin')).text).toBe(adminTexts.en.refusal);
 });

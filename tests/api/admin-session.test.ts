@@ -4,8 +4,8 @@
  * (REST and tRPC), logout, expiry, and admins who are banned or removed losing access at once.
  */
 import { afterEach, beforeEach, describe, expect, test } from 'bun:test';
-import { createLoginLink, hashToken } from '../../server/services/admin/login';
-import { createChallenge, joinedMember, registeredMember, submit } from '../helpers/club';
+import { hashToken } from '../../server/services/admin/login';
+import { createChallenge, joinedMember, registeredMember, submit } from '../helpers/factories';
 import { ADMIN_USER, createTestRuntime, telegramUser, type TestRuntime } from '../helpers/runtime';
 
 let rt: TestRuntime;
@@ -20,14 +20,14 @@ interface Session {
   setCookie: string;
 }
 
-const link = (telegramId = ADMIN_USER.id) => createLoginLink(rt.services.ctx, telegramId).token;
+const link = async (telegramId = ADMIN_USER.id) => (await rt.services.admin.login.createLoginLink(telegramId)).token;
 
 async function login(token: string) {
   return rt.request('POST', '/api/admin/auth/login', { body: { token } });
 }
 
 async function loginAs(telegramId = ADMIN_USER.id): Promise<Session> {
-  const res = await login(link(telegramId));
+  const res = await login(await link(telegramId));
   expect(res.status).toBe(200);
   const setCookie = res.headers.get('set-cookie') ?? '';
   const cookie = setCookie.split(';')[0]!;
@@ -52,7 +52,7 @@ async function trpc(kind: 'query' | 'mutation', path: string, input: unknown, he
 
 describe('login link', () => {
   test('a fresh link opens a session: HttpOnly, SameSite=Strict, expiring cookie; the panel learns role and CSRF token', async () => {
-    const res = await login(link());
+    const res = await login(await link());
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ telegramId: ADMIN_USER.id, role: 'owner', via: 'cookie', csrfToken: expect.any(String) });
     const setCookie = res.headers.get('set-cookie')!;
@@ -75,7 +75,7 @@ describe('login link', () => {
   });
 
   test('only hashes of link and session tokens are stored', async () => {
-    const token = link();
+    const token = await link();
     const res = await login(token);
     const sessionToken = res.headers.get('set-cookie')!.split(';')[0]!.split('=')[1]!;
     const dump = JSON.stringify([
@@ -89,7 +89,7 @@ describe('login link', () => {
   });
 
   test('a reused link is refused', async () => {
-    const token = link();
+    const token = await link();
     expect((await login(token)).status).toBe(200);
     const again = await login(token);
     expect(again.status).toBe(401);
@@ -98,8 +98,8 @@ describe('login link', () => {
   });
 
   test('an expired link (older than 10 minutes) is refused; one just inside the window works', async () => {
-    const stale = link();
-    const fresh = link();
+    const stale = await link();
+    const fresh = await link();
     rt.clock.advance(10 * 60 * 1000 - 1000);
     expect((await login(fresh)).status).toBe(200);
     rt.clock.advance(2000);
@@ -109,7 +109,7 @@ describe('login link', () => {
   });
 
   test('a sign-in posted from another site is refused and leaves the link unspent', async () => {
-    const token = link();
+    const token = await link();
     const foreign = await rt.request('POST', '/api/admin/auth/login', { body: { token }, headers: { origin: 'https://evil.example' } });
     expect(foreign.status).toBe(403);
     expect(foreign.headers.get('set-cookie')).toBeNull();
@@ -126,10 +126,10 @@ describe('login link', () => {
   });
 
   test('non-admins get no link; a link sent before a removal no longer opens a session', async () => {
-    expect(() => createLoginLink(rt.services.ctx, 424242)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
-    rt.services.admin.access.addAdmin({ telegramId: ADMIN_USER.id, role: 'owner' }, 2000, 'admin');
-    const token = link(2000);
-    rt.services.admin.access.removeAdmin({ telegramId: ADMIN_USER.id, role: 'owner' }, 2000);
+    await expect(rt.services.admin.login.createLoginLink(424242)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await rt.services.admin.access.addAdmin({ telegramId: ADMIN_USER.id, role: 'owner' }, 2000, 'admin');
+    const token = await link(2000);
+    await rt.services.admin.access.removeAdmin({ telegramId: ADMIN_USER.id, role: 'owner' }, 2000);
     const res = await login(token);
     expect(res.status).toBe(403);
     expect(res.headers.get('set-cookie')).toBeNull();
@@ -184,7 +184,7 @@ describe('cookie session', () => {
       const res = await rt.request(method, path, { headers: withCookie(s), body: method === 'PUT' ? { current: 1 } : {} });
       expect(res.status).toBe(403);
     }
-    expect(rt.services.members.findMember(m.tg.id)?.isBanned).toBe(false);
+    expect((await rt.services.members.findMember(m.tg.id))?.isBanned).toBe(false);
 
     const trpcNoToken = await trpc('mutation', 'admin.challenges.create', { title: 'Push-ups' }, withCookie(s));
     expect(trpcNoToken.status).toBe(403);
@@ -211,7 +211,7 @@ describe('cookie session', () => {
   test('a banned admin loses access at once', async () => {
     const owner = { telegramId: ADMIN_USER.id, role: 'owner' as const };
     const helper = await registeredMember(rt, { id: 2000 });
-    rt.services.admin.access.addAdmin(owner, 2000, 'admin');
+    await rt.services.admin.access.addAdmin(owner, 2000, 'admin');
     const s = await loginAs(2000);
     expect((await rt.request('GET', '/api/admin/users', { headers: withCookie(s) })).status).toBe(200);
     const ban = await rt.request('POST', `/api/admin/users/${helper.id}/ban`, { as: ADMIN_USER, body: { reason: 'abuse' } });
@@ -224,12 +224,12 @@ describe('cookie session', () => {
     ]) {
       expect(res.status).toBe(403);
     }
-    expect(() => createLoginLink(rt.services.ctx, 2000)).toThrow();
+    await expect(rt.services.admin.login.createLoginLink(2000)).rejects.toThrow();
   });
 
   test('a removed admin loses access at once', async () => {
     const owner = { telegramId: ADMIN_USER.id, role: 'owner' as const };
-    rt.services.admin.access.addAdmin(owner, 3000, 'admin');
+    await rt.services.admin.access.addAdmin(owner, 3000, 'admin');
     const s = await loginAs(3000);
     expect((await rt.request('GET', '/api/admin/analytics', { headers: withCookie(s) })).status).toBe(200);
     const removed = await rt.request('POST', '/trpc/admin.admins.remove', { as: ADMIN_USER, body: { telegramId: 3000 } });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'bun:test';
-import { createChallenge, joinedMember, registeredMember, submit } from '../helpers/club';
+import { createChallenge, joinedMember, registeredMember, submit } from '../helpers/factories';
 import { ADMIN_USER, createTestRuntime, type TestRuntime } from '../helpers/runtime';
 
 let rt: TestRuntime;

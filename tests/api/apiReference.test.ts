@@ -5,7 +5,7 @@
 import { afterAll, expect, test } from 'bun:test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { STATUS_OF_CODE } from '../../server/domain/errors';
+import { STATUS_OF_CODE } from '../../server/rest/errors';
 import { ROOT } from '../helpers/process';
 import { createTestRuntime } from '../helpers/runtime';
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'bun:test';
 import { validateInitData } from '../../server/auth/initData';
-import { createChallenge, registeredMember } from '../helpers/club';
+import { createChallenge, registeredMember } from '../helpers/factories';
 import { OTHER_BOT_TOKEN, signInitData, TEST_BOT_TOKEN } from '../helpers/initData';
 import { ADMIN_USER, createTestRuntime, telegramUser, type TestRuntime } from '../helpers/runtime';
 

@@ -2,12 +2,15 @@
  * Model check of the leaderboards: a seeded random sequence of submits, joins, leaves, bans,
  * unbans, deletions, removals, renames and day changes, with every board read before and after
  * each step. Every answer must equal a ranking computed directly from the submissions table —
- * so the maintained totals and the in-memory boards can never drift from the facts.
+ * so the maintained totals and the in-memory boards can never drift from the facts. The steps
+ * must also produce, and the read model apply, every type of event a write can return: a new
+ * type fails here until it is applied and exercised.
  */
 import { afterAll, beforeAll, expect, test } from 'bun:test';
 import { addDays, monthKey, weekStart } from '../../server/domain/clubTime';
 import { rankTotals } from '../../server/domain/ranking';
-import { createChallenge, joinedMember } from '../helpers/club';
+import { CLUB_EVENT_TYPES, type ClubEvent, type ClubEventType } from '../../server/services/events';
+import { createChallenge, joinedMember } from '../helpers/factories';
 import type { TestTelegramUser } from '../helpers/initData';
 import { ADMIN_USER, createTestRuntime, type TestRuntime } from '../helpers/runtime';
 import { seededRandom } from '../helpers/random';
@@ -86,8 +89,8 @@ test('300 random steps: every board equals a ranking computed from the submissio
       await admin('POST', `/api/admin/users/${m.id}/unban`);
     } else if (action < 0.8) {
       label = 'delete a submission';
-      const row = rt.database.sqlite.query('select id from submissions order by random() limit 1').get() as { id: number } | null;
-      if (row) await admin('DELETE', `/api/admin/submissions/${row.id}`);
+      const ids = rt.database.sqlite.query('select id from submissions order by id').all() as { id: number }[];
+      if (ids.length > 0) await admin('DELETE', `/api/admin/submissions/${pick(ids).id}`);
     } else if (action < 0.84) {
       label = 'remove from challenge';
       await admin('DELETE', `/api/admin/users/${m.id}/challenges/${c}`);
@@ -99,7 +102,39 @@ test('300 random steps: every board equals a ranking computed from the submissio
       rt.clock.advance(86_400_000);
     }
     // Read with a member who is not banned when one exists, so the boards are loaded before the next step.
-    const viewer = members.find((x) => !rt.services.members.findMember(x.tg.id)?.isBanned) ?? m;
+    let viewer = m;
+    for (const x of members) {
+      if (!(await rt.services.members.findMember(x.tg.id))?.isBanned) {
+        viewer = x;
+        break;
+      }
+    }
     await checkAll(viewer, `step ${step} (${label})`);
   }
+  // Every type of event was produced by the steps above and applied to the read model.
+  for (const type of CLUB_EVENT_TYPES) {
+    if (!(rt.services.readModel.applied[type] > 0)) throw new Error(`no ${type} event was applied during the model run`);
+  }
 }, 60_000);
+
+/** One event of every type (a new type does not compile until it has one here). */
+const SAMPLES: { [T in ClubEventType]: Extract<ClubEvent, { type: T }> } = {
+  'result.stored': { type: 'result.stored', userId: 1, telegramId: 1, challengeId: 1, displayName: 'x', figures: [{ kind: 'a', key: 'all', total: 1, days: 1, lastAt: 1 }] },
+  'result.deleted': { type: 'result.deleted', userId: 1, challengeId: 1 },
+  'membership.changed': { type: 'membership.changed', userId: 1, challengeId: 1, isMember: true },
+  'ban.changed': { type: 'ban.changed', userId: 1, telegramId: 1, banned: false },
+  'member.renamed': { type: 'member.renamed', userId: 1, telegramId: 1, displayName: 'x' },
+  'member.updated': { type: 'member.updated', telegramId: 1 },
+  'challenge.changed': { type: 'challenge.changed', challengeId: 1 },
+};
+
+test('the read model applies every type of event (and refuses one it does not know)', async () => {
+  expect(Object.keys(SAMPLES).sort()).toEqual([...CLUB_EVENT_TYPES].sort());
+  for (const type of CLUB_EVENT_TYPES) {
+    const before = rt.services.readModel.applied[type];
+    await rt.services.readModel.apply([SAMPLES[type]]);
+    expect(rt.services.readModel.applied[type]).toBe(before + 1);
+  }
+  const unknown = { type: 'member.vanished', userId: 1 } as unknown as ClubEvent;
+  await expect(rt.services.readModel.apply([unknown])).rejects.toThrow('unhandled event');
+});

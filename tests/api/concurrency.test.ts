@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'bun:test';
 import { Database } from 'bun:sqlite';
 import { join } from 'node:path';
-import { createChallenge, joinedMember } from '../helpers/club';
+import { createChallenge, joinedMember } from '../helpers/factories';
 import { signInitData } from '../helpers/initData';
 import { startTestServer, type TestServer } from '../helpers/server';
 

@@ -5,7 +5,7 @@ import { parseConfig } from '../../server/config';
 import { createLogger } from '../../server/log';
 import { DIST_DIR } from '../../server/rest/static';
 import { createRuntime } from '../../server/runtime';
-import { createChallenge, joinedMember, submit } from '../helpers/club';
+import { createChallenge, joinedMember, submit } from '../helpers/factories';
 import { createTestRuntime, type TestRuntime } from '../helpers/runtime';
 import { startTestServer } from '../helpers/server';
 

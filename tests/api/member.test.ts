@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'bun:test';
-import { createChallenge, joinedMember, registeredMember, submit } from '../helpers/club';
+import { createChallenge, joinedMember, registeredMember, submit } from '../helpers/factories';
 import { ADMIN_USER, createTestRuntime, telegramUser, type TestRuntime } from '../helpers/runtime';
+import type { ErrorCode } from '../../shared/errors';
 
 let rt: TestRuntime;
 beforeEach(() => {
@@ -9,7 +10,7 @@ beforeEach(() => {
 });
 afterEach(() => rt.close());
 
-function expectError(res: { status: number; body: any }, status: number, code: string) {
+function expectError(res: { status: number; body: any }, status: number, code: ErrorCode) {
   expect(res.status).toBe(status);
   expect(res.body).toEqual({ error: expect.objectContaining({ code, message: expect.any(String) }) });
   expect(res.body.error.message.length).toBeGreaterThan(0);
@@ -32,7 +33,7 @@ describe('registration', () => {
     const tg = telegramUser();
     const res = await rt.request('POST', '/api/auth/register', { as: tg, body: { telegramId: 1 } });
     expectError(res, 400, 'BAD_REQUEST');
-    expect(rt.services.members.findMember(1)).toBeUndefined();
+    expect(await rt.services.members.findMember(1)).toBeUndefined();
   });
 
   test('an empty, over-long or control-character name is refused and nothing is stored', async () => {
@@ -40,7 +41,7 @@ describe('registration', () => {
       const tg = telegramUser();
       const res = await rt.request('POST', '/api/auth/register', { as: tg, body: { displayName } });
       expectError(res, 400, 'BAD_REQUEST');
-      expect(rt.services.members.findMember(tg.id)?.registeredAt ?? null).toBeNull();
+      expect((await rt.services.members.findMember(tg.id))?.registeredAt ?? null).toBeNull();
     }
   });
 
@@ -301,7 +302,7 @@ describe('banned members', () => {
     expectError(await rt.request('POST', `/api/challenges/${c.id}/join`, { as: m.tg }), 403, 'BANNED');
     expectError(await rt.request('POST', '/api/auth/register', { as: m.tg, body: {} }), 403, 'BANNED');
     expectError(await rt.request('PATCH', '/api/me', { as: m.tg, body: { language: 'ru' } }), 403, 'BANNED');
-    expect(rt.services.members.findMember(m.tg.id)?.language).toBe('uz');
+    expect((await rt.services.members.findMember(m.tg.id))?.language).toBe('uz');
   });
 });
 

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import Ajv2020 from 'ajv/dist/2020';
-import { createChallenge, joinedMember } from '../helpers/club';
+import { createChallenge, joinedMember } from '../helpers/factories';
 import { createTestRuntime, type TestRuntime } from '../helpers/runtime';
 
 type Json = Record<string, any>;

@@ -3,7 +3,7 @@ import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import { createCallerFactory } from '../../server/trpc/init';
 import { appRouter } from '../../server/trpc/router';
 import type { AppRouter } from '../../server/trpc/types';
-import { createChallenge } from '../helpers/club';
+import { createChallenge } from '../helpers/factories';
 import { signInitData } from '../helpers/initData';
 import { ADMIN_USER, createTestRuntime, telegramUser, type TestRuntime } from '../helpers/runtime';
 import { startTestServer, type TestServer } from '../helpers/server';

@@ -1,12 +1,13 @@
 /**
  * The bot under test: a real runtime (SQLite, fixed clock), the real GramIO bot polling a local
- * telegram-test-api over HTTP, and members who write to it. Waits are bounded polls, not sleeps.
+ * telegram-test-api over HTTP, and members who write to it. Waits are bounded polls, not sleeps;
+ * "the bot sent nothing more" is decided once the bot has taken and handled every update sent.
  */
 import { createServer } from 'node:net';
 import TelegramServer from 'telegram-test-api';
-import { challengeCreateSchema } from '../../shared/schemas';
+import type { ChallengeCreateInput } from '../../shared/schemas';
+import { challengeVia, memberVia, OWNER, STEPS } from '../helpers/factories';
 import { createBot, type QadamBot } from '../../server/bot';
-import { updateUser } from '../../server/db/repositories/users';
 import type { Logger } from '../../server/log';
 import { TEST_BOT_TOKEN } from '../helpers/initData';
 import { createTestRuntime, type TestRuntime } from '../helpers/runtime';
@@ -65,7 +66,8 @@ export class Member {
   private readonly inbox: BotMessage[] = [];
 
   constructor(
-    private readonly harness: { readonly fakeUrl: string },
+    /** The bot's side, when it runs in this process (a spawned server offers no `settled`). */
+    private readonly harness: { readonly fakeUrl: string; posted?(): void; settled?(): Promise<void> },
     options: MemberOptions = {},
   ) {
     this.id = options.id ?? nextId++;
@@ -104,6 +106,7 @@ export class Member {
       body: JSON.stringify(body),
     });
     if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
+    this.harness.posted?.();
   }
 
   /** A command as Telegram sends it: with the bot_command entity. */
@@ -149,15 +152,12 @@ export class Member {
     return this.next();
   }
 
-  /** True when the bot sends nothing more within `ms` (bounded, used sparingly). */
-  async silentFor(ms: number): Promise<boolean> {
-    const deadline = Date.now() + ms;
-    while (Date.now() < deadline) {
-      await this.fetchInbox();
-      if (this.inbox.length > 0) return false;
-      await Bun.sleep(25);
-    }
-    return true;
+  /** True when the bot, having handled everything sent to it so far, sent this member nothing more. */
+  async silent(): Promise<boolean> {
+    if (!this.harness.settled) throw new Error('silent() needs the bot in this process');
+    await this.harness.settled();
+    await this.fetchInbox();
+    return this.inbox.length === 0;
   }
 
   private async fetchInbox(): Promise<void> {
@@ -186,6 +186,9 @@ export class BotHarness {
   runtime!: TestRuntime;
   qadam!: QadamBot;
   readonly logs: LogLine[] = [];
+  /** Updates members sent to the fake Telegram, and updates the bot took from it. */
+  private sentUpdates = 0;
+  private takenUpdates = 0;
 
   get fakeUrl(): string {
     return `http://127.0.0.1:${this.port}`;
@@ -202,6 +205,12 @@ export class BotHarness {
       { services: this.runtime.services, config: this.runtime.config, log: captureLogger(this.logs), clock: this.runtime.clock },
       { polling: { idleDelayMs: 15, timeoutSeconds: 0, backoff: { initialMs: 50, maxMs: 400, factor: 2 } } },
     );
+    const queue = this.qadam.bot.updates.queue;
+    const addBatch = queue.addBatch.bind(queue);
+    queue.addBatch = (updates) => {
+      this.takenUpdates += updates.length;
+      addBatch(updates);
+    };
     const info = await this.qadam.start();
     if (!info) throw new Error('bot did not connect');
     this.runtime.setBotUsername(info.username ?? null);
@@ -214,6 +223,21 @@ export class BotHarness {
     this.runtime?.close();
   }
 
+  posted(): void {
+    this.sentUpdates++;
+  }
+
+  /** Resolves once the bot took every update sent so far, handled it, and sent what it queued. */
+  async settled(timeoutMs = 5000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.takenUpdates < this.sentUpdates) {
+      if (Date.now() > deadline) throw new Error(`the bot took ${this.takenUpdates} of ${this.sentUpdates} updates`);
+      await Bun.sleep(10);
+    }
+    await this.qadam.bot.updates.queue.onIdle();
+    await this.qadam.messenger.idle();
+  }
+
   member(options: MemberOptions = {}): Member {
     return new Member(this, options);
   }
@@ -223,9 +247,10 @@ export class BotHarness {
   }
 
   /** A member registered directly through the service (for tests not about registration). */
-  registered(options: MemberOptions & { displayName?: string } = {}): Member {
+  async registered(options: MemberOptions & { displayName?: string } = {}): Promise<Member> {
     const m = this.member(options);
-    this.services.members.register(
+    await memberVia(
+      this.services,
       {
         telegramId: m.id,
         firstName: String(m.from.first_name),
@@ -233,26 +258,23 @@ export class BotHarness {
         username: (m.from.username as string | undefined) ?? null,
         languageCode: (m.from.language_code as string | undefined) ?? null,
       },
-      options.displayName ? { displayName: options.displayName } : {},
+      { displayName: options.displayName },
     );
     return m;
   }
 
-  challenge(input: Record<string, unknown> = {}) {
-    return this.services.admin.challenges.createChallenge(
-      { telegramId: 1000, role: 'owner' },
-      challengeCreateSchema.parse({ title: 'Steps', emoji: '👟', unit: 'steps', ...input }),
-    );
+  challenge(input: Partial<ChallengeCreateInput> = {}) {
+    return challengeVia(this.services, { ...STEPS, ...input });
   }
 
-  join(member: Member, challengeId: number): void {
-    this.services.challenges.join(member.id, challengeId);
+  async join(member: Member, challengeId: number): Promise<void> {
+    await this.services.challenges.join(member.id, challengeId);
   }
 
-  ban(member: Member): void {
-    const row = this.services.members.findMember(member.id);
+  async ban(member: Member): Promise<void> {
+    const row = await this.services.members.findMember(member.id);
     if (!row) throw new Error('unknown member');
-    updateUser(this.runtime.database.db, row.id, { isBanned: true, banReason: 'test' });
+    await this.services.admin.members.banMember(OWNER, row.id, 'test');
   }
 
   errors(): LogLine[] {

@@ -21,13 +21,13 @@ describe('/start and registration', () => {
     expect(accept!.text).toContain('Aziz Karimov');
     expect(accept!.callback_data).toBe('reg:accept');
     // Seen, not yet registered: joining is impossible until registration completes.
-    expect(h.services.members.findMember(m.id)?.registeredAt).toBeNull();
+    expect((await h.services.members.findMember(m.id))?.registeredAt).toBeNull();
 
     const done = await m.press('reg:accept');
     expect(done.text).toContain('Tayyor, Aziz Karimov!');
     expect(buttons(done)).toEqual([{ text: '📱 Qadam Clubni ochish', web_app: { url: 'https://qadam.example/app/' } }]);
 
-    const row = h.services.members.findMember(m.id)!;
+    const row = (await h.services.members.findMember(m.id))!;
     expect(row.displayName).toBe('Aziz Karimov');
     expect(row.registeredAt).not.toBeNull();
     expect(row.username).toBe('aziz');
@@ -45,22 +45,22 @@ describe('/start and registration', () => {
     expect(tooLong.text).toContain('Такое имя не подойдёт');
     const control = await m.reply('Ivan\u200bPetrov'); // a zero-width (format) character
     expect(control.text).toContain('Такое имя не подойдёт');
-    expect(h.services.members.findMember(m.id)?.registeredAt).toBeNull();
+    expect((await h.services.members.findMember(m.id))?.registeredAt).toBeNull();
 
     const done = await m.reply('  Иван Петров  ');
     expect(done.text).toContain('Готово, Иван Петров!');
     expect(buttons(done)[0]!.web_app?.url).toBe('https://qadam.example/app/');
-    expect(h.services.members.findMember(m.id)?.displayName).toBe('Иван Петров');
-    expect(h.services.members.findMember(m.id)?.language).toBe('ru');
+    expect((await h.services.members.findMember(m.id))?.displayName).toBe('Иван Петров');
+    expect((await h.services.members.findMember(m.id))?.language).toBe('ru');
   });
 
   test('a registered member sending /start again gets the welcome back, not a second registration', async () => {
-    const m = h.registered({ first_name: 'Lola', language_code: 'en', displayName: 'Lola R.' });
-    const before = h.services.members.findMember(m.id)!;
+    const m = await h.registered({ first_name: 'Lola', language_code: 'en', displayName: 'Lola R.' });
+    const before = (await h.services.members.findMember(m.id))!;
     const again = await m.ask('/start');
     expect(again.text).toContain('Welcome back, Lola R.!');
     expect(buttons(again)[0]!.web_app?.url).toBe('https://qadam.example/app/');
-    const after = h.services.members.findMember(m.id)!;
+    const after = (await h.services.members.findMember(m.id))!;
     expect(after.registeredAt).toBe(before.registeredAt);
     expect(after.displayName).toBe('Lola R.');
   });
@@ -102,7 +102,7 @@ describe('with an http PUBLIC_URL', () => {
   test('the Mini App button falls back to a plain link (web_app needs https)', async () => {
     const other = await new BotHarness().start({ env: { PUBLIC_URL: 'http://localhost:3000' } });
     try {
-      const m = other.registered({ first_name: 'Plain', language_code: 'en' });
+      const m = await other.registered({ first_name: 'Plain', language_code: 'en' });
       const back = await m.ask('/start');
       expect(buttons(back)).toEqual([{ text: '📱 Open Qadam Club', url: 'http://localhost:3000/app/' }]);
     } finally {

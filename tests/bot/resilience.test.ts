@@ -14,9 +14,9 @@ afterAll(() => {
   process.off('unhandledRejection', onUnhandled);
 });
 
-async function until(what: string, check: () => boolean, timeoutMs = 5000): Promise<void> {
+async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for: ${what}`);
     await Bun.sleep(20);
   }
@@ -26,7 +26,7 @@ describe('outage', () => {
   test('the fake Telegram stops and restarts on the same port: the bot resumes and answers', async () => {
     const h = await new BotHarness().start();
     try {
-      const m = h.registered({ language_code: 'en' });
+      const m = await h.registered({ language_code: 'en' });
       expect((await m.ask('/help')).text).toContain('Qadam Club commands');
 
       await h.fake.stop();
@@ -77,7 +77,7 @@ describe('outage', () => {
       h.fake = await startFakeTelegram(port);
       await started;
       expect((connected as { username: string }).username).toBe('TestNameBot');
-      const m = h.registered({ language_code: 'ru' });
+      const m = await h.registered({ language_code: 'ru' });
       expect((await m.ask('/help')).text).toContain('Команды Qadam Club');
       expect(unhandled).toEqual([]);
     } finally {
@@ -147,23 +147,23 @@ describe('403 and 429 on replies', () => {
   });
 
   test('403 "blocked by the user" marks the member unreachable; writing again makes them reachable', async () => {
-    const m = h.registered({ language_code: 'en' });
+    const m = await h.registered({ language_code: 'en' });
     blockedChats.add(m.id);
     await m.command('/help');
-    await until('unreachable', () => h.services.members.findMember(m.id)?.unreachable === true);
-    expect(await m.silentFor(200)).toBe(true);
+    await until('unreachable', async () => (await h.services.members.findMember(m.id))?.unreachable === true);
+    expect(await m.silent()).toBe(true);
 
     blockedChats.delete(m.id); // they unblocked the bot and write again
     const answer = await m.ask('/help');
     expect(answer.text).toContain('Qadam Club commands');
-    expect(h.services.members.findMember(m.id)?.unreachable).toBe(false);
+    expect((await h.services.members.findMember(m.id))?.unreachable).toBe(false);
   });
 
   test('the queue (the scheduler’s Messenger) reports a blocked member', async () => {
-    const m = h.registered({ language_code: 'en' });
+    const m = await h.registered({ language_code: 'en' });
     blockedChats.add(m.id);
     expect(await h.qadam.messenger.send({ chatId: m.id, text: 'Reminder' })).toBe('blocked');
-    expect(h.services.members.findMember(m.id)?.unreachable).toBe(true);
+    expect((await h.services.members.findMember(m.id))?.unreachable).toBe(true);
     blockedChats.delete(m.id);
     const ok = await h.qadam.messenger.send({
       chatId: m.id,
@@ -177,7 +177,7 @@ describe('403 and 429 on replies', () => {
   });
 
   test('a 429 on a reply is waited out (retry_after) and the reply still arrives', async () => {
-    const m = h.registered({ language_code: 'en' });
+    const m = await h.registered({ language_code: 'en' });
     floodOnce.add(m.id);
     const t0 = Date.now();
     const answer = await m.ask('/help', 6000);
@@ -187,7 +187,7 @@ describe('403 and 429 on replies', () => {
   });
 
   test('a keyboard Telegram refuses (e.g. a localhost URL): the text still arrives, with the app link in it', async () => {
-    const m = h.registered({ language_code: 'en', displayName: 'Linky' });
+    const m = await h.registered({ language_code: 'en', displayName: 'Linky' });
     refuseButtons.add(m.id);
     const answer = await m.ask('/start');
     expect(answer.text).toContain('Welcome back, Linky!');

@@ -10,8 +10,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { createLoginLink } from '../../server/services/admin/login';
-import { createChallenge, joinedMember, registeredMember, submit } from '../helpers/club';
+import { createChallenge, joinedMember, registeredMember, submit } from '../helpers/factories';
 import { signInitData } from '../helpers/initData';
 import { ADMIN_USER } from '../helpers/runtime';
 import { ensureBuilt, launchChromium } from '../helpers/browser';
@@ -69,7 +68,7 @@ async function shot(page: Page, name: string) {
   await page.screenshot({ path: `${SHOTS}/qadam-admin-${name}.png` });
 }
 
-const loginUrl = (telegramId = ADMIN_USER.id) => `${server.url}/admin/?login=${createLoginLink(server.services.ctx, telegramId).token}`;
+const loginUrl = async (telegramId = ADMIN_USER.id) => `${server.url}/admin/?login=${(await server.services.admin.login.createLoginLink(telegramId)).token}`;
 
 /** Types HH:MM into a naive-ui time picker and confirms it. */
 async function setTime(page: Page, testid: string, value: string) {
@@ -119,7 +118,7 @@ describe('admin panel', () => {
     const { context, page, errors } = await newPage();
 
     // ---- sign in with the one-time link; the token leaves the address bar at once ----
-    await page.goto(loginUrl());
+    await page.goto(await loginUrl());
     await seen(page.locator('[data-testid="whoami"]'));
     expect(page.url()).toBe(`${server.url}/admin/`);
     const cookies = await context.cookies();
@@ -280,7 +279,7 @@ describe('admin panel', () => {
 
   test('a reused or expired link shows the sign-in page with an explanation', async () => {
     const { context, page } = await newPage();
-    const url = loginUrl();
+    const url = await loginUrl();
     await page.goto(url);
     await seen(page.locator('[data-testid="whoami"]'));
     await context.clearCookies();
@@ -320,12 +319,14 @@ describe('admin panel', () => {
 
   test('an admin removed while signed in is shown the forbidden page on the next request', async () => {
     const owner = { telegramId: ADMIN_USER.id, role: 'owner' as const };
-    server.services.admin.access.addAdmin(owner, 4242, 'admin');
+    await server.services.admin.access.addAdmin(owner, 4242, 'admin');
     const { context, page } = await newPage();
-    await page.goto(loginUrl(4242));
+    await page.goto(await loginUrl(4242));
     await seen(page.locator('[data-testid="whoami"]'));
     await hasText(page.locator('[data-testid="whoami"]'), 'Admin');
-    server.services.admin.access.removeAdmin(owner, 4242);
+    // The dashboard's own requests are answered first, so the next request is the click's.
+    await page.waitForLoadState('networkidle');
+    await server.services.admin.access.removeAdmin(owner, 4242);
     await page.locator('[data-testid="nav-members"]').click();
     await seen(page.locator('[data-testid="forbidden"]'));
     await context.close();

@@ -8,8 +8,8 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { challengeCreateSchema } from '../../shared/schemas';
-import { createChallenge, joinedMember, submit } from '../helpers/club';
+import { challengeVia, STEPS } from '../helpers/factories';
+import { createChallenge, joinedMember, submit } from '../helpers/factories';
 import { signInitData, type TestTelegramUser } from '../helpers/initData';
 import { ADMIN_USER, telegramUser } from '../helpers/runtime';
 import { ensureBuilt, launchChromium } from '../helpers/browser';
@@ -554,10 +554,7 @@ describe('demo mode (server without BOT_TOKEN)', () => {
   beforeAll(async () => {
     demo = await startTestServer({ demo: true });
     // Demo signs with its own random key, so go to the service directly as the seeded owner.
-    demo.services.admin.challenges.createChallenge(
-      { telegramId: 1000, role: 'owner' },
-      challengeCreateSchema.parse({ title: 'Steps', emoji: '👟', unit: 'steps', maxValue: 100000 }),
-    );
+    await challengeVia(demo.services, { ...STEPS, maxValue: 100000 });
   });
   afterAll(async () => {
     await demo?.stop();

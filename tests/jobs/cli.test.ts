@@ -63,10 +63,10 @@ type Received = { message: { chat_id: number | string; text: string; reply_marku
 describe('bun run job', () => {
   test('reminders --now: the member receives the reminder from the fake Telegram; a second run sends nothing', async () => {
     club = createClub({ now: '2026-11-25T04:00:00Z', file: true });
-    const steps = club.challenge({ title: 'Steps', emoji: '👟', unit: 'steps', reminderTime: '20:00' });
-    const member = club.member({ name: 'Aziza', language: 'uz', join: [steps.id], telegramId: 424_242 });
-    const done = club.member({ name: 'Done', join: [steps.id], telegramId: 424_243 });
-    club.submitAt('2026-11-25T10:00:00Z', done.telegramId, steps.id, 100);
+    const steps = await club.challenge({ title: 'Steps', emoji: '👟', unit: 'steps', reminderTime: '20:00' });
+    const member = await club.member({ name: 'Aziza', language: 'uz', join: [steps.id], telegramId: 424_242 });
+    const done = await club.member({ name: 'Done', join: [steps.id], telegramId: 424_243 });
+    await club.submitAt('2026-11-25T10:00:00Z', done.telegramId, steps.id, 100);
 
     // 20:00 in Tashkent is 15:00 UTC.
     const first = await runJob(['reminders', '--now', '2026-11-25T15:00:00Z']);
@@ -94,9 +94,9 @@ describe('bun run job', () => {
   }, 30_000);
 
   test('weekly-results --now writes the closed week and announces it; usage errors exit 2', async () => {
-    const steps = club.rt.services.challenges.listForMember(424_242)[0]!;
+    const steps = (await club.rt.services.challenges.listForMember(424_242))[0]!;
     const sunday = '2026-11-29T18:30:00Z'; // Sunday 23:30 in Tashkent
-    club.submitAt(sunday, 424_242, steps.id, 7000);
+    await club.submitAt(sunday, 424_242, steps.id, 7000);
     const run = await runJob(['weekly-results', '--now', '2026-11-29T19:05:00Z'], { PUBLIC_URL: 'http://localhost:3000' });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('week 2026-11-23: wrote 2 result row(s) for 1 challenge(s)');

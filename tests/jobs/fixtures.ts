@@ -2,10 +2,12 @@
 import type { JobDeps } from '../../server/jobs';
 import { silentLogger } from '../../server/log';
 import type { DeliveryResult, Messenger, OutgoingMessage } from '../../server/messaging';
-import { challengeCreateSchema, type ChallengeCreateInput, type Language } from '../../shared/schemas';
+import type { ChallengeCreateInput, Language } from '../../shared/schemas';
+import { challengeVia, memberVia, OWNER } from '../helpers/factories';
+import type { ChallengeDto } from '../../shared/types';
 import { createTestRuntime } from '../helpers/runtime';
 
-export const OWNER = { telegramId: 1000, role: 'owner' as const };
+export { OWNER };
 
 let nextId = 70_000;
 
@@ -27,19 +29,19 @@ export function createClub(options: { now: string; publicUrl?: string; file?: bo
   };
   const s = rt.services;
 
-  function challenge(input: ChallengeCreateInput) {
-    return s.admin.challenges.createChallenge(OWNER, challengeCreateSchema.parse(input));
+  function challenge(input: ChallengeCreateInput): Promise<ChallengeDto> {
+    return challengeVia(s, input);
   }
 
   /** A registered member (at the clock's current instant) who joined the given challenges. */
-  function member(opts: { name?: string; language?: Language; join?: number[]; telegramId?: number } = {}) {
+  async function member(opts: { name?: string; language?: Language; join?: number[]; telegramId?: number } = {}) {
     const telegramId = opts.telegramId ?? nextId++;
     const name = opts.name ?? `Member ${telegramId}`;
-    const { user } = s.members.register(
+    const user = await memberVia(
+      s,
       { telegramId, firstName: name, lastName: null, username: null, languageCode: opts.language ?? 'uz' },
-      { displayName: name },
+      { displayName: name, join: opts.join },
     );
-    for (const id of opts.join ?? []) s.challenges.join(telegramId, id);
     return { ...user, telegramId, userId: user.id };
   }
 

@@ -15,35 +15,35 @@ const resultsOf = (table: 'weekly_results' | 'monthly_results', period: string) 
   club.rows<ResultRow>(`select challenge_id, period, rank, user_id, total, days from ${table} where period = ? order by challenge_id, rank`, period);
 
 /** Week Mon 2026-11-23 … Sun 2026-11-29, with the Sunday→Monday boundary exercised. */
-function weekClub() {
+async function weekClub() {
   club = createClub({ now: T('2026-11-22', '12:00') });
-  const steps = club.challenge({ title: 'Steps', emoji: '👟', unit: 'steps' });
-  const book = club.challenge({ title: 'Book', emoji: '📚', unit: 'pages' });
-  const a = club.member({ name: 'Aziza', language: 'uz', join: [steps.id] });
-  const b = club.member({ name: 'Bobur', language: 'ru', join: [steps.id, book.id] });
-  const c = club.member({ name: 'Charos', language: 'en', join: [steps.id] });
-  const d = club.member({ name: 'Dilshod', join: [steps.id] });
-  const e = club.member({ name: 'Elyor', join: [steps.id] });
-  const f = club.member({ name: 'Farrux', join: [steps.id] });
-  club.submitAt(T('2026-11-23', '10:00'), a.telegramId, steps.id, 5000);
-  club.submitAt(T('2026-11-24', '10:00'), b.telegramId, steps.id, 8000);
-  club.submitAt(T('2026-11-25', '10:00'), c.telegramId, steps.id, 12000);
-  club.submitAt(T('2026-11-26', '10:00'), d.telegramId, steps.id, 100);
-  club.submitAt(T('2026-11-26', '11:00'), f.telegramId, steps.id, 50000);
-  club.submitAt(T('2026-11-27', '21:00'), b.telegramId, book.id, 30);
-  club.submitAt(T('2026-11-29', '10:00'), b.telegramId, steps.id, 3000);
+  const steps = await club.challenge({ title: 'Steps', emoji: '👟', unit: 'steps' });
+  const book = await club.challenge({ title: 'Book', emoji: '📚', unit: 'pages' });
+  const a = await club.member({ name: 'Aziza', language: 'uz', join: [steps.id] });
+  const b = await club.member({ name: 'Bobur', language: 'ru', join: [steps.id, book.id] });
+  const c = await club.member({ name: 'Charos', language: 'en', join: [steps.id] });
+  const d = await club.member({ name: 'Dilshod', join: [steps.id] });
+  const e = await club.member({ name: 'Elyor', join: [steps.id] });
+  const f = await club.member({ name: 'Farrux', join: [steps.id] });
+  await club.submitAt(T('2026-11-23', '10:00'), a.telegramId, steps.id, 5000);
+  await club.submitAt(T('2026-11-24', '10:00'), b.telegramId, steps.id, 8000);
+  await club.submitAt(T('2026-11-25', '10:00'), c.telegramId, steps.id, 12000);
+  await club.submitAt(T('2026-11-26', '10:00'), d.telegramId, steps.id, 100);
+  await club.submitAt(T('2026-11-26', '11:00'), f.telegramId, steps.id, 50000);
+  await club.submitAt(T('2026-11-27', '21:00'), b.telegramId, book.id, 30);
+  await club.submitAt(T('2026-11-29', '10:00'), b.telegramId, steps.id, 3000);
   // Sunday 23:50 in Tashkent (18:50 UTC): still this week. Ties with Bobur at 11000 over two
   // days; Bobur's last result came earlier, so he ranks above.
-  club.submitAt(T('2026-11-29', '23:50'), a.telegramId, steps.id, 6000);
+  await club.submitAt(T('2026-11-29', '23:50'), a.telegramId, steps.id, 6000);
   // Monday 00:02 in Tashkent is 19:02 UTC on Sunday: already next week in the club.
-  club.submitAt('2026-11-29T19:02:00Z', e.telegramId, steps.id, 99999);
-  club.s.admin.members.banMember(OWNER, f.userId, 'cheating');
+  await club.submitAt('2026-11-29T19:02:00Z', e.telegramId, steps.id, 99999);
+  await club.s.admin.members.banMember(OWNER, f.userId, 'cheating');
   return { steps, book, a, b, c, d, e, f };
 }
 
 describe('weekly results', () => {
   test('at Monday 00:05 in Tashkent (UTC still Sunday) the closed week is ranked in full and the top 3 announced', async () => {
-    const m = weekClub();
+    const m = await weekClub();
     const monday0005 = at('2026-11-29T19:05:00Z');
     expect(monday0005.getUTCDay()).toBe(0); // Sunday in UTC
     const summary = await weeklyResultsJob(club.deps, monday0005);
@@ -76,14 +76,14 @@ describe('weekly results', () => {
   });
 
   test('one minute before midnight on Sunday the current week is not closed yet', async () => {
-    weekClub();
+    await weekClub();
     await weeklyResultsJob(club.deps, at(T('2026-11-29', '23:59')));
     expect(club.count('weekly_results', "period = '2026-11-23'")).toBe(0);
     expect(club.count('job_runs', "job = 'weekly-results' and period_key = '2026-11-16'")).toBe(1);
   });
 
   test('two runs — one after the other or at once — write one set of rows and announce once', async () => {
-    weekClub();
+    await weekClub();
     const monday = at(T('2026-11-30', '00:05'));
     await weeklyResultsJob(club.deps, monday);
     const rows = club.count('weekly_results');
@@ -103,8 +103,8 @@ describe('weekly results', () => {
   });
 
   test('a crash after writing the results but before announcing: the next run announces, writes nothing', async () => {
-    weekClub();
-    club.s.results.closePeriod('weekly', '2026-11-23', at(T('2026-11-30', '00:05')));
+    await weekClub();
+    await club.s.results.closePeriod('weekly', '2026-11-23', at(T('2026-11-30', '00:05')));
     const rows = club.count('weekly_results');
     expect(club.sent).toHaveLength(0);
     const next = await weeklyResultsJob(club.deps, at(T('2026-11-30', '00:06')));
@@ -113,7 +113,7 @@ describe('weekly results', () => {
   });
 
   test('with the bot off the results are written and the announcement waits for the bot', async () => {
-    weekClub();
+    await weekClub();
     await weeklyResultsJob({ ...club.deps, messenger: null }, at(T('2026-11-30', '00:05')));
     expect(club.count('weekly_results')).toBe(5);
     const later = await weeklyResultsJob(club.deps, at(T('2026-11-30', '00:10')));
@@ -121,9 +121,9 @@ describe('weekly results', () => {
   });
 
   test('admin analytics "winners" read the written table', async () => {
-    const m = weekClub();
+    const m = await weekClub();
     await weeklyResultsJob(club.deps, at(T('2026-11-30', '00:05')));
-    const winners = club.s.admin.insights.analytics(OWNER, 7).winners.weekly;
+    const winners = (await club.s.admin.insights.analytics(OWNER, 7)).winners.weekly;
     expect(winners.filter((w) => w.challengeId === m.steps.id).map((w) => w.displayName)).toEqual(['Charos', 'Bobur', 'Aziza']);
   });
 });
@@ -131,15 +131,15 @@ describe('weekly results', () => {
 describe('monthly results', () => {
   test('February closes at 00:10 on 1 March in Tashkent, with the edges of the month in the club zone', async () => {
     club = createClub({ now: T('2026-01-31', '12:00') });
-    const steps = club.challenge({ title: 'Steps', emoji: '👟', unit: 'km' });
-    const a = club.member({ name: 'Aziza', language: 'uz', join: [steps.id] });
-    const b = club.member({ name: 'Bobur', language: 'ru', join: [steps.id] });
-    const c = club.member({ name: 'Charos', language: 'en', join: [steps.id] });
-    club.submitAt(T('2026-01-31', '23:00'), a.telegramId, steps.id, 1000); // January
-    club.submitAt(T('2026-02-01', '00:30'), a.telegramId, steps.id, 5.5); // 31 Jan 19:30 UTC, February in the club
-    club.submitAt(T('2026-02-14', '12:00'), b.telegramId, steps.id, 3);
-    club.submitAt(T('2026-02-28', '23:30'), b.telegramId, steps.id, 4); // last day of a 28-day February
-    club.submitAt(T('2026-03-01', '00:05'), c.telegramId, steps.id, 500); // 28 Feb 19:05 UTC, March in the club
+    const steps = await club.challenge({ title: 'Steps', emoji: '👟', unit: 'km' });
+    const a = await club.member({ name: 'Aziza', language: 'uz', join: [steps.id] });
+    const b = await club.member({ name: 'Bobur', language: 'ru', join: [steps.id] });
+    const c = await club.member({ name: 'Charos', language: 'en', join: [steps.id] });
+    await club.submitAt(T('2026-01-31', '23:00'), a.telegramId, steps.id, 1000); // January
+    await club.submitAt(T('2026-02-01', '00:30'), a.telegramId, steps.id, 5.5); // 31 Jan 19:30 UTC, February in the club
+    await club.submitAt(T('2026-02-14', '12:00'), b.telegramId, steps.id, 3);
+    await club.submitAt(T('2026-02-28', '23:30'), b.telegramId, steps.id, 4); // last day of a 28-day February
+    await club.submitAt(T('2026-03-01', '00:05'), c.telegramId, steps.id, 500); // 28 Feb 19:05 UTC, March in the club
 
     await monthlyResultsJob(club.deps, at('2026-02-28T19:10:00Z'));
     expect(resultsOf('monthly_results', '2026-02').map((r) => [r.rank, r.user_id, r.total, r.days])).toEqual([
@@ -162,11 +162,11 @@ describe('monthly results', () => {
 
   test('December closes into January of the next year', async () => {
     club = createClub({ now: T('2026-12-30', '12:00') });
-    const steps = club.challenge({ title: 'Steps', emoji: '👟', unit: 'steps' });
-    const a = club.member({ name: 'Aziza', language: 'en', join: [steps.id] });
-    const b = club.member({ name: 'Bobur', language: 'en', join: [steps.id] });
-    club.submitAt(T('2026-12-31', '23:30'), a.telegramId, steps.id, 700); // 18:30 UTC
-    club.submitAt(T('2027-01-01', '00:01'), b.telegramId, steps.id, 900); // 19:01 UTC on 31 Dec: January
+    const steps = await club.challenge({ title: 'Steps', emoji: '👟', unit: 'steps' });
+    const a = await club.member({ name: 'Aziza', language: 'en', join: [steps.id] });
+    const b = await club.member({ name: 'Bobur', language: 'en', join: [steps.id] });
+    await club.submitAt(T('2026-12-31', '23:30'), a.telegramId, steps.id, 700); // 18:30 UTC
+    await club.submitAt(T('2027-01-01', '00:01'), b.telegramId, steps.id, 900); // 19:01 UTC on 31 Dec: January
 
     const summary = await monthlyResultsJob(club.deps, at('2026-12-31T19:10:00Z'));
     expect(summary.lines[0]).toContain('month 2026-12');
@@ -180,7 +180,7 @@ describe('monthly results', () => {
 
 describe('catch-up at start-up', () => {
   test('after a stop of three days the missed week (and month) is written once and announced once', async () => {
-    const m = weekClub();
+    const m = await weekClub();
     // The server last started on Saturday 28 November and caught up then.
     await catchUp(club.deps, at(T('2026-11-28', '12:00')));
     expect(club.count('weekly_results', "period = '2026-11-23'")).toBe(0);
@@ -207,11 +207,11 @@ describe('catch-up at start-up', () => {
 
   test('after a stop of three weeks older weeks are written silently and only the latest is announced', async () => {
     club = createClub({ now: T('2026-11-02', '12:00') });
-    const steps = club.challenge({ title: 'Steps', emoji: '👟' });
-    const a = club.member({ name: 'Aziza', language: 'en', join: [steps.id] });
+    const steps = await club.challenge({ title: 'Steps', emoji: '👟' });
+    const a = await club.member({ name: 'Aziza', language: 'en', join: [steps.id] });
     await catchUp(club.deps, at(T('2026-11-03', '12:00'))); // closes the week of 26 Oct and before
     club.sent.length = 0;
-    for (const day of ['2026-11-03', '2026-11-10', '2026-11-17']) club.submitAt(T(day, '10:00'), a.telegramId, steps.id, 10);
+    for (const day of ['2026-11-03', '2026-11-10', '2026-11-17']) await club.submitAt(T(day, '10:00'), a.telegramId, steps.id, 10);
     await catchUp(club.deps, at(T('2026-11-24', '09:00')));
     expect(club.rows<{ period: string }>('select period from weekly_results order by period').map((r) => r.period)).toEqual([
       '2026-11-02',
@@ -225,8 +225,8 @@ describe('catch-up at start-up', () => {
 
   test("today's reminders less than an hour late are sent by the catch-up", async () => {
     club = createClub({ now: T('2026-11-25', '09:00') });
-    const steps = club.challenge({ title: 'Steps', reminderTime: '20:00' });
-    club.member({ join: [steps.id] });
+    const steps = await club.challenge({ title: 'Steps', reminderTime: '20:00' });
+    await club.member({ join: [steps.id] });
     await catchUp(club.deps, at(T('2026-11-25', '21:05')));
     expect(club.sent.filter((x) => x.text.startsWith('⏰'))).toHaveLength(0);
     await catchUp(club.deps, at(T('2026-11-25', '20:45')));
@@ -237,11 +237,11 @@ describe('catch-up at start-up', () => {
 describe('daily rollover', () => {
   test('after midnight streaks of members who missed a day become 0, best kept; a second run changes nothing', async () => {
     club = createClub({ now: T('2026-11-20', '12:00') });
-    const steps = club.challenge({ title: 'Steps' });
-    const lapsed = club.member({ join: [steps.id] });
-    const alive = club.member({ join: [steps.id] });
-    for (const day of ['2026-11-21', '2026-11-22', '2026-11-23']) club.submitAt(T(day, '10:00'), lapsed.telegramId, steps.id, 1);
-    for (const day of ['2026-11-23', '2026-11-24']) club.submitAt(T(day, '10:00'), alive.telegramId, steps.id, 1);
+    const steps = await club.challenge({ title: 'Steps' });
+    const lapsed = await club.member({ join: [steps.id] });
+    const alive = await club.member({ join: [steps.id] });
+    for (const day of ['2026-11-21', '2026-11-22', '2026-11-23']) await club.submitAt(T(day, '10:00'), lapsed.telegramId, steps.id, 1);
+    for (const day of ['2026-11-23', '2026-11-24']) await club.submitAt(T(day, '10:00'), alive.telegramId, steps.id, 1);
 
     const streak = (userId: number) =>
       club.rows<{ current_streak: number; best_streak: number }>(
@@ -257,7 +257,7 @@ describe('daily rollover', () => {
     expect(club.count('job_runs', "job = 'daily-rollover' and period_key = '2026-11-25'")).toBe(1);
 
     // A new result starts a fresh streak.
-    const r = club.submitAt(T('2026-11-25', '10:00'), lapsed.telegramId, steps.id, 1);
+    const r = await club.submitAt(T('2026-11-25', '10:00'), lapsed.telegramId, steps.id, 1);
     expect(r.streak).toEqual({ current: 1, best: 3 });
   });
 });

@@ -7,7 +7,7 @@
 import { InlineKeyboard, TelegramError } from 'gramio';
 import { Plugin } from 'gramio';
 import type { Language } from '../../../shared/schemas';
-import { createLoginLink, LOGIN_LINK_TTL_MS } from '../../services/admin/login';
+import { LOGIN_LINK_TTL_MS } from '../../services/admin/login';
 import { languageOf, say } from '../context';
 import type { BotDeps, BotFeature } from '../deps';
 
@@ -44,14 +44,14 @@ export function adminPanelUrl(deps: BotDeps): string {
 export const adminFeature: BotFeature = (deps: BotDeps) =>
   new Plugin('qadam:admin').command('admin', async (ctx) => {
     if (!ctx.from) return;
-    const language = languageOf(deps, ctx.from);
+    const language = await languageOf(deps, ctx.from);
     const t = adminTexts[language];
-    if (!deps.services.admin.access.isAdmin(ctx.from.id)) {
+    if (!(await deps.services.admin.access.isAdmin(ctx.from.id))) {
       await say(ctx.bot.api, deps, ctx.chatId, language, { text: t.refusal });
       return;
     }
     const panel = adminPanelUrl(deps);
-    const { token } = createLoginLink(deps.services.ctx, ctx.from.id);
+    const { token } = await deps.services.admin.login.createLoginLink(ctx.from.id);
     const text = t.link(`${panel}?login=${token}`);
     // Telegram opens web_app buttons only over https; in local development a url button opens
     // the panel in the browser instead.

@@ -7,23 +7,24 @@ import { botText } from '../../../shared/i18n/bot';
 import { languageOf, say } from '../context';
 import type { BotDeps } from '../deps';
 import { registerOffer } from '../refusals';
+import { isRegistered } from '../../services';
 
 export function fallback(deps: BotDeps) {
   return new Plugin('qadam:fallback')
     .on('message', async (ctx) => {
       if (!ctx.from) return;
-      const language = languageOf(deps, ctx.from);
+      const language = await languageOf(deps, ctx.from);
       const t = botText(language);
       if (ctx.text?.startsWith('/')) {
         await say(ctx.bot.api, deps, ctx.chatId, language, { text: t.unknownCommand });
         return;
       }
-      const member = deps.services.members.findMember(ctx.from.id);
-      const registered = member?.displayName != null && member.registeredAt != null;
+      const member = await deps.services.members.findMember(ctx.from.id);
+      const registered = !!member && isRegistered(member);
       await say(ctx.bot.api, deps, ctx.chatId, language, registered ? { text: t.plainText } : registerOffer(language));
     })
     .on('callback_query', async (ctx) => {
-      const language = languageOf(deps, ctx.from);
+      const language = await languageOf(deps, ctx.from);
       await ctx.answer({ text: botText(language).expired }).catch(() => undefined);
     });
 }

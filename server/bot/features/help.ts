@@ -6,6 +6,6 @@ import type { BotDeps, BotFeature } from '../deps';
 
 export const helpFeature: BotFeature = (deps: BotDeps) =>
   new Plugin('qadam:help').command('help', async (ctx) => {
-    const language = languageOf(deps, ctx.from);
+    const language = await languageOf(deps, ctx.from);
     await say(ctx.bot.api, deps, ctx.chatId, language, { text: botText(language).help, keyboard: appKeyboard(deps, language) });
   });

@@ -9,8 +9,8 @@ const CHOOSE = /^lang:(uz|ru|en)$/;
 
 export const languageFeature: BotFeature = (deps: BotDeps) => {
   async function set(api: SendApi, from: User, chatId: number, language: Language) {
-    deps.services.members.seeMember(identityOf(from)); // the row must exist; registration not needed
-    deps.services.members.setLanguage(from.id, language);
+    await deps.services.members.seeMember(identityOf(from)); // the row must exist; registration not needed
+    await deps.services.members.setLanguage(from.id, language);
     await say(api, deps, chatId, language, { text: botText(language).languageSet });
   }
 
@@ -19,7 +19,7 @@ export const languageFeature: BotFeature = (deps: BotDeps) => {
       if (!ctx.from) return;
       const asked = languageSchema.safeParse(ctx.args?.trim().toLowerCase());
       if (asked.success) return set(ctx.bot.api, ctx.from, ctx.chatId, asked.data);
-      const language = languageOf(deps, ctx.from);
+      const language = await languageOf(deps, ctx.from);
       const keyboard = new InlineKeyboard();
       for (const l of LANGUAGES) keyboard.text(botText(l).languageName, `lang:${l}`);
       await say(ctx.bot.api, deps, ctx.chatId, language, { text: botText(language).chooseLanguage, keyboard });

@@ -8,7 +8,7 @@ import type { BotDeps, BotFeature } from '../deps';
 export const meFeature: BotFeature = (deps: BotDeps) =>
   new Plugin('qadam:me').command('me', async (ctx) => {
     if (!ctx.from) return;
-    const profile = deps.services.members.profile(ctx.from.id); // NOT_REGISTERED → the boundary offers registration
+    const profile = await deps.services.members.currentChallenges(ctx.from.id); // NOT_REGISTERED → the boundary offers registration
     const language = profile.user.language;
     const t = botText(language);
     const lines = [t.meHeader(profile.user.displayName)];

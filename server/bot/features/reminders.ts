@@ -10,7 +10,7 @@ const OFF = ['off', 'no', '0', "o'chir", 'выкл'];
 
 export const remindersFeature: BotFeature = (deps: BotDeps) => {
   async function set(api: SendApi, from: User, chatId: number, enabled: boolean) {
-    const user = deps.services.members.setReminders(from.id, enabled); // NOT_REGISTERED → the boundary
+    const user = await deps.services.members.setReminders(from.id, enabled); // NOT_REGISTERED → the boundary
     const t = botText(user.language);
     await say(api, deps, chatId, user.language, { text: enabled ? t.remindersOn : t.remindersOff });
   }
@@ -21,7 +21,7 @@ export const remindersFeature: BotFeature = (deps: BotDeps) => {
       const arg = ctx.args?.trim().toLowerCase() ?? '';
       if (ON.includes(arg)) return set(ctx.bot.api, ctx.from, ctx.chatId, true);
       if (OFF.includes(arg)) return set(ctx.bot.api, ctx.from, ctx.chatId, false);
-      const { user } = deps.services.members.profile(ctx.from.id);
+      const { user } = await deps.services.members.currentChallenges(ctx.from.id);
       const t = botText(user.language);
       const keyboard = new InlineKeyboard().text(
         user.remindersEnabled ? t.remindersTurnOff : t.remindersTurnOn,

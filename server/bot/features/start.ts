@@ -9,31 +9,26 @@ import { displayNameSchema } from '../../../shared/schemas';
 import { appKeyboard, identityOf, languageOf, say, type SendApi } from '../context';
 import type { BotDeps, BotFeature } from '../deps';
 import { REGISTER_CALLBACK } from '../refusals';
+import { defaultDisplayName, isRegistered } from '../../services';
 
 export const ACCEPT_NAME_CALLBACK = 'reg:accept';
 
-/** The name a one-tap registration will use (what services.members.register defaults to). */
-function telegramName(from: User): string {
-  const full = [from.firstName, from.lastName].filter(Boolean).join(' ').trim();
-  const parsed = displayNameSchema.safeParse(full || from.username || `#${from.id}`);
-  return parsed.success ? parsed.data : `#${from.id}`;
-}
 
 export const startFeature: BotFeature = (deps: BotDeps) => {
   const { services, pending } = deps;
 
   async function greet(api: SendApi, from: User, chatId: number, payload: string | null): Promise<void> {
-    const member = services.members.seeMember(identityOf(from));
+    const member = await services.members.seeMember(identityOf(from));
     const language = member.language;
     const t = botText(language);
     if (payload) deps.log.debug('bot: /start with a payload', { payload: payload.slice(0, 64) });
-    if (member.displayName !== null && member.registeredAt !== null) {
+    if (isRegistered(member)) {
       pending.clear(chatId);
       await say(api, deps, chatId, language, { text: t.welcomeBack(member.displayName), keyboard: appKeyboard(deps, language) });
       return;
     }
     pending.set(chatId, { kind: 'name' });
-    const name = telegramName(from);
+    const name = defaultDisplayName(identityOf(from));
     await say(api, deps, chatId, language, {
       text: t.greeting(from.firstName || name),
       keyboard: new InlineKeyboard().text(t.acceptName(name), ACCEPT_NAME_CALLBACK),
@@ -41,7 +36,7 @@ export const startFeature: BotFeature = (deps: BotDeps) => {
   }
 
   async function register(api: SendApi, from: User, chatId: number, displayName?: string): Promise<void> {
-    const { user, created } = services.members.register(identityOf(from), displayName ? { displayName } : {});
+    const { user, created } = await services.members.register(identityOf(from), displayName ? { displayName } : {});
     pending.clear(chatId);
     const t = botText(user.language);
     await say(api, deps, chatId, user.language, {
@@ -63,15 +58,15 @@ export const startFeature: BotFeature = (deps: BotDeps) => {
     .on('message', async (ctx, next) => {
       const text = ctx.text;
       if (!ctx.from || text === undefined || text.startsWith('/') || pending.get(ctx.chatId)?.kind !== 'name') return next();
-      const member = services.members.findMember(ctx.from.id);
-      if (member?.registeredAt != null) {
+      const member = await services.members.findMember(ctx.from.id);
+      if (member && isRegistered(member)) {
         // Registered meanwhile (e.g. in the Mini App): a stray text must not rename them.
         pending.clear(ctx.chatId);
         return next();
       }
       const parsed = displayNameSchema.safeParse(text);
       if (!parsed.success) {
-        const language = languageOf(deps, ctx.from);
+        const language = await languageOf(deps, ctx.from);
         await say(ctx.bot.api, deps, ctx.chatId, language, { text: botText(language).nameInvalid });
         return;
       }

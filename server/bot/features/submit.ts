@@ -12,7 +12,7 @@ import { botText, formatNumber } from '../../../shared/i18n/bot';
 import { errorText } from '../../../shared/i18n/errors';
 import { formatWindow } from '../../../shared/timeWindow';
 import type { Language } from '../../../shared/schemas';
-import type { ProfileChallengeDto } from '../../../shared/types';
+import type { CurrentChallengeDto } from '../../services/members';
 import { ServiceError } from '../../domain/errors';
 import { appKeyboard, languageOf, say, type Reply, type SendApi } from '../context';
 import type { BotDeps, BotFeature } from '../deps';
@@ -20,7 +20,7 @@ import { refusal } from '../refusals';
 
 const CHOOSE = /^sub:(\d+)$/;
 
-type Entry = ProfileChallengeDto;
+type Entry = CurrentChallengeDto;
 
 function labelOf(entry: Entry) {
   const c = entry.challenge;
@@ -36,8 +36,8 @@ export const submitFeature: BotFeature = (deps: BotDeps) => {
   const { services, pending } = deps;
 
   /** The member's current, active challenges (throws NOT_REGISTERED / BANNED). */
-  function joined(from: User): { language: Language; entries: Entry[] } {
-    const profile = services.members.profile(from.id);
+  async function joined(from: User): Promise<{ language: Language; entries: Entry[] }> {
+    const profile = await services.members.currentChallenges(from.id);
     return { language: profile.user.language, entries: profile.challenges.filter((e) => e.challenge.isActive) };
   }
 
@@ -58,7 +58,7 @@ export const submitFeature: BotFeature = (deps: BotDeps) => {
   async function submitValue(api: SendApi, from: User, chatId: number, entry: Entry, raw: string, language: Language) {
     const t = botText(language);
     try {
-      const result = await services.submissions.submitGrouped(from.id, entry.challenge.id, raw);
+      const result = await services.submissions.submit(from.id, entry.challenge.id, raw);
       pending.clear(chatId);
       await say(api, deps, chatId, language, {
         text: t.submitted({
@@ -114,12 +114,12 @@ export const submitFeature: BotFeature = (deps: BotDeps) => {
   }
 
   async function start(api: SendApi, from: User, chatId: number, value: string | null) {
-    let found: ReturnType<typeof joined>;
+    let found: Awaited<ReturnType<typeof joined>>;
     try {
-      found = joined(from);
+      found = await joined(from);
     } catch (error) {
       if (!(error instanceof ServiceError)) throw error;
-      const language = languageOf(deps, from);
+      const language = await languageOf(deps, from);
       await say(api, deps, chatId, language, refusal(language, error));
       return;
     }
@@ -145,7 +145,7 @@ export const submitFeature: BotFeature = (deps: BotDeps) => {
       await ctx.answer();
       const chatId = ctx.message?.chatId ?? ctx.from.id;
       const challengeId = Number((ctx.queryData as RegExpMatchArray)[1]);
-      const { language, entries } = joined(ctx.from);
+      const { language, entries } = await joined(ctx.from);
       const entry = entries.find((e) => e.challenge.id === challengeId);
       if (!entry) {
         await say(ctx.bot.api, deps, chatId, language, { text: errorText(language, 'NOT_JOINED') });
@@ -158,7 +158,7 @@ export const submitFeature: BotFeature = (deps: BotDeps) => {
       const waiting = pending.get(ctx.chatId);
       const text = ctx.text;
       if (!ctx.from || text === undefined || text.startsWith('/') || waiting?.kind !== 'value') return next();
-      const { language, entries } = joined(ctx.from);
+      const { language, entries } = await joined(ctx.from);
       const entry = entries.find((e) => e.challenge.id === waiting.challengeId);
       if (!entry) {
         pending.clear(ctx.chatId);

@@ -9,7 +9,7 @@ const TOP = 5;
 export const topFeature: BotFeature = (deps: BotDeps) =>
   new Plugin('qadam:top').command('top', async (ctx) => {
     if (!ctx.from) return;
-    const profile = deps.services.members.profile(ctx.from.id);
+    const profile = await deps.services.members.currentChallenges(ctx.from.id);
     const language = profile.user.language;
     const t = botText(language);
     const entries = profile.challenges.filter((e) => e.challenge.isActive);
@@ -21,7 +21,7 @@ export const topFeature: BotFeature = (deps: BotDeps) =>
     for (const e of entries) {
       const c = e.challenge;
       const amount = (n: number) => (c.unit ? `${formatNumber(language, n)} ${c.unit}` : formatNumber(language, n));
-      const board = deps.services.leaderboard.leaderboardForMember(ctx.from.id, { challengeId: c.id, type: 'today', limit: TOP });
+      const board = await deps.services.leaderboard.leaderboardForMember(ctx.from.id, { challengeId: c.id, type: 'today', limit: TOP });
       const lines = [t.topHeader({ emoji: c.emoji, title: c.title, unit: c.unit })];
       if (board.entries.length === 0) lines.push(t.topEmpty);
       for (const row of board.entries) lines.push(`${row.rank}. ${row.displayName} — ${amount(row.total)}`);

@@ -1,8 +1,12 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { prepared } from '../prepared';
-import { rowCache } from '../rowCache';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { eligibleSql } from '../rules';
 import { challenges, userChallenges, users } from '../schema';
+
+const uc = alias(userChallenges, 'uc');
+const u = alias(users, 'u');
 
 export type ChallengeRow = typeof challenges.$inferSelect;
 export type ChallengeInsert = typeof challenges.$inferInsert;
@@ -18,11 +22,8 @@ export function listChallenges(db: Db, opts: { activeOnly: boolean }): Challenge
 
 const byId = prepared((db) => db.select().from(challenges).where(eq(challenges.id, sql.placeholder('id'))).prepare());
 
-/** Read by every submit and leaderboard; the writers below forget what they change. */
-const challengesById = rowCache<number, ChallengeRow>(1_000);
-
 export function findChallenge(db: Db, id: number): ChallengeRow | undefined {
-  return challengesById.get(db, id, () => byId(db).get({ id }));
+  return byId(db).get({ id });
 }
 
 /**
@@ -31,12 +32,11 @@ export function findChallenge(db: Db, id: number): ChallengeRow | undefined {
  */
 export function recountParticipants(db: Db, challengeIds: number[]): void {
   if (challengeIds.length === 0) return;
-  for (const id of challengeIds) challengesById.forget(db, id);
   db.update(challenges)
     .set({
       participants: sql`(
         select count(*) from ${userChallenges} uc join ${users} u on u.id = uc.user_id
-        where uc.challenge_id = "challenges"."id" and uc.is_member = 1 and u.is_banned = 0
+        where uc.challenge_id = "challenges"."id" and ${eligibleSql(uc, u)}
       )`,
     })
     .where(inArray(challenges.id, challengeIds))
@@ -52,7 +52,6 @@ export function insertChallenge(db: Db, values: ChallengeInsert): ChallengeRow {
 }
 
 export function updateChallenge(db: Db, id: number, patch: Partial<ChallengeInsert>): ChallengeRow | undefined {
-  challengesById.forget(db, id);
   return db.update(challenges).set(patch).where(eq(challenges.id, id)).returning().get();
 }
 

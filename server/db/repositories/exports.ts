@@ -2,7 +2,7 @@
 import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import type { Db } from '../client';
 import { challenges, submissions, users } from '../schema';
-import { shownName } from './users';
+import { shownNameSql } from '../rules';
 
 export interface SubmissionExportRow {
   id: number;
@@ -31,7 +31,7 @@ export function submissionsForExport(
       unit: challenges.unit,
       userId: submissions.userId,
       telegramId: users.telegramId,
-      displayName: shownName,
+      displayName: shownNameSql,
       value: submissions.value,
     })
     .from(submissions)

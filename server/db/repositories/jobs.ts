@@ -1,7 +1,7 @@
-/** job_runs (which job ran for which period) and the nightly streak rollover. */
-import { and, eq, gt, inArray, isNull, lt, or } from 'drizzle-orm';
+/** job_runs: which job ran for which period. */
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
-import { jobRuns, leaderboardTotals, userChallenges } from '../schema';
+import { jobRuns, leaderboardTotals } from '../schema';
 import type { PeriodKind } from '../../domain/periods';
 
 export type JobRunRow = typeof jobRuns.$inferSelect;
@@ -32,25 +32,6 @@ export function jobRunKeys(db: Db, job: string, keys: string[]): Set<string> {
     .where(and(eq(jobRuns.job, job), inArray(jobRuns.periodKey, keys)))
     .all();
   return new Set(rows.map((r) => r.key));
-}
-
-/**
- * Streaks whose last counted day is before yesterday are broken: store 0 (best is kept, and
- * the last counted day stays for history). Returns how many rows changed.
- */
-export function resetLapsedStreaks(db: Db, yesterday: string): number {
-  const changed = db
-    .update(userChallenges)
-    .set({ currentStreak: 0 })
-    .where(
-      and(
-        gt(userChallenges.currentStreak, 0),
-        or(isNull(userChallenges.lastCountedDay), lt(userChallenges.lastCountedDay, yesterday)),
-      ),
-    )
-    .returning({ userId: userChallenges.userId })
-    .all();
-  return changed.length;
 }
 
 /** Challenges with at least one ranked (eligible) member in a period. */

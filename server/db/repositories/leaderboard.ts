@@ -6,8 +6,14 @@ import { and, asc, desc, eq, sql, type SQLWrapper } from 'drizzle-orm';
 import type { PeriodKind } from '../../domain/periods';
 import type { Db } from '../client';
 import { prepared } from '../prepared';
-import { leaderboardTotals, users } from '../schema';
-import { shownName } from './users';
+import { leaderboardTotals, userChallenges, users } from '../schema';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { eligibleSql } from '../rules';
+import { recountParticipants } from './challenges';
+
+const uc = alias(userChallenges, 'uc');
+const u = alias(users, 'u');
+import { shownNameSql } from '../rules';
 
 export interface PeriodRef {
   kind: PeriodKind;
@@ -116,7 +122,7 @@ export function allTotals(db: Db, challengeId: number, period: PeriodRef): Leade
   return db
     .select({
       userId: leaderboardTotals.userId,
-      displayName: shownName,
+      displayName: shownNameSql,
       total: leaderboardTotals.total,
       days: leaderboardTotals.days,
       lastAt: leaderboardTotals.lastAt,
@@ -144,4 +150,29 @@ const totalsOfUserStatement = prepared((db) =>
 /** A member's figures for one period, whether or not they are eligible to be shown. */
 export function totalsOfUser(db: Db, userId: number, challengeId: number, period: PeriodRef) {
   return totalsOfUserStatement(db).get({ userId, challengeId, kind: period.kind, key: period.key });
+}
+
+/**
+ * After a membership or ban change: keeps the leaderboard index's "eligible" flag equal to
+ * "member and not banned", and the challenges' participant counts exact.
+ */
+export function refreshEligibility(db: Db, userId: number, challengeId?: number): void {
+  const scope = challengeId === undefined
+    ? eq(leaderboardTotals.userId, userId)
+    : and(eq(leaderboardTotals.userId, userId), eq(leaderboardTotals.challengeId, challengeId));
+  db.update(leaderboardTotals)
+    .set({
+      eligible: sql`coalesce((
+        select ${eligibleSql(uc, u)}
+        from ${userChallenges} uc join ${users} u on u.id = uc.user_id
+        where uc.user_id = "leaderboard_totals"."user_id" and uc.challenge_id = "leaderboard_totals"."challenge_id"
+      ), 0)`,
+    })
+    .where(scope)
+    .run();
+  const affected =
+    challengeId !== undefined
+      ? [challengeId]
+      : db.select({ id: userChallenges.challengeId }).from(userChallenges).where(eq(userChallenges.userId, userId)).all().map((r) => r.id);
+  recountParticipants(db, affected);
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { prepared } from '../prepared';
 import { challenges, userChallenges } from '../schema';
@@ -72,4 +72,23 @@ const everyMembership = membershipsStatement(false);
 /** Memberships with their challenge (for profiles and admin details). */
 export function membershipsOfUser(db: Db, userId: number, opts: { currentOnly: boolean }) {
   return (opts.currentOnly ? currentMemberships : everyMembership)(db).all({ userId });
+}
+
+/**
+ * Streaks whose last counted day is before yesterday are broken: store 0 (best is kept, and
+ * the last counted day stays for history). Returns how many rows changed.
+ */
+export function resetLapsedStreaks(db: Db, yesterday: string): number {
+  const changed = db
+    .update(userChallenges)
+    .set({ currentStreak: 0 })
+    .where(
+      and(
+        gt(userChallenges.currentStreak, 0),
+        or(isNull(userChallenges.lastCountedDay), lt(userChallenges.lastCountedDay, yesterday)),
+      ),
+    )
+    .returning({ userId: userChallenges.userId })
+    .all();
+  return changed.length;
 }

@@ -1,6 +1,7 @@
 /** Who gets a scheduled message: reminder recipients, reminder_log, announcement audiences. */
-import { and, asc, eq, isNotNull, notExists, sql } from 'drizzle-orm';
+import { and, asc, eq, notExists, sql } from 'drizzle-orm';
 import type { Db } from '../client';
+import { eligibleSql, registeredSql } from '../rules';
 import { reminderLog, submissions, userChallenges, users } from '../schema';
 
 export interface Recipient {
@@ -19,10 +20,8 @@ export interface ReminderRecipient extends Recipient {
 const reachableMember = (challengeId: number) =>
   and(
     eq(userChallenges.challengeId, challengeId),
-    eq(userChallenges.isMember, true),
-    isNotNull(users.registeredAt),
-    isNotNull(users.displayName),
-    eq(users.isBanned, false),
+    eligibleSql(userChallenges, users),
+    registeredSql(users),
     eq(users.unreachable, false),
   );
 

@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { challenges, monthlyResults, users, weeklyResults } from '../schema';
-import { shownName } from './users';
+import { shownNameSql } from '../rules';
 
 export type ResultPeriod = 'weekly' | 'monthly';
 
@@ -52,7 +52,7 @@ export function listResults(
       period: table.period,
       rank: table.rank,
       userId: table.userId,
-      displayName: shownName,
+      displayName: shownNameSql,
       total: table.total,
       days: table.days,
     })

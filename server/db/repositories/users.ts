@@ -1,9 +1,8 @@
 import { and, eq, or, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { prepared } from '../prepared';
-import { rowCache } from '../rowCache';
-import { recountParticipants } from './challenges';
-import { leaderboardTotals, submissions, userChallenges, users } from '../schema';
+import { shownNameSql } from '../rules';
+import { submissions, userChallenges, users } from '../schema';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -11,22 +10,14 @@ const byTelegramId = prepared((db) =>
   db.select().from(users).where(eq(users.telegramId, sql.placeholder('telegramId'))).prepare(),
 );
 
-/**
- * Every member request starts with this lookup; the writers below forget what they change.
- * 20,000 rows (about 7 MB of heap) hold a day's active members of a large club.
- */
-const usersByTelegramId = rowCache<number, UserRow>(20_000);
-
 export function findUserByTelegramId(db: Db, telegramId: number): UserRow | undefined {
-  return usersByTelegramId.get(db, telegramId, () => byTelegramId(db).get({ telegramId }));
+  return byTelegramId(db).get({ telegramId });
 }
 
-/** The name a member is shown under (leaderboards, results, exports): chosen, else Telegram's. */
-export const shownName = sql<string>`coalesce(${users.displayName}, ${users.firstName})`;
 
 const displayNameStatement = prepared((db) =>
   db
-    .select({ name: shownName })
+    .select({ name: shownNameSql })
     .from(users)
     .where(eq(users.id, sql.placeholder('id')))
     .prepare(),
@@ -55,7 +46,6 @@ export function upsertTelegramProfile(
   profile: TelegramProfile,
   defaults: { language: 'uz' | 'ru' | 'en'; now: number },
 ): UserRow {
-  usersByTelegramId.forget(db, profile.telegramId);
   return db
     .insert(users)
     .values({ ...profile, language: defaults.language, createdAt: defaults.now })
@@ -78,7 +68,6 @@ const touchStatement = prepared((db) =>
 
 /** Records the member's latest activity (every submit). */
 export function touchUser(db: Db, user: { id: number; telegramId: number }, at: number): void {
-  usersByTelegramId.forget(db, user.telegramId);
   touchStatement(db).run({ id: user.id, at });
 }
 
@@ -86,46 +75,20 @@ export function touchUser(db: Db, user: { id: number; telegramId: number }, at: 
  * Sets the "blocked the bot" flag when it differs, in one statement that reads the stored row
  * rather than a remembered one: `bun run job reminders` may have set it from another process.
  */
-export function setUnreachable(db: Db, telegramId: number, unreachable: boolean): void {
+export function setUnreachable(db: Db, telegramId: number, unreachable: boolean): boolean {
   const changed = db
     .update(users)
     .set({ unreachable })
     .where(and(eq(users.telegramId, telegramId), eq(users.unreachable, !unreachable)))
     .returning({ id: users.id })
     .all();
-  if (changed.length > 0) usersByTelegramId.forget(db, telegramId);
+  return changed.length > 0;
 }
 
 export function updateUser(db: Db, id: number, patch: Partial<typeof users.$inferInsert>): UserRow {
   const row = db.update(users).set(patch).where(eq(users.id, id)).returning().get();
   if (!row) throw new Error(`user ${id} vanished`);
-  usersByTelegramId.forget(db, row.telegramId);
   return row;
-}
-
-/**
- * After a membership or ban change: keeps the leaderboard index's "eligible" flag equal to
- * "member and not banned", and the challenges' participant counts exact.
- */
-export function refreshEligibility(db: Db, userId: number, challengeId?: number): void {
-  const scope = challengeId === undefined
-    ? eq(leaderboardTotals.userId, userId)
-    : and(eq(leaderboardTotals.userId, userId), eq(leaderboardTotals.challengeId, challengeId));
-  db.update(leaderboardTotals)
-    .set({
-      eligible: sql`coalesce((
-        select uc.is_member and not u.is_banned
-        from ${userChallenges} uc join ${users} u on u.id = uc.user_id
-        where uc.user_id = "leaderboard_totals"."user_id" and uc.challenge_id = "leaderboard_totals"."challenge_id"
-      ), 0)`,
-    })
-    .where(scope)
-    .run();
-  const affected =
-    challengeId !== undefined
-      ? [challengeId]
-      : db.select({ id: userChallenges.challengeId }).from(userChallenges).where(eq(userChallenges.userId, userId)).all().map((r) => r.id);
-  recountParticipants(db, affected);
 }
 
 export interface UserStatsRow {

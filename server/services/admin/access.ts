@@ -1,8 +1,9 @@
 /** Who may administer the club: admin_users rows, owners seeded from ADMIN_TELEGRAM_IDS. */
-import { deleteAdmin, findAdmin, insertAudit, listAdmins, upsertAdmin, type AdminRow } from '../../db/repositories/admins';
-import { findUserByTelegramId } from '../../db/repositories/users';
+import type { AdminRow } from '../../db/repositories/admins';
 import { ServiceError } from '../../domain/errors';
-import { inTransaction, now, type ServiceContext } from '../context';
+import { isBanned } from '../../domain/members';
+import { now, write, type ServiceContext } from '../context';
+import type { Repositories } from '../store';
 
 export interface AdminActor {
   telegramId: number;
@@ -11,48 +12,52 @@ export interface AdminActor {
 
 /**
  * Checked on every request, so a removed or banned admin loses access at once.
- * Banned means the member row of the same Telegram id is banned.
+ * Banned means the member row of the same Telegram id is banned. Inside a transaction, pass
+ * its repositories as `repos`.
  */
-export function requireAdmin(ctx: ServiceContext, telegramId: number): AdminActor {
-  const admin = findAdmin(ctx.db, telegramId);
-  if (!admin || findUserByTelegramId(ctx.db, telegramId)?.isBanned) {
-    throw new ServiceError('FORBIDDEN', 'Admins only');
-  }
+export async function requireAdmin(ctx: ServiceContext, telegramId: number, repos?: Repositories): Promise<AdminActor> {
+  const admin = await (repos ?? ctx.store.repos).admins.findAdmin(telegramId);
+  const member = repos ? await repos.users.findUserByTelegramId(telegramId) : await ctx.readModel.member(telegramId);
+  if (!admin || (member && isBanned(member))) throw new ServiceError('FORBIDDEN', 'Admins only');
   return { telegramId: admin.telegramId, role: admin.role };
 }
 
-export function isAdmin(ctx: ServiceContext, telegramId: number): boolean {
+export async function isAdmin(ctx: ServiceContext, telegramId: number): Promise<boolean> {
   try {
-    requireAdmin(ctx, telegramId);
+    await requireAdmin(ctx, telegramId);
     return true;
   } catch {
     return false;
   }
 }
 
-export function seedOwners(ctx: ServiceContext, telegramIds: number[]): void {
-  inTransaction(ctx, (db) => {
+export function seedOwners(ctx: ServiceContext, telegramIds: number[]): Promise<void> {
+  return write(ctx, async (tx) => {
     for (const id of telegramIds) {
-      if (findAdmin(db, id)?.role !== 'owner') upsertAdmin(db, id, 'owner', null, now(ctx).ms);
+      if ((await tx.admins.findAdmin(id))?.role !== 'owner') await tx.admins.upsertAdmin(id, 'owner', null, now(ctx).ms);
     }
   });
 }
 
-export function listAdminUsers(ctx: ServiceContext, actor: AdminActor): (AdminRow & { displayName: string | null })[] {
-  requireAdmin(ctx, actor.telegramId);
-  return listAdmins(ctx.db).map((a) => ({ ...a, displayName: findUserByTelegramId(ctx.db, a.telegramId)?.displayName ?? null }));
+export async function listAdminUsers(ctx: ServiceContext, actor: AdminActor): Promise<(AdminRow & { displayName: string | null })[]> {
+  await requireAdmin(ctx, actor.telegramId);
+  const out = [];
+  for (const a of await ctx.store.repos.admins.listAdmins()) {
+    out.push({ ...a, displayName: (await ctx.readModel.member(a.telegramId))?.displayName ?? null });
+  }
+  return out;
 }
 
-function requireOwner(ctx: ServiceContext, actor: AdminActor): void {
-  if (requireAdmin(ctx, actor.telegramId).role !== 'owner') throw new ServiceError('FORBIDDEN', 'Owners only');
+async function requireOwner(ctx: ServiceContext, actor: AdminActor): Promise<void> {
+  if ((await requireAdmin(ctx, actor.telegramId)).role !== 'owner') throw new ServiceError('FORBIDDEN', 'Owners only');
 }
 
-export function addAdmin(ctx: ServiceContext, actor: AdminActor, telegramId: number, role: 'owner' | 'admin'): AdminRow {
-  requireOwner(ctx, actor);
-  return inTransaction(ctx, (db) => {
-    const before = findAdmin(db, telegramId);
-    const row = upsertAdmin(db, telegramId, role, actor.telegramId, now(ctx).ms);
-    insertAudit(db, {
+export async function addAdmin(ctx: ServiceContext, actor: AdminActor, telegramId: number, role: 'owner' | 'admin'): Promise<AdminRow> {
+  await requireOwner(ctx, actor);
+  return write(ctx, async (tx) => {
+    const before = await tx.admins.findAdmin(telegramId);
+    const row = await tx.admins.upsertAdmin(telegramId, role, actor.telegramId, now(ctx).ms);
+    await tx.admins.insertAudit({
       actorTelegramId: actor.telegramId,
       action: 'admin.add',
       targetType: 'admin',
@@ -65,14 +70,14 @@ export function addAdmin(ctx: ServiceContext, actor: AdminActor, telegramId: num
   });
 }
 
-export function removeAdmin(ctx: ServiceContext, actor: AdminActor, telegramId: number): void {
-  requireOwner(ctx, actor);
+export async function removeAdmin(ctx: ServiceContext, actor: AdminActor, telegramId: number): Promise<void> {
+  await requireOwner(ctx, actor);
   if (telegramId === actor.telegramId) throw new ServiceError('BAD_REQUEST', 'Owners cannot remove themselves');
-  inTransaction(ctx, (db) => {
-    const before = findAdmin(db, telegramId);
+  await write(ctx, async (tx) => {
+    const before = await tx.admins.findAdmin(telegramId);
     if (!before) throw new ServiceError('NOT_FOUND', 'No such admin');
-    deleteAdmin(db, telegramId);
-    insertAudit(db, {
+    await tx.admins.deleteAdmin(telegramId);
+    await tx.admins.insertAudit({
       actorTelegramId: actor.telegramId,
       action: 'admin.remove',
       targetType: 'admin',

@@ -1,12 +1,11 @@
 /** Creating, editing, activating and deactivating challenges. */
-import { insertAudit } from '../../db/repositories/admins';
-import { findChallenge, insertChallenge, listChallenges, updateChallenge, type ChallengeInsert } from '../../db/repositories/challenges';
+import type { ChallengeInsert } from '../../db/repositories/challenges';
 import { ServiceError } from '../../domain/errors';
 import { challengeCreateSchema, type ChallengeUpdateInput } from '../../../shared/schemas';
 import type { ChallengeDto, LeaderboardDto } from '../../../shared/types';
 import { leaderboard, type LeaderboardQuery } from '../leaderboard';
 import type { z } from 'zod';
-import { inTransaction, now, type ServiceContext } from '../context';
+import { now, write, type ServiceContext } from '../context';
 import { toChallengeDto } from '../mappers';
 import { requireAdmin, type AdminActor } from './access';
 
@@ -29,43 +28,45 @@ function checkConsistency(c: { minValue: number; maxValue: number; target: numbe
 }
 
 /** Any challenge's board, active or not, without a viewer's own rank. */
-export function challengeLeaderboard(ctx: ServiceContext, actor: AdminActor, query: LeaderboardQuery): LeaderboardDto {
-  requireAdmin(ctx, actor.telegramId);
+export async function challengeLeaderboard(ctx: ServiceContext, actor: AdminActor, query: LeaderboardQuery): Promise<LeaderboardDto> {
+  await requireAdmin(ctx, actor.telegramId);
   return leaderboard(ctx, query, null, { activeOnly: false });
 }
 
-export function listAllChallenges(ctx: ServiceContext, actor: AdminActor): ChallengeDto[] {
-  requireAdmin(ctx, actor.telegramId);
+export async function listAllChallenges(ctx: ServiceContext, actor: AdminActor): Promise<ChallengeDto[]> {
+  await requireAdmin(ctx, actor.telegramId);
   const { secondOfDay } = now(ctx);
-  return listChallenges(ctx.db, { activeOnly: false }).map((c) => toChallengeDto(c, false, secondOfDay));
+  return (await ctx.store.repos.challenges.listChallenges({ activeOnly: false })).map((c) => toChallengeDto(c, false, secondOfDay));
 }
 
-export function createChallenge(ctx: ServiceContext, actor: AdminActor, input: CreateInput): ChallengeDto {
-  requireAdmin(ctx, actor.telegramId);
+export async function createChallenge(ctx: ServiceContext, actor: AdminActor, input: CreateInput): Promise<ChallengeDto> {
+  await requireAdmin(ctx, actor.telegramId);
   checkConsistency(input);
-  return inTransaction(ctx, (db) => {
-    const t = now(ctx);
-    const row = insertChallenge(db, { ...(toColumns(input) as ChallengeInsert), title: input.title, createdAt: t.ms, updatedAt: t.ms });
-    insertAudit(db, { actorTelegramId: actor.telegramId, action: 'challenge.create', targetType: 'challenge', targetId: row.id, after: input, at: t.ms });
-    return toChallengeDto(row, false, t.secondOfDay);
+  return write(ctx, async (tx, emit) => {
+    const when = now(ctx);
+    const row = await tx.challenges.insertChallenge({ ...(toColumns(input) as ChallengeInsert), title: input.title, createdAt: when.ms, updatedAt: when.ms });
+    await tx.admins.insertAudit({ actorTelegramId: actor.telegramId, action: 'challenge.create', targetType: 'challenge', targetId: row.id, after: input, at: when.ms });
+    emit({ type: 'challenge.changed', challengeId: row.id });
+    return toChallengeDto(row, false, when.secondOfDay);
   });
 }
 
-export function editChallenge(ctx: ServiceContext, actor: AdminActor, id: number, patch: ChallengeUpdateInput): ChallengeDto {
-  requireAdmin(ctx, actor.telegramId);
-  return inTransaction(ctx, (db) => {
-    const t = now(ctx);
-    const before = findChallenge(db, id);
+export async function editChallenge(ctx: ServiceContext, actor: AdminActor, id: number, patch: ChallengeUpdateInput): Promise<ChallengeDto> {
+  await requireAdmin(ctx, actor.telegramId);
+  return write(ctx, async (tx, emit) => {
+    const when = now(ctx);
+    const before = await tx.challenges.findChallenge(id);
     if (!before) throw new ServiceError('NOT_FOUND', 'No such challenge');
     const columns = toColumns(patch);
     checkConsistency({ ...before, ...columns } as typeof before);
-    updateChallenge(db, id, { ...columns, updatedAt: t.ms });
-    const after = findChallenge(db, id)!;
+    await tx.challenges.updateChallenge(id, { ...columns, updatedAt: when.ms });
+    const after = (await tx.challenges.findChallenge(id))!;
     const action = patch.isActive === undefined || Object.keys(patch).length > 1
       ? 'challenge.update'
       : patch.isActive ? 'challenge.activate' : 'challenge.deactivate';
     const changedBefore = Object.fromEntries(Object.keys(columns).map((k) => [k, before[k as keyof typeof before]]));
-    insertAudit(db, { actorTelegramId: actor.telegramId, action, targetType: 'challenge', targetId: id, before: changedBefore, after: columns, at: t.ms });
-    return toChallengeDto(after, false, t.secondOfDay);
+    await tx.admins.insertAudit({ actorTelegramId: actor.telegramId, action, targetType: 'challenge', targetId: id, before: changedBefore, after: columns, at: when.ms });
+    emit({ type: 'challenge.changed', challengeId: id });
+    return toChallengeDto(after, false, when.secondOfDay);
   });
 }

@@ -5,17 +5,8 @@
  * stored in clear either.
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import {
-  deleteSession,
-  findLiveSession,
-  insertLoginToken,
-  insertSession,
-  purgeExpired,
-  useLoginToken,
-} from '../../db/repositories/adminSessions';
-import { insertAudit } from '../../db/repositories/admins';
 import { ServiceError } from '../../domain/errors';
-import { inTransaction, now, type ServiceContext } from '../context';
+import { now, write, type ServiceContext } from '../context';
 import { requireAdmin, type AdminActor } from './access';
 
 export const LOGIN_LINK_TTL_MS = 10 * 60 * 1000;
@@ -38,15 +29,15 @@ export function isWellFormedToken(token: string): boolean {
 }
 
 /** For an admin only: a fresh one-time login token (the caller builds the URL). */
-export function createLoginLink(ctx: ServiceContext, telegramId: number): { token: string; expiresAt: string } {
-  requireAdmin(ctx, telegramId);
-  const t = now(ctx);
+export async function createLoginLink(ctx: ServiceContext, telegramId: number): Promise<{ token: string; expiresAt: string }> {
+  await requireAdmin(ctx, telegramId);
+  const when = now(ctx);
   const token = newToken();
-  inTransaction(ctx, (db) => {
-    purgeExpired(db, t.ms);
-    insertLoginToken(db, { tokenHash: hashToken(token), telegramId, expiresAt: t.ms + LOGIN_LINK_TTL_MS, createdAt: t.ms });
+  await write(ctx, async (tx) => {
+    await tx.adminSessions.purgeExpired(when.ms);
+    await tx.adminSessions.insertLoginToken({ tokenHash: hashToken(token), telegramId, expiresAt: when.ms + LOGIN_LINK_TTL_MS, createdAt: when.ms });
   });
-  return { token, expiresAt: new Date(t.ms + LOGIN_LINK_TTL_MS).toISOString() };
+  return { token, expiresAt: new Date(when.ms + LOGIN_LINK_TTL_MS).toISOString() };
 }
 
 export interface NewSession {
@@ -64,31 +55,31 @@ const badLink = () =>
   });
 
 /** Spends a login token (once) and opens a session for its admin. */
-export function consumeLoginLink(ctx: ServiceContext, token: string): NewSession {
+export async function consumeLoginLink(ctx: ServiceContext, token: string): Promise<NewSession> {
   if (!isWellFormedToken(token)) throw badLink();
-  const t = now(ctx);
+  const when = now(ctx);
   const sessionToken = newToken();
   const csrfToken = csrfTokenOf(sessionToken);
-  const actor = inTransaction(ctx, (db) => {
-    const used = useLoginToken(db, hashToken(token), t.ms);
+  const actor = await write(ctx, async (tx) => {
+    const used = await tx.adminSessions.useLoginToken(hashToken(token), when.ms);
     if (!used) throw badLink();
     // Still an admin, not banned? (the link may have been sent before a removal)
-    const who = requireAdmin({ ...ctx, db }, used.telegramId);
-    insertSession(db, {
+    const who = await requireAdmin(ctx, used.telegramId, tx);
+    await tx.adminSessions.insertSession({
       tokenHash: hashToken(sessionToken),
       telegramId: who.telegramId,
       csrfHash: hashToken(csrfToken),
-      expiresAt: t.ms + SESSION_TTL_MS,
-      createdAt: t.ms,
+      expiresAt: when.ms + SESSION_TTL_MS,
+      createdAt: when.ms,
     });
-    insertAudit(db, { actorTelegramId: who.telegramId, action: 'admin.login', targetType: 'admin', targetId: who.telegramId, at: t.ms });
+    await tx.admins.insertAudit({ actorTelegramId: who.telegramId, action: 'admin.login', targetType: 'admin', targetId: who.telegramId, at: when.ms });
     return who;
   });
   return {
     sessionToken,
     csrfToken,
     actor,
-    expiresAt: new Date(t.ms + SESSION_TTL_MS).toISOString(),
+    expiresAt: new Date(when.ms + SESSION_TTL_MS).toISOString(),
     maxAgeSeconds: Math.floor(SESSION_TTL_MS / 1000),
   };
 }
@@ -100,9 +91,9 @@ export interface LiveSession {
 }
 
 /** The live session of a cookie value, or null (unknown, tampered, expired, logged out). */
-export function findSession(ctx: ServiceContext, sessionToken: string): LiveSession | null {
+export async function findSession(ctx: ServiceContext, sessionToken: string): Promise<LiveSession | null> {
   if (!isWellFormedToken(sessionToken)) return null;
-  const row = findLiveSession(ctx.db, hashToken(sessionToken), now(ctx).ms);
+  const row = await ctx.store.repos.adminSessions.findLiveSession(hashToken(sessionToken), now(ctx).ms);
   if (!row) return null;
   const csrfToken = csrfTokenOf(sessionToken);
   // Defence in depth: the stored hash must match the derived token.
@@ -110,13 +101,13 @@ export function findSession(ctx: ServiceContext, sessionToken: string): LiveSess
   return { telegramId: row.telegramId, csrfToken, expiresAt: new Date(row.expiresAt).toISOString() };
 }
 
-export function endSession(ctx: ServiceContext, sessionToken: string): void {
+export async function endSession(ctx: ServiceContext, sessionToken: string): Promise<void> {
   if (!isWellFormedToken(sessionToken)) return;
-  const t = now(ctx);
-  inTransaction(ctx, (db) => {
-    const row = findLiveSession(db, hashToken(sessionToken), t.ms);
-    deleteSession(db, hashToken(sessionToken));
-    if (row) insertAudit(db, { actorTelegramId: row.telegramId, action: 'admin.logout', targetType: 'admin', targetId: row.telegramId, at: t.ms });
+  const when = now(ctx);
+  await write(ctx, async (tx) => {
+    const row = await tx.adminSessions.findLiveSession(hashToken(sessionToken), when.ms);
+    await tx.adminSessions.deleteSession(hashToken(sessionToken));
+    if (row) await tx.admins.insertAudit({ actorTelegramId: row.telegramId, action: 'admin.logout', targetType: 'admin', targetId: row.telegramId, at: when.ms });
   });
 }
 

@@ -1,17 +1,12 @@
 /** Member management and the manual fixes admins make; every change is audited. */
-import { insertAudit } from '../../db/repositories/admins';
-import { findChallenge } from '../../db/repositories/challenges';
-import { writeTotals } from '../../db/repositories/leaderboard';
-import { endMembership, findMembership, membershipsOfUser, setStreak } from '../../db/repositories/memberships';
-import { deleteSubmission as deleteSubmissionRow, findSubmission, findSubmissionOnDay, recentSubmissionsOfUser, submissionsOf, totalsInRange } from '../../db/repositories/submissions';
-import { findUserById, findUserByTelegramId, refreshEligibility, searchUsers, updateUser, userStats, type UserStatsRow } from '../../db/repositories/users';
-import { monthEnd, monthStart, weekEnd, weekStart } from '../../domain/clubTime';
+import type { UserStatsRow } from '../../db/repositories/users';
 import { ServiceError } from '../../domain/errors';
-import { periodKeysOf } from '../../domain/periods';
+import { isEligible, isRegistered } from '../../domain/members';
+import { periodKeysOf, rangeOfPeriod } from '../../domain/periods';
 import { countsForStreak, overrideStreak, recomputeStreak, visibleCurrent } from '../../domain/streak';
 import type { AdminUserDetailDto, AdminUserRowDto, PageDto } from '../../../shared/types';
-import { refreshMemberOnBoards } from '../boards';
-import { inTransaction, now, type ServiceContext } from '../context';
+import { now, write, type ServiceContext } from '../context';
+import type { Repositories } from '../store';
 import { requireAdmin, type AdminActor } from './access';
 
 function toRow(r: UserStatsRow): AdminUserRowDto {
@@ -21,7 +16,7 @@ function toRow(r: UserStatsRow): AdminUserRowDto {
     displayName: r.displayName,
     firstName: r.firstName,
     username: r.username,
-    registered: r.registeredAt !== null,
+    registered: isRegistered(r),
     isBanned: r.isBanned,
     banReason: r.banReason,
     challenges: r.challenges,
@@ -31,29 +26,31 @@ function toRow(r: UserStatsRow): AdminUserRowDto {
   };
 }
 
-export function listMembers(
+export async function listMembers(
   ctx: ServiceContext,
   actor: AdminActor,
   query: { q: string; page: number; pageSize: number },
-): PageDto<AdminUserRowDto> {
-  requireAdmin(ctx, actor.telegramId);
-  const { rows, total } = searchUsers(ctx.db, query.q, query.page, query.pageSize);
+): Promise<PageDto<AdminUserRowDto>> {
+  await requireAdmin(ctx, actor.telegramId);
+  const { rows, total } = await ctx.store.repos.users.searchUsers(query.q, query.page, query.pageSize);
   return { items: rows.map(toRow), total, page: query.page, pageSize: query.pageSize };
 }
 
-function requireUser(ctx: ServiceContext, userId: number) {
-  const user = findUserById(ctx.db, userId);
+async function requireUser(repos: Repositories, userId: number) {
+  const user = await repos.users.findUserById(userId);
   if (!user) throw new ServiceError('NOT_FOUND', 'No such member');
   return user;
 }
 
-export function memberDetail(ctx: ServiceContext, actor: AdminActor, userId: number): AdminUserDetailDto {
-  requireAdmin(ctx, actor.telegramId);
-  requireUser(ctx, userId);
+export async function memberDetail(ctx: ServiceContext, actor: AdminActor, userId: number): Promise<AdminUserDetailDto> {
+  await requireAdmin(ctx, actor.telegramId);
+  const { repos } = ctx.store;
+  await requireUser(repos, userId);
   const day = now(ctx).day;
-  const memberships = membershipsOfUser(ctx.db, userId, { currentOnly: false }).map(({ membership, challenge }) => {
-    const totals = totalsInRange(ctx.db, userId, challenge.id, null, null);
-    return {
+  const memberships = [];
+  for (const { membership, challenge } of await repos.memberships.membershipsOfUser(userId, { currentOnly: false })) {
+    const totals = await repos.submissions.totalsInRange(userId, challenge.id, null, null);
+    memberships.push({
       challengeId: challenge.id,
       title: challenge.title,
       emoji: challenge.emoji,
@@ -62,28 +59,28 @@ export function memberDetail(ctx: ServiceContext, actor: AdminActor, userId: num
       best: membership.bestStreak,
       total: totals.total,
       days: totals.days,
-    };
-  });
-  const submissions = recentSubmissionsOfUser(ctx.db, userId, 500).map((s) => ({
+    });
+  }
+  const submissions = (await repos.submissions.recentSubmissionsOfUser(userId, 500)).map((s) => ({
     id: s.id,
     challengeId: s.challengeId,
     day: s.day,
     value: s.value,
     createdAt: new Date(s.createdAt).toISOString(),
   }));
-  return { user: toRow(userStats(ctx.db, userId)!), memberships, submissions };
+  return { user: toRow((await repos.users.userStats(userId))!), memberships, submissions };
 }
 
-function setBan(ctx: ServiceContext, actor: AdminActor, userId: number, banned: boolean, reason: string): AdminUserRowDto {
-  requireAdmin(ctx, actor.telegramId);
-  if (banned && userId === findUserByTelegramId(ctx.db, actor.telegramId)?.id) {
+async function setBan(ctx: ServiceContext, actor: AdminActor, userId: number, banned: boolean, reason: string): Promise<AdminUserRowDto> {
+  await requireAdmin(ctx, actor.telegramId);
+  if (banned && userId === (await ctx.readModel.member(actor.telegramId))?.id) {
     throw new ServiceError('BAD_REQUEST', 'Admins cannot ban themselves');
   }
-  const row = inTransaction(ctx, (db) => {
-    const before = requireUser(ctx, userId);
-    updateUser(db, userId, { isBanned: banned, banReason: banned ? reason || null : null });
-    refreshEligibility(db, userId);
-    insertAudit(db, {
+  return write(ctx, async (tx, emit) => {
+    const before = await requireUser(tx, userId);
+    await tx.users.updateUser(userId, { isBanned: banned, banReason: banned ? reason || null : null });
+    await tx.leaderboard.refreshEligibility(userId);
+    await tx.admins.insertAudit({
       actorTelegramId: actor.telegramId,
       action: banned ? 'user.ban' : 'user.unban',
       targetType: 'user',
@@ -92,10 +89,9 @@ function setBan(ctx: ServiceContext, actor: AdminActor, userId: number, banned: 
       after: { isBanned: banned, banReason: banned ? reason || null : null },
       at: now(ctx).ms,
     });
-    return toRow(userStats(db, userId)!);
+    emit({ type: 'ban.changed', userId, telegramId: before.telegramId, banned });
+    return toRow((await tx.users.userStats(userId))!);
   });
-  refreshMemberOnBoards(ctx, userId); // the member leaves or rejoins every board they are on
-  return row;
 }
 
 export const banMember = (ctx: ServiceContext, actor: AdminActor, userId: number, reason: string) =>
@@ -103,31 +99,25 @@ export const banMember = (ctx: ServiceContext, actor: AdminActor, userId: number
 export const unbanMember = (ctx: ServiceContext, actor: AdminActor, userId: number) => setBan(ctx, actor, userId, false, '');
 
 /** Deletes one result; the streak and the four leaderboard rows it touched are recomputed. */
-export function deleteSubmission(ctx: ServiceContext, actor: AdminActor, submissionId: number) {
-  requireAdmin(ctx, actor.telegramId);
-  const result = inTransaction(ctx, (db) => {
-    const s = findSubmission(db, submissionId);
+export async function deleteSubmission(ctx: ServiceContext, actor: AdminActor, submissionId: number) {
+  await requireAdmin(ctx, actor.telegramId);
+  return write(ctx, async (tx, emit) => {
+    const s = await tx.submissions.findSubmission(submissionId);
     if (!s) throw new ServiceError('NOT_FOUND', 'No such submission');
-    const challenge = findChallenge(db, s.challengeId)!;
-    const membership = findMembership(db, s.userId, s.challengeId);
-    deleteSubmissionRow(db, submissionId);
-    const ranges: Record<string, [string | null, string | null]> = {
-      d: [s.day, s.day],
-      w: [weekStart(s.day), weekEnd(s.day)],
-      m: [monthStart(s.day), monthEnd(s.day)],
-      a: [null, null],
-    };
-    const eligible = !!membership?.isMember && !findUserById(db, s.userId)?.isBanned;
+    const challenge = (await tx.challenges.findChallenge(s.challengeId))!;
+    const membership = await tx.memberships.findMembership(s.userId, s.challengeId);
+    await tx.submissions.deleteSubmission(submissionId);
+    const eligible = isEligible(membership, await tx.users.findUserById(s.userId));
     for (const p of periodKeysOf(s.day)) {
-      const [from, to] = ranges[p.kind]!;
-      writeTotals(db, s.challengeId, s.userId, p, totalsInRange(db, s.userId, s.challengeId, from, to), eligible);
+      const { from, to } = rangeOfPeriod(p.kind, p.key);
+      await tx.leaderboard.writeTotals(s.challengeId, s.userId, p, await tx.submissions.totalsInRange(s.userId, s.challengeId, from, to), eligible);
     }
     let streak = null;
     if (membership) {
-      streak = recomputeStreak(submissionsOf(db, s.userId, s.challengeId), challenge.target);
-      setStreak(db, s.userId, s.challengeId, streak);
+      streak = recomputeStreak(await tx.submissions.submissionsOf(s.userId, s.challengeId), challenge.target);
+      await tx.memberships.setStreak(s.userId, s.challengeId, streak);
     }
-    insertAudit(db, {
+    await tx.admins.insertAudit({
       actorTelegramId: actor.telegramId,
       action: 'submission.delete',
       targetType: 'submission',
@@ -136,43 +126,37 @@ export function deleteSubmission(ctx: ServiceContext, actor: AdminActor, submiss
       after: streak ? { streak: { current: streak.current, best: streak.best } } : null,
       at: now(ctx).ms,
     });
-    return {
-      challengeId: s.challengeId,
-      userId: s.userId,
-      response: { deleted: true as const, streak: streak ? { current: visibleCurrent(streak, now(ctx).day), best: streak.best } : null },
-    };
+    emit({ type: 'result.deleted', userId: s.userId, challengeId: s.challengeId });
+    return { deleted: true as const, streak: streak ? { current: visibleCurrent(streak, now(ctx).day), best: streak.best } : null };
   });
-  refreshMemberOnBoards(ctx, result.userId, result.challengeId);
-  return result.response;
 }
 
-export function setMemberStreak(ctx: ServiceContext, actor: AdminActor, userId: number, challengeId: number, current: number) {
-  requireAdmin(ctx, actor.telegramId);
-  return inTransaction(ctx, (db) => {
-    const m = findMembership(db, userId, challengeId);
+export async function setMemberStreak(ctx: ServiceContext, actor: AdminActor, userId: number, challengeId: number, current: number) {
+  await requireAdmin(ctx, actor.telegramId);
+  return write(ctx, async (tx) => {
+    const m = await tx.memberships.findMembership(userId, challengeId);
     if (!m) throw new ServiceError('NOT_FOUND', 'This member never joined this challenge');
-    const t = now(ctx);
-    const challenge = findChallenge(db, challengeId)!;
-    const todays = findSubmissionOnDay(db, userId, challengeId, t.day);
+    const when = now(ctx);
+    const challenge = (await tx.challenges.findChallenge(challengeId))!;
+    const todays = await tx.submissions.findSubmissionOnDay(userId, challengeId, when.day);
     const before = { current: m.currentStreak, best: m.bestStreak, lastCountedDay: m.lastCountedDay };
-    const after = overrideStreak(before, current, t.day, !!todays && countsForStreak(todays.value, challenge.target));
-    setStreak(db, userId, challengeId, after);
-    insertAudit(db, { actorTelegramId: actor.telegramId, action: 'streak.set', targetType: 'membership', targetId: `${userId}:${challengeId}`, before, after, at: t.ms });
+    const after = overrideStreak(before, current, when.day, !!todays && countsForStreak(todays.value, challenge.target));
+    await tx.memberships.setStreak(userId, challengeId, after);
+    await tx.admins.insertAudit({ actorTelegramId: actor.telegramId, action: 'streak.set', targetType: 'membership', targetId: `${userId}:${challengeId}`, before, after, at: when.ms });
     return { current: after.current, best: after.best };
   });
 }
 
-export function removeFromChallenge(ctx: ServiceContext, actor: AdminActor, userId: number, challengeId: number) {
-  requireAdmin(ctx, actor.telegramId);
-  const result = inTransaction(ctx, (db) => {
-    const m = findMembership(db, userId, challengeId);
+export async function removeFromChallenge(ctx: ServiceContext, actor: AdminActor, userId: number, challengeId: number) {
+  await requireAdmin(ctx, actor.telegramId);
+  return write(ctx, async (tx, emit) => {
+    const m = await tx.memberships.findMembership(userId, challengeId);
     if (!m) throw new ServiceError('NOT_FOUND', 'This member never joined this challenge');
-    const t = now(ctx);
-    endMembership(db, userId, challengeId, t.ms);
-    refreshEligibility(db, userId, challengeId);
-    insertAudit(db, { actorTelegramId: actor.telegramId, action: 'membership.remove', targetType: 'membership', targetId: `${userId}:${challengeId}`, before: { isMember: m.isMember }, after: { isMember: false }, at: t.ms });
+    const when = now(ctx);
+    await tx.memberships.endMembership(userId, challengeId, when.ms);
+    await tx.leaderboard.refreshEligibility(userId, challengeId);
+    await tx.admins.insertAudit({ actorTelegramId: actor.telegramId, action: 'membership.remove', targetType: 'membership', targetId: `${userId}:${challengeId}`, before: { isMember: m.isMember }, after: { isMember: false }, at: when.ms });
+    emit({ type: 'membership.changed', userId, challengeId, isMember: false });
     return { joined: false as const };
   });
-  refreshMemberOnBoards(ctx, userId, challengeId);
-  return result;
 }

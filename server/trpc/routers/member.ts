@@ -38,7 +38,7 @@ export const challengesRouter = router({
   submit: memberProcedure
     .input(z.object({ challengeId: idSchema, value: submitValueSchema }).strict())
     .mutation(({ ctx, input }) =>
-      ctx.services.submissions.submitGrouped(ctx.identity.telegramId, input.challengeId, input.value),
+      ctx.services.submissions.submit(ctx.identity.telegramId, input.challengeId, input.value),
     ),
 });
 

@@ -1,0 +1,161 @@
+/**
+ * The store contract (services/store.ts) on one bun:sqlite connection.
+ *
+ * bun:sqlite is synchronous, so a repository call runs at once and answers with a settled
+ * promise. A transaction, though, spans awaits: while one is open, every other use of the
+ * connection (another transaction, or a read that would see its uncommitted writes) waits its
+ * turn. Transactions begin IMMEDIATE, so the writer lock is taken up front and two processes
+ * cannot interleave read-then-write.
+ *
+ * Group commit. Each commit writes every B-tree page it touched to the WAL, and submissions
+ * arriving together touch many of the same pages (the newest submissions, today's, this
+ * week's and this month's totals), so grouped writes that arrive while the event loop is busy
+ * share one transaction and those pages are written once. Each runs in its own savepoint, so a
+ * refused one leaves the others intact; every caller hears back only after the transaction
+ * holding its write has committed, so an acknowledged write is as durable as with its own.
+ */
+import type { Repositories, Store, TransactionOptions, Tx } from '../services/store';
+import type { ClubDatabase, Db } from './client';
+import * as admins from './repositories/admins';
+import * as adminSessions from './repositories/adminSessions';
+import * as challenges from './repositories/challenges';
+import * as exports from './repositories/exports';
+import * as jobs from './repositories/jobs';
+import * as leaderboard from './repositories/leaderboard';
+import * as memberships from './repositories/memberships';
+import * as reminders from './repositories/reminders';
+import * as results from './repositories/results';
+import * as submissions from './repositories/submissions';
+import * as users from './repositories/users';
+
+const MODULES = { admins, adminSessions, challenges, exports, jobs, leaderboard, memberships, reminders, results, submissions, users };
+
+/** Bounds one grouped transaction, and so the wait of the first write in it. */
+const MAX_BATCH = 256;
+
+type Run = <R>(call: () => R) => Promise<R>;
+
+function settle<R>(call: () => R): Promise<R> {
+  try {
+    return Promise.resolve(call());
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+/** Every repository function with the connection bound, each call passed through `run`. */
+function bindRepositories(db: Db, run: Run): Repositories {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const [name, module] of Object.entries(MODULES)) {
+    const bound: Record<string, unknown> = {};
+    for (const [fnName, fn] of Object.entries(module)) {
+      if (typeof fn !== 'function') continue;
+      const f = fn as (db: Db, ...args: unknown[]) => unknown;
+      bound[fnName] = (...args: unknown[]) => run(() => f(db, ...args));
+    }
+    out[name] = bound;
+  }
+  return out as unknown as Repositories;
+}
+
+/** Runs `fn` between `begin` and `commit`, or the `rollback` statements when it throws. */
+async function bracket<T>(
+  sqlite: ClubDatabase['sqlite'],
+  statements: { begin: string; commit: string; rollback: string[] },
+  fn: () => Promise<T>,
+): Promise<T> {
+  sqlite.run(statements.begin);
+  try {
+    const value = await fn();
+    sqlite.run(statements.commit);
+    return value;
+  } catch (error) {
+    if (sqlite.inTransaction) for (const statement of statements.rollback) sqlite.run(statement);
+    throw error;
+  }
+}
+
+interface Pending {
+  fn: (tx: Tx) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+export class SqliteStore implements Store {
+  readonly repos: Repositories;
+  private readonly tx: Tx;
+  private held = false;
+  private readonly waiting: (() => void)[] = [];
+  private readonly grouped: Pending[] = [];
+
+  constructor(readonly database: ClubDatabase) {
+    const { db, sqlite } = database;
+    this.repos = bindRepositories(db, (call) => (this.held ? this.exclusive(async () => call()) : settle(call)));
+    this.tx = Object.assign(bindRepositories(db, settle), {
+      savepoint: <T>(fn: () => Promise<T>): Promise<T> =>
+        bracket(sqlite, { begin: 'SAVEPOINT sp', commit: 'RELEASE sp', rollback: ['ROLLBACK TO sp', 'RELEASE sp'] }, fn),
+    });
+  }
+
+  /** Runs `fn` alone on the connection: callers queue in arrival order. */
+  private async exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.held) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.held = true;
+    try {
+      return await fn();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next(); // hand over: `held` stays true
+      else this.held = false;
+    }
+  }
+
+  private inTransaction<T>(fn: () => Promise<T>): Promise<T> {
+    return bracket(this.database.sqlite, { begin: 'BEGIN IMMEDIATE', commit: 'COMMIT', rollback: ['ROLLBACK'] }, fn);
+  }
+
+  transaction<T>(fn: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    if (!options.grouped) return this.exclusive(() => this.inTransaction(() => fn(this.tx)));
+    return new Promise<T>((resolve, reject) => {
+      // setImmediate runs after the I/O of this turn of the loop: requests already read join in.
+      if (this.grouped.length === 0) setImmediate(() => void this.flush());
+      this.grouped.push({ fn: fn as Pending['fn'], resolve: resolve as Pending['resolve'], reject });
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.grouped.splice(0, MAX_BATCH);
+    if (this.grouped.length > 0) setImmediate(() => void this.flush());
+    const outcomes: { ok: boolean; value: unknown }[] = [];
+    try {
+      await this.exclusive(() =>
+        this.inTransaction(async () => {
+          for (const pending of batch) {
+            try {
+              outcomes.push({ ok: true, value: await this.tx.savepoint(() => pending.fn(this.tx)) });
+            } catch (error) {
+              outcomes.push({ ok: false, value: error });
+            }
+          }
+        }),
+      );
+    } catch (error) {
+      for (const pending of batch) pending.reject(error); // nothing committed
+      return;
+    }
+    batch.forEach((pending, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome.ok) pending.resolve(outcome.value);
+      else pending.reject(outcome.value);
+    });
+  }
+
+  ping(): Promise<void> {
+    const call = () => void this.database.sqlite.query('select 1').get();
+    return this.held ? this.exclusive(async () => call()) : settle(call);
+  }
+
+  close(): void {
+    this.database.close();
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * What a committed write changed, in the club's terms. A write transaction returns these;
+ * after commit they are applied to the read model in one place (ReadModel.apply). They are
+ * plain serializable objects carrying absolute figures, so applying one twice, or on another
+ * instance later, gives the same state.
+ */
+import type { PeriodKind } from '../domain/periods';
+
+export interface PeriodFiguresOf {
+  kind: PeriodKind;
+  key: string;
+  total: number;
+  days: number;
+  lastAt: number;
+}
+
+export type ClubEvent =
+  /** A result was stored; `figures` are the member's new totals of the periods it counts in. */
+  | { type: 'result.stored'; userId: number; telegramId: number; challengeId: number; displayName: string; figures: PeriodFiguresOf[] }
+  /** A result was deleted; the member's figures in that challenge were recomputed. */
+  | { type: 'result.deleted'; userId: number; challengeId: number }
+  /** Joined, left or was removed from a challenge (its participant count changed too). */
+  | { type: 'membership.changed'; userId: number; challengeId: number; isMember: boolean }
+  /** Banned or unbanned: on or off every board, participant counts changed. */
+  | { type: 'ban.changed'; userId: number; telegramId: number; banned: boolean }
+  /** Shown under a new name. */
+  | { type: 'member.renamed'; userId: number; telegramId: number; displayName: string }
+  /** Other fields of the member's row changed (settings, Telegram profile, reachability). */
+  | { type: 'member.updated'; telegramId: number }
+  /** A challenge was created or edited. */
+  | { type: 'challenge.changed'; challengeId: number };
+
+export type ClubEventType = ClubEvent['type'];
+
+/** Every event type, for tests that check each is applied. */
+export const CLUB_EVENT_TYPES = [
+  'result.stored',
+  'result.deleted',
+  'membership.changed',
+  'ban.changed',
+  'member.renamed',
+  'member.updated',
+  'challenge.changed',
+] as const satisfies readonly ClubEventType[];
+
+// Fails to compile when a type of the union is missing from the list above.
+type Unlisted = Exclude<ClubEventType, (typeof CLUB_EVENT_TYPES)[number]>;
+export const everyEventTypeListed: [Unlisted] extends [never] ? true : never = true;

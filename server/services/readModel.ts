@@ -1,0 +1,354 @@
+/**
+ * The read model: what the services keep in memory between requests, built once by the
+ * composition root and carried on the service context.
+ *
+ * - Leaderboards kept sorted, one per challenge and current period, loaded from the store on
+ *   first read. The top N is then a slice and a member's rank a scan of a typed array, instead
+ *   of an index walk and a count over everyone ahead. A board is four parallel typed arrays
+ *   (24 bytes a member), so a year of a 100,000-member club fits in a few tens of megabytes.
+ *   Names are looked up for the rows actually shown, and kept.
+ * - Rows nearly every request reads: members by Telegram id, challenges by id. On a club-sized
+ *   file those reads walk B-tree pages SQLite's small page cache has long dropped.
+ *
+ * Nothing here is changed by hand: a write transaction returns the events of what it changed
+ * (events.ts) and, after commit, `apply` moves the boards and forgets rows — in commit order,
+ * since each write takes its turn (`enqueue`) while it still holds the store's transaction.
+ * This is correct while one server process writes the database (the product's shape); other
+ * processes (the job command) only read totals. Rows handed out are shared: callers read them
+ * and never change them.
+ */
+import type { ChallengeRow } from '../db/repositories/challenges';
+import type { PeriodFigures, PeriodRef } from '../db/repositories/leaderboard';
+import type { UserRow } from '../db/repositories/users';
+import { compareTotals } from '../domain/ranking';
+import type { LeaderboardEntryDto } from '../../shared/types';
+import { CLUB_EVENT_TYPES, type ClubEvent, type ClubEventType } from './events';
+import type { Store } from './store';
+
+/** Members in rank order: index i holds rank i + 1. Arrays may be longer than `size`. */
+export interface Board {
+  challengeId: number;
+  period: PeriodRef;
+  size: number;
+  userIds: Int32Array;
+  totals: Float64Array;
+  days: Int32Array;
+  lastAts: Float64Array;
+  /** The top rows by limit, built once per state of the board: most reads ask for the same top. */
+  tops: Map<number, readonly LeaderboardEntryDto[]>;
+}
+
+type Figures = PeriodFigures & { userId: number };
+
+const keyOf = (challengeId: number, period: PeriodRef) => `${challengeId}|${period.kind}|${period.key}`;
+
+function allocate(capacity: number, challengeId: number, period: PeriodRef): Board {
+  return {
+    challengeId,
+    period,
+    size: 0,
+    userIds: new Int32Array(capacity),
+    totals: new Float64Array(capacity),
+    days: new Int32Array(capacity),
+    lastAts: new Float64Array(capacity),
+    tops: new Map(),
+  };
+}
+
+const figuresAt = (b: Board, i: number): Figures => ({ userId: b.userIds[i]!, total: b.totals[i]!, days: b.days[i]!, lastAt: b.lastAts[i]! });
+
+/** Where `f` is, or would go, by binary search in the rank order of domain/ranking.ts. */
+function positionOf(b: Board, f: Figures): number {
+  let lo = 0;
+  let hi = b.size;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareTotals(figuresAt(b, mid), f) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function removeAt(b: Board, i: number): void {
+  for (const a of [b.userIds, b.totals, b.days, b.lastAts]) a.copyWithin(i, i + 1, b.size);
+  b.size--;
+}
+
+function insertAt(b: Board, i: number, f: Figures): Board {
+  let board = b;
+  if (board.size === board.userIds.length) {
+    board = allocate(Math.ceil(board.size * 1.5) + 64, b.challengeId, b.period);
+    board.size = b.size;
+    board.userIds.set(b.userIds);
+    board.totals.set(b.totals);
+    board.days.set(b.days);
+    board.lastAts.set(b.lastAts);
+  }
+  for (const a of [board.userIds, board.totals, board.days, board.lastAts]) a.copyWithin(i + 1, i, board.size);
+  board.userIds[i] = f.userId;
+  board.totals[i] = f.total;
+  board.days[i] = f.days;
+  board.lastAts[i] = f.lastAt;
+  board.size++;
+  return board;
+}
+
+/** A map that forgets its oldest entry past `capacity` (bounds memory). */
+class Remembered<K, V> {
+  private readonly map = new Map<K, V>();
+  constructor(private readonly capacity: number) {}
+  get(key: K): V | undefined {
+    return this.map.get(key);
+  }
+  set(key: K, value: V): void {
+    if (this.map.size >= this.capacity) this.map.delete(this.map.keys().next().value as K);
+    this.map.set(key, value);
+  }
+  delete(key: K): void {
+    this.map.delete(key);
+  }
+  clear(): void {
+    this.map.clear();
+  }
+}
+
+interface Turn {
+  events: ClubEvent[] | null;
+  ready: boolean;
+  done: Promise<void>;
+  finish: () => void;
+}
+
+export class ReadModel {
+  private readonly boards = new Map<string, Board>();
+  private readonly loading = new Map<string, Promise<Board>>();
+  private readonly names = new Map<number, string>();
+  /** 20,000 members (about 7 MB of heap) hold a day's active members of a large club. */
+  private readonly members = new Remembered<number, UserRow>(20_000);
+  private readonly challenges = new Remembered<number, ChallengeRow>(1_000);
+  /** Moves on every applied event: a read that spans one must not be remembered. */
+  private version = 0;
+  private readonly turns: Turn[] = [];
+  private draining = false;
+  /** How many events of each type were applied (tests check every type is). */
+  readonly applied: Record<ClubEventType, number> = Object.fromEntries(CLUB_EVENT_TYPES.map((t) => [t, 0])) as Record<ClubEventType, number>;
+
+  constructor(private readonly store: Store) {}
+
+  /** A member by Telegram id (registered or not), remembered. */
+  member(telegramId: number): Promise<UserRow | undefined> {
+    return this.remembered(this.members, telegramId, () => this.store.repos.users.findUserByTelegramId(telegramId));
+  }
+
+  /** A challenge by id, remembered. */
+  challenge(id: number): Promise<ChallengeRow | undefined> {
+    return this.remembered(this.challenges, id, () => this.store.repos.challenges.findChallenge(id));
+  }
+
+  /** The remembered row, or the loaded one, remembered unless a change was applied meanwhile. */
+  private async remembered<K, V>(rows: Remembered<K, V>, key: K, load: () => Promise<V | undefined>): Promise<V | undefined> {
+    const hit = rows.get(key);
+    if (hit) return hit;
+    const version = this.version;
+    const row = await load();
+    if (row && version === this.version) rows.set(key, row);
+    return row;
+  }
+
+  /** The board of a challenge's period, loaded on first use (a past period's board is dropped). */
+  board(challengeId: number, period: PeriodRef): Promise<Board> {
+    const key = keyOf(challengeId, period);
+    const board = this.boards.get(key);
+    if (board) return Promise.resolve(board);
+    let loading = this.loading.get(key);
+    if (!loading) {
+      loading = this.load(challengeId, period, key).finally(() => this.loading.delete(key));
+      this.loading.set(key, loading);
+    }
+    return loading;
+  }
+
+  private async load(challengeId: number, period: PeriodRef, key: string): Promise<Board> {
+    for (;;) {
+      const version = this.version;
+      const rows = await this.store.repos.leaderboard.rankedFigures(challengeId, period);
+      if (version !== this.version) continue; // a change was applied meanwhile: read again
+      const family = `${challengeId}|${period.kind}|`;
+      for (const k of this.boards.keys()) if (k.startsWith(family)) this.boards.delete(k);
+      const board = allocate(rows.length + 64, challengeId, period);
+      rows.forEach((r, i) => {
+        board.userIds[i] = r.userId;
+        board.totals[i] = r.total;
+        board.days[i] = r.days;
+        board.lastAts[i] = r.lastAt;
+      });
+      board.size = rows.length;
+      this.boards.set(key, board);
+      return board;
+    }
+  }
+
+  /**
+   * The first `limit` rows with ranks and names, and the viewer's rank. The entries array is
+   * shared by every read until the board changes (callers must not modify it), so serializers
+   * may memoize on its identity.
+   */
+  async standings(
+    challengeId: number,
+    period: PeriodRef,
+    limit: number,
+    viewerUserId: number | null,
+  ): Promise<{ entries: readonly LeaderboardEntryDto[]; me: { rank: number; total: number; days: number } | null }> {
+    let board = await this.board(challengeId, period);
+    let entries = board.tops.get(limit);
+    if (!entries) {
+      const shown = Math.min(limit, board.size);
+      const missing: number[] = [];
+      for (let i = 0; i < shown; i++) if (!this.names.has(board.userIds[i]!)) missing.push(board.userIds[i]!);
+      const fetched = new Map<number, string>();
+      if (missing.length > 0) {
+        const version = this.version;
+        for (const userId of missing) fetched.set(userId, await this.store.repos.users.displayNameOf(userId));
+        if (version === this.version) for (const [userId, name] of fetched) this.names.set(userId, name);
+        board = await this.board(challengeId, period);
+      }
+      const out: LeaderboardEntryDto[] = [];
+      for (let i = 0; i < Math.min(limit, board.size); i++) {
+        const userId = board.userIds[i]!;
+        const displayName = this.names.get(userId) ?? fetched.get(userId) ?? (await this.store.repos.users.displayNameOf(userId));
+        out.push({ rank: i + 1, userId, displayName, total: board.totals[i]!, days: board.days[i]! });
+      }
+      Object.freeze(out);
+      entries = out;
+      // Remembered only when nothing moved while names were read.
+      if (this.boards.get(keyOf(challengeId, period)) === board && out.every((e) => this.names.has(e.userId))) board.tops.set(limit, out);
+      else return { entries, me: rankIn(board, viewerUserId) };
+    }
+    return { entries, me: rankIn(board, viewerUserId) };
+  }
+
+  /**
+   * Takes the next turn to apply a write's events. Called inside the write's transaction, so
+   * turns follow commit order; `settle` then hands over the events (null: nothing committed).
+   */
+  enqueue(): { settle(events: ClubEvent[] | null): Promise<void> } {
+    let finish!: () => void;
+    const done = new Promise<void>((resolve) => (finish = resolve));
+    const turn: Turn = { events: null, ready: false, done, finish };
+    this.turns.push(turn);
+    return {
+      settle: (events) => {
+        turn.events = events;
+        turn.ready = true;
+        void this.drain();
+        return turn.done;
+      },
+    };
+  }
+
+  private async drain(): Promise<void> {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      while (this.turns[0]?.ready) {
+        const turn = this.turns.shift()!;
+        try {
+          if (turn.events) await this.apply(turn.events);
+        } catch {
+          this.forgetAll(); // whatever failed, the next reads load from the store again
+        } finally {
+          turn.finish();
+        }
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  /** Drops every board, name and row; they load again from the store. */
+  forgetAll(): void {
+    this.version++;
+    this.boards.clear();
+    this.names.clear();
+    this.members.clear();
+    this.challenges.clear();
+  }
+
+  /** The one place committed changes reach the read model. */
+  async apply(events: readonly ClubEvent[]): Promise<void> {
+    for (const event of events) {
+      this.version++;
+      await this.applyOne(event);
+      this.applied[event.type]++;
+    }
+  }
+
+  private async applyOne(event: ClubEvent): Promise<void> {
+    switch (event.type) {
+      case 'result.stored':
+        this.members.delete(event.telegramId); // its last activity moved
+        this.names.set(event.userId, event.displayName);
+        for (const f of event.figures) {
+          const key = keyOf(event.challengeId, f);
+          const board = this.boards.get(key);
+          if (board) this.place(key, board, event.userId, f);
+        }
+        return;
+      case 'result.deleted':
+        return this.refreshMember(event.userId, event.challengeId);
+      case 'membership.changed':
+        this.challenges.delete(event.challengeId); // participants
+        return this.refreshMember(event.userId, event.challengeId);
+      case 'ban.changed':
+        this.members.delete(event.telegramId);
+        this.challenges.clear(); // participants of every challenge they joined
+        return this.refreshMember(event.userId);
+      case 'member.renamed':
+        this.members.delete(event.telegramId);
+        this.names.set(event.userId, event.displayName);
+        for (const board of this.boards.values()) board.tops.clear();
+        return;
+      case 'member.updated':
+        this.members.delete(event.telegramId);
+        return;
+      case 'challenge.changed':
+        this.challenges.delete(event.challengeId);
+        return;
+      default: {
+        const unhandled: never = event;
+        throw new Error(`read model: unhandled event ${JSON.stringify(unhandled)}`);
+      }
+    }
+  }
+
+  /** Re-reads the member's figures for every loaded board (of one challenge) and moves them. */
+  private async refreshMember(userId: number, challengeId?: number): Promise<void> {
+    for (const [key, board] of [...this.boards]) {
+      if (challengeId !== undefined && board.challengeId !== challengeId) continue;
+      const row = await this.store.repos.leaderboard.totalsOfUser(userId, board.challengeId, board.period);
+      const current = this.boards.get(key);
+      if (current) this.place(key, current, userId, row?.eligible ? row : null);
+    }
+  }
+
+  /** Puts the member at their place for `figures`, or off the board when null. */
+  private place(key: string, board: Board, userId: number, figures: PeriodFigures | null): void {
+    const old = board.userIds.subarray(0, board.size).indexOf(userId);
+    if (old >= 0) removeAt(board, old);
+    let placed = board;
+    if (figures) {
+      const f = { userId, total: figures.total, days: figures.days, lastAt: figures.lastAt };
+      placed = insertAt(board, positionOf(board, f), f);
+    }
+    placed.tops.clear();
+    this.boards.set(key, placed);
+  }
+}
+
+/** The member's rank and figures, or null when they are not on the board (no result, not eligible). */
+export function rankIn(board: Board, userId: number | null): { rank: number; total: number; days: number } | null {
+  if (userId === null) return null;
+  // A linear scan of a typed array: ~1 µs for 25,000 members, cheaper than reading their row.
+  const i = board.userIds.subarray(0, board.size).indexOf(userId);
+  return i < 0 ? null : { rank: i + 1, total: board.totals[i]!, days: board.days[i]! };
+}
