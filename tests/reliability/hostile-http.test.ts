@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ensureBuilt } from '../helpers/browser';
 import { api, demoInitData, spawnServer, type ServerProcess } from '../helpers/process';
 import { seededRandom } from '../helpers/random';
 import { chunkedBody, rawRequest, type RawResponse } from '../helpers/rawHttp';
@@ -22,6 +23,9 @@ let member: string;
 let challengeId: number;
 
 beforeAll(async () => {
+  // The pages are among the targets: a missing build would answer 503 "not built yet".
+  ensureBuilt('miniapp');
+  ensureBuilt('admin');
   server = await spawnServer(join(dir, 'club.sqlite'));
   port = Number(new URL(server.url).port);
   const admin = await demoInitData(server.url, 1);
@@ -29,7 +33,7 @@ beforeAll(async () => {
   member = await demoInitData(server.url, 2);
   expect((await api(server.url, 'POST', '/api/auth/register', member, {})).status).toBe(201);
   expect((await api(server.url, 'POST', `/api/challenges/${challengeId}/join`, member)).status).toBe(200);
-});
+}, 120_000);
 
 afterAll(async () => {
   server.proc.kill();
