@@ -24,3 +24,19 @@ test('secrets never reach a log line, wherever they sit in it', () => {
   expect(entry.headers.authorization).toBe('tma <redacted>');
   expect(entry.error.message).toBe('fetch failed for bot<bot-token>');
 });
+
+test('lines are written in order, and none is lost when the process exits at once', () => {
+  const script = `
+    import { createLogger } from ${JSON.stringify(`${import.meta.dir}/../../server/log.ts`)};
+    const log = createLogger('info');
+    for (let i = 0; i < 500; i++) log.info('line', { i });
+    log.error('last before exit');
+    process.exit(3);
+  `;
+  const r = Bun.spawnSync(['bun', '-e', script], { stderr: 'pipe', stdout: 'ignore' });
+  expect(r.exitCode).toBe(3);
+  const lines = r.stderr.toString().trim().split('\n').map((l) => JSON.parse(l) as { msg: string; i?: number });
+  expect(lines).toHaveLength(501);
+  expect(lines.slice(0, 500).map((l) => l.i)).toEqual([...Array(500).keys()]);
+  expect(lines[500]!.msg).toBe('last before exit');
+});
