@@ -4,7 +4,8 @@
  */
 import type { DayKey } from '../../shared/types';
 import { addDays, monthKey, monthStart, weekStart } from './clubTime';
-import { rangeOfPeriod, type PeriodKind } from './periods';
+import type { LeaderboardType } from '../../shared/schemas';
+import { KIND_OF_TYPE, rangeOfPeriod } from './periods';
 import { minutesOf } from './timeWindow';
 
 /** A reminder is still worth sending this long after its time (catch-up, a slow minute). */
@@ -42,7 +43,8 @@ export function isRunningOn(c: { startDate: string | null; endDate: string | nul
   return !((c.startDate && day < c.startDate) || (c.endDate && day > c.endDate));
 }
 
-export type ResultKind = 'weekly' | 'monthly';
+/** The leaderboard types whose closed periods are written as results. */
+export type ResultKind = Extract<LeaderboardType, 'weekly' | 'monthly'>;
 
 /** The key of the week (its Monday) or month ("YYYY-MM") that closed last before `today`. */
 export function lastClosedPeriod(kind: ResultKind, today: DayKey): string {
@@ -67,9 +69,6 @@ export function periodBefore(kind: ResultKind, key: string, steps = 1): string {
 
 /** First and last club day of a period. */
 export function periodRange(kind: ResultKind, key: string): { from: DayKey; to: DayKey } {
-  const { from, to } = rangeOfPeriod(RESULT_PERIOD_KIND[kind], key);
+  const { from, to } = rangeOfPeriod(KIND_OF_TYPE[kind], key);
   return { from: from!, to: to! };
 }
-
-/** The leaderboard period kind whose closed periods a result kind records. */
-export const RESULT_PERIOD_KIND = { weekly: 'w', monthly: 'm' } as const satisfies Record<ResultKind, PeriodKind>;

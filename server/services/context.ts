@@ -57,6 +57,9 @@ export async function requireMember(ctx: ServiceContext, telegramId: number): Pr
  * Runs `fn` in one write transaction; `emit` records what it changed. After commit, and only
  * then, the events are applied to the read model, in commit order, before this resolves — so
  * the writer's next read already sees its change. The one way services write.
+ *
+ * Inside `fn`, read and write through `tx` only, and never call write() again: the store runs
+ * one transaction at a time, so either would wait for this one to end (use tx.savepoint).
  */
 export async function write<T>(
   ctx: ServiceContext,

@@ -199,32 +199,35 @@ export class ReadModel {
     limit: number,
     viewerUserId: number | null,
   ): Promise<{ entries: readonly LeaderboardEntryDto[]; me: { rank: number; total: number; days: number } | null }> {
-    let board = await this.board(challengeId, period);
-    let entries = board.tops.get(limit);
-    if (!entries) {
+    for (;;) {
+      const board = await this.board(challengeId, period);
       const shown = Math.min(limit, board.size);
       const missing: number[] = [];
-      for (let i = 0; i < shown; i++) if (!this.names.has(board.userIds[i]!)) missing.push(board.userIds[i]!);
-      const fetched = new Map<number, string>();
+      if (!board.tops.has(limit)) {
+        for (let i = 0; i < shown; i++) if (!this.names.has(board.userIds[i]!)) missing.push(board.userIds[i]!);
+      }
       if (missing.length > 0) {
-        const version = this.version;
-        for (const userId of missing) fetched.set(userId, await this.store.repos.users.displayNameOf(userId));
-        if (version === this.version) for (const [userId, name] of fetched) this.names.set(userId, name);
-        board = await this.board(challengeId, period);
+        // Read the names, then look at the board again: it may have moved meanwhile. A name set
+        // meanwhile (a rename, a result) is newer than the one read here, so it stays.
+        for (const userId of missing) {
+          const name = await this.store.repos.users.displayNameOf(userId);
+          if (!this.names.has(userId)) this.names.set(userId, name);
+        }
+        continue;
       }
-      const out: LeaderboardEntryDto[] = [];
-      for (let i = 0; i < Math.min(limit, board.size); i++) {
-        const userId = board.userIds[i]!;
-        const displayName = this.names.get(userId) ?? fetched.get(userId) ?? (await this.store.repos.users.displayNameOf(userId));
-        out.push({ rank: i + 1, userId, displayName, total: board.totals[i]!, days: board.days[i]! });
+      // From here on nothing awaits: the rows and the viewer's rank come from one state.
+      let entries = board.tops.get(limit);
+      if (!entries) {
+        const out: LeaderboardEntryDto[] = [];
+        for (let i = 0; i < shown; i++) {
+          const userId = board.userIds[i]!;
+          out.push({ rank: i + 1, userId, displayName: this.names.get(userId)!, total: board.totals[i]!, days: board.days[i]! });
+        }
+        entries = Object.freeze(out);
+        board.tops.set(limit, entries);
       }
-      Object.freeze(out);
-      entries = out;
-      // Remembered only when nothing moved while names were read.
-      if (this.boards.get(keyOf(challengeId, period)) === board && out.every((e) => this.names.has(e.userId))) board.tops.set(limit, out);
-      else return { entries, me: rankIn(board, viewerUserId) };
+      return { entries, me: rankIn(board, viewerUserId) };
     }
-    return { entries, me: rankIn(board, viewerUserId) };
   }
 
   /**

@@ -10,7 +10,8 @@
  */
 import type { Recipient } from '../db/repositories/reminders';
 import { clubDay } from '../domain/clubTime';
-import { lastClosedPeriod, periodBefore, periodRange, RESULT_PERIOD_KIND, type ResultKind } from '../domain/schedule';
+import { KIND_OF_TYPE } from '../domain/periods';
+import { lastClosedPeriod, periodBefore, periodRange, type ResultKind } from '../domain/schedule';
 import { write, type ServiceContext } from './context';
 
 const resultsJob = (kind: ResultKind) => `${kind}-results`;
@@ -30,7 +31,7 @@ export function closePeriod(ctx: ServiceContext, kind: ResultKind, period: strin
     const written: Record<number, number> = {};
     const pending = { kind, period, closedNow: false, written };
     if (await tx.jobs.findJobRun(resultsJob(kind), period)) return pending;
-    const periodKind = RESULT_PERIOD_KIND[kind];
+    const periodKind = KIND_OF_TYPE[kind];
     for (const challengeId of await tx.jobs.challengesWithTotals(periodKind, period)) {
       const ranking = await tx.leaderboard.allTotals(challengeId, { kind: periodKind, key: period });
       written[challengeId] = await tx.results.insertResults(

@@ -3,8 +3,10 @@ import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { challenges, monthlyResults, users, weeklyResults } from '../schema';
 import { shownNameSql } from '../rules';
+import type { ResultKind } from '../../domain/schedule';
 
-export type ResultPeriod = 'weekly' | 'monthly';
+/** weekly_results or monthly_results: the result kind of domain/schedule.ts. */
+export type ResultPeriod = ResultKind;
 
 const tableOf = (period: ResultPeriod) => (period === 'weekly' ? weeklyResults : monthlyResults);
 

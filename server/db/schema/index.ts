@@ -90,7 +90,7 @@ export const submissions = sqliteTable(
  * 'a' (key = 'all'). `eligible` mirrors "member of the challenge and not banned".
  *
  * No index orders the rows by rank: every submission changes totals, and keeping such an index
- * cost about 40% of a submission. Ranking happens in memory (services/boards.ts), which reads
+ * cost about 40% of a submission. Ranking happens in memory (services/readModel.ts), which reads
  * a period's rows once through the primary key and sorts them.
  */
 export const leaderboardTotals = sqliteTable(
