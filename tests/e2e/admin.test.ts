@@ -309,9 +309,13 @@ describe('admin panel', () => {
     const row = page.locator(`[data-testid="user-row"][data-user-id="${bekzod.id}"]`);
     await seen(row);
     await shot(page, 'telegram-members-phone');
-    await row.locator('[data-testid="unban-button"]').click();
+    // On a phone the member is a card and its actions sit in the card's menu.
+    await row.locator('[data-testid="row-menu"]').click();
+    await page.locator('.n-dropdown-option-body[data-testid="unban-button"]').click();
     await confirmDialog(page);
-    await seen(row.locator('[data-testid="ban-button"]'));
+    await hasText(row, 'Active');
+    await row.locator('[data-testid="row-menu"]').click();
+    await seen(page.locator('.n-dropdown-option-body[data-testid="ban-button"]'));
     expect(await page.locator('[data-testid="logout-button"]').count()).toBe(0);
     expect((await context.cookies()).length).toBe(0);
     expect(errors).toEqual([]);
