@@ -3,7 +3,7 @@
  * the other two must have every one (a missing key fails vue-tsc).
  */
 import { computed, ref } from 'vue';
-import { dateEnUS, dateRuRU, dateUzUZ, enUS, ruRU, uzUZ } from 'naive-ui';
+import { enUS, ruRU, uzUZ } from 'naive-ui';
 import { errorText, languageFromTelegram } from '../../shared/i18n/errors';
 import type { Language } from '../../shared/schemas';
 import type { AppErrorCode } from './api';
@@ -780,7 +780,6 @@ export const LANGUAGE_OPTIONS = [
 ] as const;
 
 export const naiveLocale = computed(() => ({ uz: uzUZ, ru: ruRU, en: enUS })[language.value]);
-export const naiveDateLocale = computed(() => ({ uz: dateUzUZ, ru: dateRuRU, en: dateEnUS })[language.value]);
 export const intlLocale = computed(() => ({ uz: 'uz-Latn-UZ', ru: 'ru-RU', en: 'en-GB' })[language.value]);
 
 export function formatNumber(n: number): string {

@@ -258,13 +258,13 @@ describe('admin panel', () => {
 
     // ---- language switch ----
     await page.locator('[data-testid="lang-select"]').click();
-    await page.locator('.n-base-select-option', { hasText: "O'zbekcha" }).click();
+    await page.locator('.n-dropdown-option', { hasText: "O'zbekcha" }).click();
     await hasText(page.locator('[data-testid="nav-members"]'), "A'zolar");
     await page.locator('[data-testid="nav-dashboard"]').click();
     await seen(page.locator('[data-testid="analytics-dau"] canvas'));
     await shot(page, 'dashboard-uz');
     await page.locator('[data-testid="lang-select"]').click();
-    await page.locator('.n-base-select-option', { hasText: 'English' }).click();
+    await page.locator('.n-dropdown-option', { hasText: 'English' }).click();
 
     // ---- sign out: the session dies server-side ----
     await page.locator('[data-testid="logout-button"]').click();
