@@ -12,6 +12,7 @@ import {
   setStreakSchema,
   userSearchSchema,
 } from '../../shared/schemas';
+import { auditPageSchema } from '../../shared/audit';
 import { readBody, readQuery } from './errors';
 
 export function adminRoutes(deps: AuthDeps) {
@@ -85,7 +86,7 @@ export function adminRoutes(deps: AuthDeps) {
     .get('/api/admin/results', ({ request, query }) => a.insights.results(actorOf(request), readQuery(query, resultsQuerySchema)))
     .get('/api/admin/audit', ({ request, query }) => {
       const actor = actorOf(request);
-      const { page } = readQuery(query, userSearchSchema.pick({ page: true }));
-      return a.insights.auditLog(actor, page, 50);
+      const { page, pageSize, ...filter } = readQuery(query, auditPageSchema);
+      return a.audit.auditPage(actor, filter, page, pageSize);
     });
 }

@@ -1,5 +1,5 @@
 /**
- * CSV exports for admins: members, submissions, a leaderboard. UTF-8 with a BOM (Excel opens
+ * CSV exports for admins: members, submissions, a leaderboard, the (filtered) audit log. UTF-8 with a BOM (Excel opens
  * Cyrillic and Uzbek names correctly), RFC 4180 quoting, and text cells that a spreadsheet would
  * run as a formula (=, +, -, @, tab, CR) prefixed with an apostrophe.
  */
@@ -7,6 +7,8 @@ import { Elysia } from 'elysia';
 import { z } from 'zod';
 import { authenticateAdmin, type AuthDeps } from '../auth/requestAuth';
 import { exportLeaderboard, exportMembers, exportSubmissions } from '../services/admin/exports';
+import { auditForExport } from '../services/admin/auditView';
+import { auditFilterSchema } from '../../shared/audit';
 import { dayKeySchema, idSchema, leaderboardTypeSchema } from '../../shared/schemas';
 import { readQuery } from './errors';
 
@@ -81,6 +83,19 @@ export function adminExportRoutes(deps: AuthDeps) {
         toCsv(
           ['rank', 'user_id', 'display_name', 'total', 'days', 'period_from', 'period_to'],
           rows.map((r) => [r.rank, r.userId, r.displayName, r.total, r.days, period.from, period.to]),
+        ),
+      );
+    })
+    .get('/api/admin/export/audit.csv', async ({ request, query }) => {
+      const actor = actorOf(request);
+      const filter = readQuery(query, auditFilterSchema);
+      const entries = await auditForExport(ctx, actor, filter);
+      const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
+      return csvResponse(
+        `qadam-audit-${stamp()}.csv`,
+        toCsv(
+          ['id', 'at', 'actor_telegram_id', 'actor_name', 'action', 'target_type', 'target_id', 'member_id', 'member_name', 'member_telegram_id', 'before', 'after'],
+          entries.map((e) => [e.id, e.createdAt, e.actorTelegramId, e.actorName, e.action, e.targetType, e.targetId, e.member?.id, e.member?.name, e.member?.telegramId, json(e.before), json(e.after)]),
         ),
       );
     });

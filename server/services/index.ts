@@ -7,6 +7,7 @@ import * as access from './admin/access';
 import * as adminChallenges from './admin/challenges';
 import * as adminMembers from './admin/members';
 import * as insights from './admin/insights';
+import * as auditView from './admin/auditView';
 import * as challenges from './challenges';
 import * as leaderboard from './leaderboard';
 import * as members from './members';
@@ -43,6 +44,7 @@ export function createServices(ctx: ServiceContext) {
       challenges: bind(ctx, adminChallenges),
       members: bind(ctx, adminMembers),
       insights: bind(ctx, insights),
+      audit: bind(ctx, auditView),
     },
   };
 }
