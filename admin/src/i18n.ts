@@ -72,6 +72,7 @@ const en = {
   'dash.weekly': 'Weekly',
   'dash.monthly': 'Monthly',
   'dash.current': 'In progress ({period})',
+  'dash.currentBare': 'In progress',
   'dash.past': 'Past winners',
   'dash.noWinners': 'No finished periods yet. Winners are written at the end of each week and month.',
   'dash.noActive': 'No active challenges.',
@@ -350,6 +351,7 @@ const uz: Messages = {
   'dash.weekly': 'Haftalik',
   'dash.monthly': 'Oylik',
   'dash.current': 'Davom etmoqda ({period})',
+  'dash.currentBare': 'Davom etmoqda',
   'dash.past': "O'tgan g'oliblar",
   'dash.noWinners': "Hali yakunlangan davr yo'q. G'oliblar har hafta va oy oxirida yoziladi.",
   'dash.noActive': "Faol challenge yo'q.",
@@ -625,6 +627,7 @@ const ru: Messages = {
   'dash.weekly': 'Неделя',
   'dash.monthly': 'Месяц',
   'dash.current': 'Идёт сейчас ({period})',
+  'dash.currentBare': 'Идёт сейчас',
   'dash.past': 'Прошлые победители',
   'dash.noWinners': 'Завершённых периодов пока нет. Победители записываются в конце каждой недели и месяца.',
   'dash.noActive': 'Нет активных челленджей.',
@@ -908,8 +911,25 @@ export const LANGUAGE_OPTIONS = [
 export const naiveLocale = computed(() => ({ uz: uzUZ, ru: ruRU, en: enUS })[language.value]);
 export const intlLocale = computed(() => ({ uz: 'uz-Latn-UZ', ru: 'ru-RU', en: 'en-GB' })[language.value]);
 
+const numberFormats = new Map<Language, Intl.NumberFormat>();
+
+/**
+ * The language's number format: Uzbek and Russian "1 356" and "176,8", English "1,356" and
+ * "176.8". Browsers without Uzbek data fall back to English, so Uzbek borrows Russian's
+ * (the same separators), as the Mini App does.
+ */
+function numberFormat(lang: Language): Intl.NumberFormat {
+  let f = numberFormats.get(lang);
+  if (!f) {
+    f = new Intl.NumberFormat(({ uz: 'uz-Latn-UZ', ru: 'ru-RU', en: 'en-GB' } as const)[lang], { maximumFractionDigits: 2 });
+    if (lang === 'uz' && /\.|,\d{3}/.test(f.format(1234.5))) f = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 2 });
+    numberFormats.set(lang, f);
+  }
+  return f;
+}
+
 export function formatNumber(n: number): string {
-  return new Intl.NumberFormat(intlLocale.value, { maximumFractionDigits: 2 }).format(n);
+  return numberFormat(language.value).format(n);
 }
 
 /** Browsers often lack Uzbek month names (Chromium prints "M11"): Uzbek dates are spelled here. */

@@ -25,6 +25,7 @@ let browser: Browser;
 let steps: { id: number };
 let alice: Awaited<ReturnType<typeof joinedMember>>;
 let bekzod: Awaited<ReturnType<typeof joinedMember>>;
+let dilnoza: Awaited<ReturnType<typeof joinedMember>>;
 
 async function newPage(viewport: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport, locale: 'en-US', deviceScaleFactor: 1 });
@@ -100,6 +101,12 @@ beforeAll(async () => {
   }
   server.clock.set(today);
   expect((await submit(server, alice.tg, steps.id, 8000)).status).toBe(201);
+  // Dilnoza: 1 179,2 on Monday and 176,8 today, 1 356 in all (the formats' test).
+  dilnoza = await joinedMember(server, steps.id, { first_name: 'Dilnoza' });
+  server.clock.set(new Date(today.getTime() - 2 * 86400_000));
+  expect((await submit(server, dilnoza.tg, steps.id, '1179,2')).status).toBe(201);
+  server.clock.set(today);
+  expect((await submit(server, dilnoza.tg, steps.id, '176,8')).status).toBe(201);
   expect((await submit(server, bekzod.tg, steps.id, 12345)).status).toBe(201);
   browser = await launchChromium();
 }, 120_000);
@@ -164,7 +171,7 @@ describe('admin panel on a 390×844 phone', () => {
 
     // ---- the leaderboard drawer from a card's menu ----
     await menuAction(page, stepsCard, 'challenge-leaderboard');
-    await count(page.locator('[data-testid="admin-leaderboard-row"]'), 2);
+    await count(page.locator('[data-testid="admin-leaderboard-row"]'), 3);
     await fits(page, 'leaderboard drawer');
     await shot(page, 'phone-leaderboard');
     await page.keyboard.press('Escape');
@@ -236,6 +243,30 @@ describe('admin panel on a 390×844 phone', () => {
       expect(errors).toEqual([]);
       await context.close();
     }, 60_000);
+  }
+});
+
+describe('numbers and dates in the admin language', () => {
+  const cases = [
+    { lang: 'uz', total: '1 356', value: '176,8', day: '25-noyabr 2026', nav: "A'zolar" },
+    { lang: 'ru', total: '1 356', value: '176,8', day: '25 нояб. 2026', nav: 'Участники' },
+    { lang: 'en', total: '1,356', value: '176.8', day: '25 Nov 2026', nav: 'Members' },
+  ] as const;
+  for (const c of cases) {
+    test(`${c.lang}: "${c.total}", "${c.value}", "${c.day}"`, async () => {
+      const { context, page, errors } = await newPage({ width: 1440, height: 900 });
+      await context.addInitScript((lang) => localStorage.setItem('qadam-admin-lang', lang), c.lang);
+      await page.goto(loginUrl());
+      await seen(page.locator('[data-testid="whoami"]'));
+      await hasText(page.locator('[data-testid="nav-members"]'), c.nav);
+      await page.goto(`${server.url}/admin/members/${dilnoza.id}`);
+      await hasText(page.locator('[data-testid="membership-total"]'), c.total);
+      const today = page.locator('[data-testid="submission-row"]').first();
+      await hasText(today, c.value);
+      await hasText(today, c.day);
+      expect(errors).toEqual([]);
+      await context.close();
+    }, 30_000);
   }
 });
 

@@ -372,6 +372,8 @@ describe('demo mode (no BOT_TOKEN)', () => {
       await seen(page.locator('[data-testid="whoami"]'));
       await seen(page.locator('[data-testid="demo-badge"]'));
       await seen(page.locator('[data-testid="analytics-dau"] canvas'));
+      // An empty club names no period: "In progress", not "In progress ()".
+      await until(() => page.locator('[data-testid="winners-current"]').textContent(), (t) => t?.trim() === 'In progress', 'the bare heading');
       await page.locator('[data-testid="nav-challenges"]').click();
       await seen(page.locator('[data-testid="state-empty"]'));
       await shot(page, 'challenges-empty-demo');
