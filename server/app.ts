@@ -4,6 +4,7 @@ import type { AuthDeps } from './auth/requestAuth';
 import type { Logger } from './log';
 import type { RateLimiter, RateLimitRule } from './rateLimit';
 import { adminRoutes } from './rest/admin';
+import { adminAnnouncementRoutes } from './rest/adminAnnouncements';
 import { adminAuthRoutes } from './rest/adminAuth';
 import { errorPlugin } from './rest/errors';
 import { guardPlugin } from './rest/guard';
@@ -28,6 +29,7 @@ export function createApp(deps: AppDeps) {
     .use(systemRoutes(deps, deps.system))
     .use(memberRoutes(deps))
     .use(adminRoutes(deps))
+    .use(adminAnnouncementRoutes(deps))
     .use(adminAuthRoutes(deps))
     .use(trpcPlugin({ services: deps.services, auth: deps }, logError))
     .use(staticPages());

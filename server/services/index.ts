@@ -8,6 +8,8 @@ import * as adminChallenges from './admin/challenges';
 import * as adminMembers from './admin/members';
 import * as insights from './admin/insights';
 import * as auditView from './admin/auditView';
+import * as adminAnnouncements from './admin/announcements';
+import * as announcementDelivery from './announcementDelivery';
 import * as challenges from './challenges';
 import * as leaderboard from './leaderboard';
 import * as members from './members';
@@ -39,12 +41,14 @@ export function createServices(ctx: ServiceContext) {
     reminders: bind(ctx, reminders),
     results: bind(ctx, results),
     rollover: bind(ctx, rollover),
+    announcements: bind(ctx, announcementDelivery),
     admin: {
       access: bind(ctx, access),
       challenges: bind(ctx, adminChallenges),
       members: bind(ctx, adminMembers),
       insights: bind(ctx, insights),
       audit: bind(ctx, auditView),
+      announcements: bind(ctx, adminAnnouncements),
     },
   };
 }

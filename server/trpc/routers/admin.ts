@@ -12,6 +12,7 @@ import {
   userSearchSchema,
 } from '../../../shared/schemas';
 import { auditPageSchema } from '../../../shared/audit';
+import { announcementInputSchema } from '../../../shared/announcements';
 import { adminProcedure, router } from '../init';
 
 const userRef = z.object({ userId: idSchema }).strict();
@@ -67,6 +68,11 @@ export const adminRouter = router({
       return ctx.services.admin.audit.auditPage(ctx.actor, filter, page, pageSize);
     }),
   auditActions: adminProcedure.query(({ ctx }) => ctx.services.admin.audit.auditActionList(ctx.actor)),
+  announcements: router({
+    create: adminProcedure.input(announcementInputSchema).mutation(({ ctx, input }) => ctx.services.admin.announcements.createAnnouncement(ctx.actor, input)),
+    get: adminProcedure.input(z.object({ id: idSchema }).strict()).query(({ ctx, input }) => ctx.services.admin.announcements.announcementStatus(ctx.actor, input.id)),
+    list: adminProcedure.query(({ ctx }) => ctx.services.admin.announcements.recentAnnouncements(ctx.actor)),
+  }),
   admins: router({
     list: adminProcedure.query(({ ctx }) => ctx.services.admin.access.listAdminUsers(ctx.actor)),
     add: adminProcedure
