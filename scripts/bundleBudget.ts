@@ -5,7 +5,7 @@
  *
  * It reads the chunk graph written by scripts/chunkGraph.ts (dist/admin.chunks.json).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { ChunkInfo } from './chunkGraph';
@@ -47,6 +47,9 @@ export interface BudgetReport {
   ok: boolean;
 }
 
+/** Brotli at its best setting is slow: a file's sizes are computed once per version of it. */
+const compressed = new Map<string, Sizes>();
+
 function sizesOf(code: Uint8Array): Sizes {
   return {
     raw: code.byteLength,
@@ -73,10 +76,12 @@ export function measure(distDir: string, chunksFile: string, budget = FIRST_LOAD
   const graph = new Map(chunks.map((c) => [c.file, c]));
   const byModule = new Map(chunks.filter((c) => c.module).map((c) => [c.module, c.file]));
   const entry = chunks.filter((c) => c.isEntry).map((c) => c.file);
-  const cache = new Map<string, Sizes>();
   const sizeOfFile = (file: string) => {
-    let s = cache.get(file);
-    if (!s) cache.set(file, (s = sizesOf(readFileSync(join(distDir, file)))));
+    const path = join(distDir, file);
+    const st = statSync(path);
+    const key = `${path}:${st.size}:${st.mtimeMs}`;
+    let s = compressed.get(key);
+    if (!s) compressed.set(key, (s = sizesOf(readFileSync(path))));
     return s;
   };
   const total = (files: Iterable<string>): Sizes => {
