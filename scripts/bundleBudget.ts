@@ -24,6 +24,7 @@ export const SCREENS: { name: string; modules: string[] }[] = [
   { name: 'challenges', modules: ['src/components/AppShell.vue', 'src/pages/ChallengesPage.vue'] },
   { name: 'members', modules: ['src/components/AppShell.vue', 'src/pages/MembersPage.vue'] },
   { name: 'member', modules: ['src/components/AppShell.vue', 'src/pages/MemberDetailPage.vue'] },
+  { name: 'announcements', modules: ['src/components/AppShell.vue', 'src/pages/AnnouncementsPage.vue'] },
   { name: 'audit', modules: ['src/components/AppShell.vue', 'src/pages/AuditPage.vue'] },
   { name: 'admins', modules: ['src/components/AppShell.vue', 'src/pages/AdminsPage.vue'] },
 ];
@@ -117,7 +118,7 @@ export function measure(distDir: string, chunksFile: string, budget = FIRST_LOAD
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 export function formatReport(r: BudgetReport): string {
-  const rows = r.screens.map((s) => `  ${s.name.padEnd(11)} ${kb(s.brotli).padStart(9)} brotli ${kb(s.gzip).padStart(9)} gzip ${kb(s.raw).padStart(10)} raw  (${s.files.length} files)`);
+  const rows = r.screens.map((s) => `  ${s.name.padEnd(13)} ${kb(s.brotli).padStart(9)} brotli ${kb(s.gzip).padStart(9)} gzip ${kb(s.raw).padStart(10)} raw  (${s.files.length} files)`);
   const verdict = r.ok ? 'within' : 'OVER';
   return [
     'admin panel JS per screen (first visit, everything it fetches; "+ charts": what the dashboard fetches on demand beside it):',

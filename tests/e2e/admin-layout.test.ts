@@ -219,6 +219,32 @@ describe('admin panel on a 390×844 phone', () => {
     await seen(page.locator(`[data-testid="admin-row"][data-telegram-id="${ADMIN_USER.id}"]`));
     await fits(page, 'admins');
     await shot(page, 'phone-admins');
+    // ---- an announcement to the steps challenge, previewed per language ----
+    await go(page, 'announcements');
+    await seen(page.locator('[data-testid="ann-form"]'));
+    await fits(page, 'announcements');
+    await page.locator('[data-testid="ann-audience"]').click();
+    await page.locator('.n-base-select-option', { hasText: 'Daily steps with a rather long title' }).click();
+    await page.locator('[data-testid="ann-text-uz"]').fill('Ertaga 10 000 qadam!');
+    await page.locator('[data-testid="ann-text-en"]').fill('10,000 steps tomorrow!');
+    await page.locator('[data-testid="ann-preview-ru"]').click();
+    await hasText(page.locator('[data-testid="ann-preview"]'), 'Ertaga 10 000 qadam!');
+    await seen(page.locator('[data-testid="ann-fallback"]'));
+    await page.locator('[data-testid="ann-preview-en"]').click();
+    await hasText(page.locator('[data-testid="ann-preview"]'), '10,000 steps tomorrow!');
+    await fits(page, 'announcement preview');
+    await shot(page, 'phone-announcements');
+    await page.locator('[data-testid="ann-send"]').click();
+    await confirmDialog(page);
+    const annRow = page.locator('[data-testid="ann-row"]').first();
+    await seen(annRow);
+    const annId = Number(await annRow.getAttribute('data-announcement-id'));
+    const annStatus = await server.request('GET', `/api/admin/announcements/${annId}`, { as: ADMIN_USER });
+    // Alice, the six others and Dilnoza: Bekzod is banned.
+    expect(annStatus.body).toMatchObject({ status: 'sending', total: 8, delivered: 0 });
+    await hasText(annRow, '8 recipients');
+    await fits(page, 'announcement sent');
+
     await go(page, 'dashboard');
     await seen(page.locator('[data-testid="analytics-dau"] canvas'));
 
@@ -232,7 +258,7 @@ describe('admin panel on a 390×844 phone', () => {
       await page.goto(loginUrl());
       await seen(page.locator('[data-testid="analytics-dau"] canvas'));
       await fits(page, `dashboard at ${width}`);
-      for (const [section, testid] of [['challenges', 'challenge-row'], ['members', 'user-row'], ['audit', 'audit-row'], ['admins', 'admin-row']] as const) {
+      for (const [section, testid] of [['challenges', 'challenge-row'], ['members', 'user-row'], ['announcements', 'ann-form'], ['audit', 'audit-row'], ['admins', 'admin-row']] as const) {
         await go(page, section);
         await seen(page.locator(`[data-testid="${testid}"]`));
         await fits(page, `${section} at ${width}`);
