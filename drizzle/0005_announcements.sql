@@ -21,3 +21,5 @@ CREATE TABLE `announcements` (
 	`finished_at` integer,
 	FOREIGN KEY (`challenge_id`) REFERENCES `challenges`(`id`) ON UPDATE no action ON DELETE no action
 );
+--> statement-breakpoint
+ALTER TABLE `admin_users` ADD `name` text;

@@ -37,7 +37,7 @@ export const auditPageSchema = z
   .refine(fromBeforeTo, fromBeforeToMessage);
 
 export interface AuditViewEntryDto extends AuditEntryDto {
-  /** The acting admin's shown name when they are also a member, else null (show the id). */
+  /** The acting admin's shown name as a member, else their Telegram name from /admin, else null (show the id). */
   actorName: string | null;
   /** The member the entry is about, when there is one. */
   member: { id: number; name: string; telegramId: number } | null;

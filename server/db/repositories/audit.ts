@@ -1,7 +1,7 @@
 /** Reading the audit log by action, actor, member and time, with the names admins recognise. */
 import { and, desc, eq, gte, inArray, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
-import { auditLog, users } from '../schema';
+import { adminUsers, auditLog, users } from '../schema';
 import { shownName } from './users';
 
 export interface AuditQuery {
@@ -61,11 +61,20 @@ export function auditActions(db: Db): string[] {
     .map((r) => r.action);
 }
 
-/** Shown names by Telegram id (admins who are also members). */
+/** Names by Telegram id: the shown name of an admin who is a member, else their Telegram name as last seen. */
 export function namesByTelegramId(db: Db, telegramIds: number[]): Map<number, string> {
   if (telegramIds.length === 0) return new Map();
-  const rows = db.select({ telegramId: users.telegramId, name: shownName }).from(users).where(inArray(users.telegramId, telegramIds)).all();
-  return new Map(rows.map((r) => [r.telegramId, r.name]));
+  const out = new Map<number, string>();
+  const admins = db.select({ telegramId: adminUsers.telegramId, name: adminUsers.name }).from(adminUsers).where(inArray(adminUsers.telegramId, telegramIds)).all();
+  for (const a of admins) if (a.name) out.set(a.telegramId, a.name);
+  const members = db.select({ telegramId: users.telegramId, name: shownName }).from(users).where(inArray(users.telegramId, telegramIds)).all();
+  for (const m of members) out.set(m.telegramId, m.name);
+  return out;
+}
+
+/** Keeps an admin's Telegram name (first and last) for the audit log. */
+export function setAdminName(db: Db, telegramId: number, name: string): void {
+  db.update(adminUsers).set({ name }).where(eq(adminUsers.telegramId, telegramId)).run();
 }
 
 /** Shown names and Telegram ids by user id. */

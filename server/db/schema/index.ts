@@ -117,6 +117,8 @@ export const adminUsers = sqliteTable('admin_users', {
   role: text('role', { enum: ['owner', 'admin'] }).notNull(),
   addedBy: integer('added_by'),
   createdAt: integer('created_at').notNull(),
+  /** The admin's Telegram name as last seen (the audit log names admins who are not members). */
+  name: text('name'),
 });
 
 const resultColumns = {

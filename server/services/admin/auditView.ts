@@ -2,7 +2,7 @@
  * The audit log as admins read it: filtered by action, actor, member and club days, with the
  * acting admin's and the member's names resolved, and the same filtered view as CSV rows.
  */
-import { auditActions, findAudit, membersById, namesByTelegramId, type AuditQuery, type AuditRow } from '../../db/repositories/audit';
+import { auditActions, findAudit, membersById, namesByTelegramId, setAdminName, type AuditQuery, type AuditRow } from '../../db/repositories/audit';
 import { insertAudit } from '../../db/repositories/admins';
 import { addDays } from '../../domain/clubTime';
 import { dayStartMs } from '../../domain/dayStart';
@@ -85,4 +85,10 @@ export async function auditForExport(ctx: ServiceContext, actor: AdminActor, fil
   const recorded = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined));
   insertAudit(ctx.db, { actorTelegramId: actor.telegramId, action: 'export.csv', targetType: 'export', targetId: 'audit', after: { ...recorded, rows: entries.length }, at: now(ctx).ms });
   return entries;
+}
+
+/** Remembers an admin's Telegram name (from the bot's /admin or a Telegram sign-in) for the log. */
+export async function rememberAdminName(ctx: ServiceContext, telegramId: number, firstName: string, lastName: string | null): Promise<void> {
+  const name = [firstName, lastName].filter(Boolean).join(' ').trim().slice(0, 128);
+  if (name) setAdminName(ctx.db, telegramId, name);
 }
