@@ -318,6 +318,11 @@ describe('admin panel on a laptop', () => {
         expect(await overflowing(page)).toEqual([]);
         if (viewport.width === 1440) await shot(page, `desktop-${section}`);
       }
+      await page.goto(`${server.url}/admin/announcements`);
+      await seen(page.locator('[data-testid="ann-form"]'));
+      await settled(page);
+      expect(await overflowing(page)).toEqual([]);
+      if (viewport.width === 1440) await shot(page, 'desktop-announcements');
       await page.goto(`${server.url}/admin/members/${alice.id}`);
       await seen(page.locator('[data-testid="membership-row"]'));
       await settled(page);
