@@ -297,16 +297,17 @@ describe('numbers and dates in the admin language', () => {
 });
 
 describe('admin panel on a laptop', () => {
-  for (const viewport of [{ width: 1440, height: 900 }, { width: 1280, height: 800 }]) {
-    test(`${viewport.width}×${viewport.height}: every column of every table visible, none pinned`, async () => {
+  for (const { lang, ...viewport } of [{ width: 1440, height: 900, lang: 'en' }, { width: 1280, height: 800, lang: 'en' }, { width: 1280, height: 800, lang: 'ru' }, { width: 1280, height: 800, lang: 'uz' }]) {
+    test(`${viewport.width}×${viewport.height} (${lang}): every column of every table visible, none pinned`, async () => {
       const { context, page, errors } = await newPage(viewport);
+      await context.addInitScript((l) => localStorage.setItem('qadam-admin-lang', l), lang);
       await page.goto(loginUrl());
       await seen(page.locator('[data-testid="analytics-dau"] canvas'));
       const pages: [string, string, string[]][] = [
-        ['challenges', '[data-testid="challenge-row"]', ['Participants', 'Status', 'Actions']],
-        ['members', '[data-testid="user-row"]', ['Telegram ID', 'Last active', 'Actions']],
-        ['audit', '[data-testid="audit-row"]', ['Before → after', 'Target']],
-        ['admins', '[data-testid="admin-row"]', ['Role']],
+        ['challenges', '[data-testid="challenge-row"]', lang === 'en' ? ['Participants', 'Status', 'Actions'] : []],
+        ['members', '[data-testid="user-row"]', lang === 'en' ? ['Telegram ID', 'Last active', 'Actions'] : []],
+        ['audit', '[data-testid="audit-row"]', lang === 'en' ? ['Before → after', 'Target'] : []],
+        ['admins', '[data-testid="admin-row"]', lang === 'en' ? ['Role'] : []],
       ];
       for (const [section, row, expected] of pages) {
         await page.goto(`${server.url}/admin/${section}`);
@@ -317,6 +318,7 @@ describe('admin panel on a laptop', () => {
         for (const name of expected) expect({ name, found: headers.flat().some((h) => h.includes(name)), headers }).toMatchObject({ name, found: true });
         expect(await overflowing(page)).toEqual([]);
         if (viewport.width === 1440) await shot(page, `desktop-${section}`);
+        if (lang === 'ru') await shot(page, `desktop-ru-${section}`);
       }
       await page.goto(`${server.url}/admin/announcements`);
       await seen(page.locator('[data-testid="ann-form"]'));

@@ -103,6 +103,10 @@ export function tableColumns(page: Page): Promise<{ problems: string[]; headers:
         if (r.left < box.left - 1 || r.right > box.right + 1 || r.right > width + 1) problems.push(`column "${name}" (${Math.round(r.left)}…${Math.round(r.right)}) outside the table (${Math.round(box.left)}…${Math.round(box.right)})`);
         if (th.className.includes('fixed')) problems.push(`column "${name}" is pinned`);
       }
+      // A cell whose content is wider than its column spills over its neighbours.
+      for (const cell of Array.from(table.querySelectorAll('tbody td, thead th'))) {
+        if (cell.scrollWidth > cell.clientWidth + 1) problems.push(`a cell's content is wider than its column: "${(cell.textContent ?? '').trim().slice(0, 40)}" (${cell.scrollWidth} > ${cell.clientWidth})`);
+      }
       for (const body of Array.from(table.querySelectorAll('.n-scrollbar-container, .n-data-table-base-table-body'))) {
         if (body.scrollWidth > body.clientWidth + 1) problems.push(`a table body scrolls sideways (${body.scrollWidth} > ${body.clientWidth})`);
       }
