@@ -317,6 +317,7 @@ describe('admin panel on a laptop', () => {
         expect({ section, problems, headers }).toEqual({ section, problems: [], headers });
         for (const name of expected) expect({ name, found: headers.flat().some((h) => h.includes(name)), headers }).toMatchObject({ name, found: true });
         expect(await overflowing(page)).toEqual([]);
+        expect(await overlaps(page, '.app-header')).toEqual([]);
         if (viewport.width === 1440) await shot(page, `desktop-${section}`);
         if (lang === 'ru') await shot(page, `desktop-ru-${section}`);
       }
