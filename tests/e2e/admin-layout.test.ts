@@ -108,6 +108,8 @@ beforeAll(async () => {
   server.clock.set(today);
   expect((await submit(server, dilnoza.tg, steps.id, '176,8')).status).toBe(201);
   expect((await submit(server, bekzod.tg, steps.id, 12345)).status).toBe(201);
+  // A Telegram user who wrote to the bot but never registered (the longest status label).
+  server.services.members.seeMember({ telegramId: 77_001, firstName: 'Guest', lastName: null, username: null, languageCode: 'ru' });
   browser = await launchChromium();
 }, 120_000);
 
