@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
 import { fileURLToPath } from 'node:url';
+import { chunkGraph } from '../scripts/chunkGraph.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -8,7 +9,8 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root,
   base: '/admin/',
-  plugins: [vue()],
+  // chunkGraph: which chunks each page needs, for the build's size budget (written beside dist/admin).
+  plugins: [vue(), chunkGraph(fileURLToPath(new URL('../dist/admin.chunks.json', import.meta.url)))],
   build: {
     outDir: '../dist/admin',
     emptyOutDir: true,

@@ -8,7 +8,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const TEXT = new Set(['.html', '.js', '.mjs', '.css', '.svg', '.json', '.txt', '.webmanifest', '.xml']);
 /** Below this, headers outweigh what compression saves. */
-const MIN_BYTES = 256;
+export const MIN_BYTES = 256;
 
 export interface CompressedSizes {
   files: number;

@@ -1,6 +1,7 @@
 /** Composition root: config → database → services → HTTP, bot and scheduler; graceful stop. */
 import { createBot } from './bot';
 import { ConfigError, loadConfig } from './config';
+import { startAnnouncementSender } from './jobs/announcements';
 import { startScheduler } from './jobs/scheduler';
 import { createRuntime } from './runtime';
 import { announceStart } from './startBanner';
@@ -48,6 +49,8 @@ void announceStart(config, port, botStarted);
 
 // Scheduled jobs (Bun.cron in CLUB_TIMEZONE) plus a one-time catch-up of what was missed while down.
 const scheduler = startScheduler({ services: runtime.services, messenger: bot?.messenger ?? null, publicUrl: config.PUBLIC_URL, log });
+// Announcements written in the panel go out through the same queue, resumed after a restart.
+const announcer = startAnnouncementSender({ services: runtime.services, messenger: bot?.messenger ?? null, publicUrl: config.PUBLIC_URL, log });
 
 let stopping = false;
 async function shutdown(signal: string) {
@@ -55,9 +58,11 @@ async function shutdown(signal: string) {
   stopping = true;
   log.info('stopping', { signal });
   const jobsEnded = scheduler.stop(); // no new runs; the ones in progress end once the queue stops
+  const announcementsEnded = announcer.stop();
   await server.stop();
   await bot?.stop();
   await jobsEnded;
+  await announcementsEnded;
   runtime.database.close();
   log.info('stopped');
   process.exit(0);

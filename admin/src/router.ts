@@ -1,7 +1,7 @@
 /** A small history router for the panel's few pages under /admin/. */
 import { computed, ref } from 'vue';
 
-export type RouteName = 'dashboard' | 'challenges' | 'members' | 'member' | 'audit' | 'admins';
+export type RouteName = 'dashboard' | 'challenges' | 'members' | 'member' | 'announcements' | 'audit' | 'admins';
 
 export interface Route {
   name: RouteName;
@@ -18,6 +18,8 @@ export function parse(pathname: string): Route {
       return { name: 'challenges', params: {} };
     case 'members':
       return parts[1] && /^\d+$/.test(parts[1]) ? { name: 'member', params: { id: parts[1] } } : { name: 'members', params: {} };
+    case 'announcements':
+      return { name: 'announcements', params: {} };
     case 'audit':
       return { name: 'audit', params: {} };
     case 'admins':

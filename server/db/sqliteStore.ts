@@ -17,6 +17,8 @@
 import type { Repositories, Store, TransactionOptions, Tx } from '../services/store';
 import type { ClubDatabase, Db } from './client';
 import * as admins from './repositories/admins';
+import * as announcements from './repositories/announcements';
+import * as audit from './repositories/audit';
 import * as adminSessions from './repositories/adminSessions';
 import * as challenges from './repositories/challenges';
 import * as exports from './repositories/exports';
@@ -28,7 +30,7 @@ import * as results from './repositories/results';
 import * as submissions from './repositories/submissions';
 import * as users from './repositories/users';
 
-const MODULES = { admins, adminSessions, challenges, exports, jobs, leaderboard, memberships, reminders, results, submissions, users };
+const MODULES = { admins, adminSessions, announcements, audit, challenges, exports, jobs, leaderboard, memberships, reminders, results, submissions, users };
 
 /** Bounds one grouped transaction, and so the wait of the first write in it. */
 const MAX_BATCH = 256;

@@ -13,6 +13,8 @@ import {
   setStreakSchema,
   userSearchSchema,
 } from '../../shared/schemas';
+import { auditPageSchema } from '../../shared/audit';
+import { adminAnnouncementRoutes } from './adminAnnouncements';
 import { adminExportRoutes } from './adminExport';
 import { adminAuth } from './auth';
 import { dropEmptyQueryValues, readJsonBody } from './body';
@@ -20,7 +22,6 @@ import { route } from './openapi';
 
 const idParams = z.object({ id: idSchema });
 const memberChallengeParams = z.object({ userId: idSchema, challengeId: idSchema });
-const auditQuery = userSearchSchema.pick({ page: true });
 
 export function adminRoutes(deps: AuthDeps) {
   const a = deps.services.admin;
@@ -88,9 +89,14 @@ export function adminRoutes(deps: AuthDeps) {
       query: resultsQuerySchema,
       ...route('admin', 'Written weekly or monthly results'),
     })
-    .get('/audit', ({ admin, query }) => a.insights.auditLog(admin, query.page, 50), {
-      query: auditQuery,
-      ...route('admin', 'The audit log, newest first, with before → after'),
-    })
+    .get(
+      '/audit',
+      ({ admin, query: { page, pageSize, ...filter } }) => a.audit.auditPage(admin, filter, page, pageSize),
+      {
+        query: auditPageSchema,
+        ...route('admin', 'The audit log, newest first, with before → after and the admin’s and member’s names; filtered by action, acting admin, member and club days'),
+      },
+    )
+    .use(adminAnnouncementRoutes(deps))
     .use(adminExportRoutes(deps));
 }

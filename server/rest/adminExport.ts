@@ -1,11 +1,12 @@
 /**
- * CSV exports for admins: members, submissions, a leaderboard. UTF-8 with a BOM (Excel opens
+ * CSV exports for admins: members, submissions, a leaderboard, the (filtered) audit log. UTF-8 with a BOM (Excel opens
  * Cyrillic and Uzbek names correctly), RFC 4180 quoting, and text cells that a spreadsheet would
  * run as a formula (=, +, -, @, tab, CR) prefixed with an apostrophe.
  */
 import { Elysia } from 'elysia';
 import { z } from 'zod';
 import type { AuthDeps } from '../auth/requestAuth';
+import { auditFilterSchema } from '../../shared/audit';
 import { dayKeySchema, idSchema, leaderboardTypeSchema } from '../../shared/schemas';
 import { adminAuth } from './auth';
 import { dropEmptyQueryValues, readJsonBody } from './body';
@@ -88,5 +89,16 @@ export function adminExportRoutes(deps: AuthDeps) {
           rows.map((r) => [r.rank, r.userId, r.displayName, r.total, r.days, period.from, period.to]),
         ),
       );
-    }, { query: leaderboardQuery, ...csv('One board of one challenge') });
+    }, { query: leaderboardQuery, ...csv('One board of one challenge') })
+    .get('/audit.csv', async ({ admin, query: filter }) => {
+      const entries = await deps.services.admin.audit.auditForExport(admin, filter);
+      const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
+      return csvResponse(
+        `qadam-audit-${stamp()}.csv`,
+        toCsv(
+          ['id', 'at', 'actor_telegram_id', 'actor_name', 'action', 'target_type', 'target_id', 'member_id', 'member_name', 'member_telegram_id', 'before', 'after'],
+          entries.map((e) => [e.id, e.createdAt, e.actorTelegramId, e.actorName, e.action, e.targetType, e.targetId, e.member?.id, e.member?.name, e.member?.telegramId, json(e.before), json(e.after)]),
+        ),
+      );
+    }, { query: auditFilterSchema, ...csv('The audit log as filtered (same filters as the audit route); the export is itself audited') });
 }

@@ -5,11 +5,14 @@
 import type { Clock } from '../clock';
 import type { ServiceContext } from './context';
 import * as access from './admin/access';
+import * as adminAnnouncements from './admin/announcements';
+import * as auditView from './admin/auditView';
 import * as adminChallenges from './admin/challenges';
 import * as exports from './admin/exports';
 import * as insights from './admin/insights';
 import * as login from './admin/login';
 import * as adminMembers from './admin/members';
+import * as announcementDelivery from './announcementDelivery';
 import * as challenges from './challenges';
 import * as leaderboard from './leaderboard';
 import * as members from './members';
@@ -69,6 +72,12 @@ export function createServices(deps: { store: Store; clock: Clock; timeZone: str
     rollover: {
       rolloverStreaks: bound(rollover.rolloverStreaks),
     },
+    announcements: {
+      claimRecipients: bound(announcementDelivery.claimRecipients),
+      recordOutcome: bound(announcementDelivery.recordOutcome),
+      finishDelivered: bound(announcementDelivery.finishDelivered),
+      settleInterrupted: bound(announcementDelivery.settleInterrupted),
+    },
     admin: {
       access: {
         requireAdmin: (telegramId: number) => access.requireAdmin(ctx, telegramId),
@@ -102,7 +111,17 @@ export function createServices(deps: { store: Store; clock: Clock; timeZone: str
       insights: {
         analytics: bound(insights.analytics),
         results: bound(insights.results),
-        auditLog: bound(insights.auditLog),
+      },
+      audit: {
+        auditPage: bound(auditView.auditPage),
+        auditActionList: bound(auditView.auditActionList),
+        auditForExport: bound(auditView.auditForExport),
+        rememberAdminName: bound(auditView.rememberAdminName),
+      },
+      announcements: {
+        createAnnouncement: bound(adminAnnouncements.createAnnouncement),
+        announcementStatus: bound(adminAnnouncements.announcementStatus),
+        recentAnnouncements: bound(adminAnnouncements.recentAnnouncements),
       },
       exports: {
         exportMembers: bound(exports.exportMembers),

@@ -8,6 +8,8 @@
  */
 import type * as admins from '../db/repositories/admins';
 import type * as adminSessions from '../db/repositories/adminSessions';
+import type * as announcements from '../db/repositories/announcements';
+import type * as audit from '../db/repositories/audit';
 import type * as challenges from '../db/repositories/challenges';
 import type * as exports from '../db/repositories/exports';
 import type * as jobs from '../db/repositories/jobs';
@@ -31,6 +33,8 @@ export type AsyncRepository<M> = {
 export interface Repositories {
   admins: AsyncRepository<typeof admins>;
   adminSessions: AsyncRepository<typeof adminSessions>;
+  announcements: AsyncRepository<typeof announcements>;
+  audit: AsyncRepository<typeof audit>;
   challenges: AsyncRepository<typeof challenges>;
   exports: AsyncRepository<typeof exports>;
   jobs: AsyncRepository<typeof jobs>;

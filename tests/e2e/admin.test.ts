@@ -245,10 +245,36 @@ describe('admin panel', () => {
     await hasText(banRow, 'Fake step counts');
     await hasText(banRow, 'Bekzod');
     await hasText(banRow, `ID ${ADMIN_USER.id}`);
-    await hasText(page.locator('[data-testid="audit-row"][data-action="submission.delete"]'), '8000');
+    await hasText(page.locator('[data-testid="audit-row"][data-action="submission.delete"]'), 'Value: 8,000');
     await hasText(page.locator('[data-testid="audit-row"][data-action="challenge.create"]'), '21:00–23:59');
-    await hasText(page.locator('[data-testid="audit-row"][data-action="challenge.update"]'), 'target: 10 → 15');
+    // Field names in the admin's language, not the code's.
+    await hasText(page.locator('[data-testid="audit-row"][data-action="challenge.update"]'), 'Daily target: 10 → 15');
+    await hasText(page.locator('[data-testid="audit-row"][data-action="streak.set"]'), 'Current streak: 2 → 5');
     await shot(page, 'audit');
+
+    // ---- filters: by action, then by member (typed), then the CSV of that view ----
+    await page.locator('[data-testid="audit-filter-action"]').click();
+    await page.locator('.n-base-select-option', { hasText: 'Member banned' }).click();
+    await until(() => page.locator('[data-testid="audit-row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action'))), (a) => a.length === 1 && a[0] === 'user.ban', 'only the ban');
+    await page.locator('[data-testid="audit-clear"]').click();
+    await page.locator('[data-testid="audit-filter-member"]').click();
+    await page.locator('[data-testid="audit-filter-member"] input').fill('Alice');
+    await page.locator('.n-base-select-option', { hasText: 'Alice' }).click();
+    const aliceActions = await until(
+      () => page.locator('[data-testid="audit-row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')).sort()),
+      (a) => a.join() === 'streak.set,submission.delete',
+      "only Alice's entries",
+    );
+    expect(aliceActions).toEqual(['streak.set', 'submission.delete']);
+    await hasText(page.locator('[data-testid="audit-row"][data-action="streak.set"] [data-testid="audit-member"]'), 'Alice');
+    expect(await page.locator('[data-testid="audit-row"][data-action="streak.set"] [data-testid="audit-member"]').getAttribute('title')).toBe(`Telegram ID ${alice.tg.id}`);
+    await shot(page, 'audit-filtered');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="audit-csv"]').click()]);
+    expect(download.suggestedFilename()).toBe('qadam-audit-2026-11-25.csv');
+    const csv = (await Bun.file((await download.path())!).text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(csv).toHaveLength(3);
+    expect(csv.slice(1).every((line) => line.includes(`,${alice.id},Alice,`))).toBe(true);
+    await page.locator('[data-testid="audit-clear"]').click();
 
     // ---- admins page (owner) ----
     await page.locator('[data-testid="nav-admins"]').click();
@@ -257,13 +283,13 @@ describe('admin panel', () => {
 
     // ---- language switch ----
     await page.locator('[data-testid="lang-select"]').click();
-    await page.locator('.n-base-select-option', { hasText: "O'zbekcha" }).click();
+    await page.locator('.n-dropdown-option', { hasText: "O'zbekcha" }).click();
     await hasText(page.locator('[data-testid="nav-members"]'), "A'zolar");
     await page.locator('[data-testid="nav-dashboard"]').click();
     await seen(page.locator('[data-testid="analytics-dau"] canvas'));
     await shot(page, 'dashboard-uz');
     await page.locator('[data-testid="lang-select"]').click();
-    await page.locator('.n-base-select-option', { hasText: 'English' }).click();
+    await page.locator('.n-dropdown-option', { hasText: 'English' }).click();
 
     // ---- sign out: the session dies server-side ----
     await page.locator('[data-testid="logout-button"]').click();
@@ -308,9 +334,13 @@ describe('admin panel', () => {
     const row = page.locator(`[data-testid="user-row"][data-user-id="${bekzod.id}"]`);
     await seen(row);
     await shot(page, 'telegram-members-phone');
-    await row.locator('[data-testid="unban-button"]').click();
+    // On a phone the member is a card and its actions sit in the card's menu.
+    await row.locator('[data-testid="row-menu"]').click();
+    await page.locator('.n-dropdown-option-body[data-testid="unban-button"]').click();
     await confirmDialog(page);
-    await seen(row.locator('[data-testid="ban-button"]'));
+    await hasText(row, 'Active');
+    await row.locator('[data-testid="row-menu"]').click();
+    await seen(page.locator('.n-dropdown-option-body[data-testid="ban-button"]'));
     expect(await page.locator('[data-testid="logout-button"]').count()).toBe(0);
     expect((await context.cookies()).length).toBe(0);
     expect(errors).toEqual([]);
@@ -343,6 +373,8 @@ describe('demo mode (no BOT_TOKEN)', () => {
       await seen(page.locator('[data-testid="whoami"]'));
       await seen(page.locator('[data-testid="demo-badge"]'));
       await seen(page.locator('[data-testid="analytics-dau"] canvas'));
+      // An empty club names no period: "In progress", not "In progress ()".
+      await until(() => page.locator('[data-testid="winners-current"]').textContent(), (t) => t?.trim() === 'In progress', 'the bare heading');
       await page.locator('[data-testid="nav-challenges"]').click();
       await seen(page.locator('[data-testid="state-empty"]'));
       await shot(page, 'challenges-empty-demo');

@@ -118,6 +118,10 @@ const ROUTES: { method: string; path: () => string; plausible?: () => unknown }[
   { method: 'GET', path: () => '/api/admin/export/members.csv' },
   { method: 'GET', path: () => `/api/admin/export/submissions.csv?challengeId=${hostileId(challengeIds)}` },
   { method: 'GET', path: () => `/api/admin/export/leaderboard.csv?challengeId=${hostileId(challengeIds)}&type=${pick(['today', 'all', 'x'])}` },
+  { method: 'GET', path: () => `/api/admin/audit?action=${encodeURIComponent(pick(['user.ban', ...HOSTILE_STRINGS]).slice(0, 60))}&userId=${hostileId(userIds)}&from=${pick(['2026-11-01', '2026-13-45', 'x', ''])}&to=${pick(['2026-11-30', '2026-01-01'])}` },
+  { method: 'GET', path: () => `/api/admin/export/audit.csv?actor=${pick(['1000', '-1', 'x'])}&from=${pick(['2026-11-01', "' or 1=1"])}` },
+  { method: 'POST', path: () => '/api/admin/announcements', plausible: () => ({ challengeId: pick([null, ...challengeIds, 0, -1]), text: pick([{ uz: 'Salom' }, { uz: '' }, { ru: 'x' }, { uz: 'x'.repeat(5000) }]) }) },
+  { method: 'GET', path: () => `/api/admin/announcements/${pick(['1', '0', 'x', '-1', '99999999999999999999'])}` },
   { method: 'GET', path: () => pick(['/api/nope', '/api/', '/api/challenges/1', '/trpc', '/api/me/../admin/challenges']) },
 ];
 

@@ -50,6 +50,8 @@ export const adminFeature: BotFeature = (deps: BotDeps) =>
       await say(ctx.bot.api, deps, ctx.chatId, language, { text: t.refusal });
       return;
     }
+    // The audit log then shows this admin by name even when they never joined as a member.
+    await deps.services.admin.audit.rememberAdminName(ctx.from.id, ctx.from.firstName, ctx.from.lastName ?? null);
     const panel = adminPanelUrl(deps);
     const { token } = await deps.services.admin.login.createLoginLink(ctx.from.id);
     const text = t.link(`${panel}?login=${token}`);

@@ -1,4 +1,4 @@
-import { asc, desc, eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { prepared } from '../prepared';
 import { adminUsers, auditLog } from '../schema';
@@ -53,16 +53,4 @@ export function insertAudit(db: Db, e: AuditInsert): void {
       createdAt: e.at,
     })
     .run();
-}
-
-export function listAudit(db: Db, page: number, pageSize: number) {
-  const rows = db
-    .select()
-    .from(auditLog)
-    .orderBy(desc(auditLog.id))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .all();
-  const total = db.select({ n: sql<number>`count(*)` }).from(auditLog).get()?.n ?? 0;
-  return { rows, total };
 }

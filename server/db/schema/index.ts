@@ -117,6 +117,8 @@ export const adminUsers = sqliteTable('admin_users', {
   role: text('role', { enum: ['owner', 'admin'] }).notNull(),
   addedBy: integer('added_by'),
   createdAt: integer('created_at').notNull(),
+  /** The admin's Telegram name as last seen (the audit log names admins who are not members). */
+  name: text('name'),
 });
 
 const resultColumns = {
@@ -195,4 +197,41 @@ export const jobRuns = sqliteTable(
     summary: text('summary'),
   },
   (t) => [primaryKey({ columns: [t.job, t.periodKey] })],
+);
+
+/** A message from the admins to the members of one challenge (or to all members), per language. */
+export const announcements = sqliteTable('announcements', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  /** Null: every registered, non-banned member. */
+  challengeId: integer('challenge_id').references(() => challenges.id),
+  textUz: text('text_uz').notNull(),
+  textRu: text('text_ru'),
+  textEn: text('text_en'),
+  /** 'sending' until every recipient has an outcome, then 'done'. */
+  status: text('status', { enum: ['sending', 'done'] }).notNull().default('sending'),
+  createdBy: integer('created_by').notNull(),
+  createdAt: integer('created_at').notNull(),
+  finishedAt: integer('finished_at'),
+});
+
+/**
+ * One row per recipient, written with the announcement: the delivery state survives restarts.
+ * A row is marked 'sending' in its own commit before it is handed to the bot's queue, so a crash
+ * between the two can lose that one message but never send it twice.
+ */
+export const announcementRecipients = sqliteTable(
+  'announcement_recipients',
+  {
+    announcementId: integer('announcement_id')
+      .notNull()
+      .references(() => announcements.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    state: text('state', { enum: ['pending', 'sending', 'delivered', 'blocked', 'failed'] })
+      .notNull()
+      .default('pending'),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.announcementId, t.userId] }), index('announcement_recipients_state_idx').on(t.state, t.announcementId)],
 );

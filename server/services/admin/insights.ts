@@ -1,7 +1,7 @@
 /** Analytics, written results and the audit log, for admins. */
 import type { ResultPeriod } from '../../db/repositories/results';
 import { addDays, weekEnd, weekStart } from '../../domain/clubTime';
-import type { AnalyticsDto, AuditEntryDto, PageDto, ResultRowDto } from '../../../shared/types';
+import type { AnalyticsDto, ResultRowDto } from '../../../shared/types';
 import { now, type ServiceContext } from '../context';
 import { requireAdmin, type AdminActor } from './access';
 
@@ -41,24 +41,4 @@ export async function results(
 ): Promise<ResultRowDto[]> {
   await requireAdmin(ctx, actor.telegramId);
   return ctx.store.repos.results.listResults(query.period, { challengeId: query.challengeId, limit: query.limit });
-}
-
-export async function auditLog(ctx: ServiceContext, actor: AdminActor, page: number, pageSize: number): Promise<PageDto<AuditEntryDto>> {
-  await requireAdmin(ctx, actor.telegramId);
-  const { rows, total } = await ctx.store.repos.admins.listAudit(page, pageSize);
-  return {
-    items: rows.map((r) => ({
-      id: r.id,
-      actorTelegramId: r.actorTelegramId,
-      action: r.action,
-      targetType: r.targetType,
-      targetId: r.targetId,
-      before: r.before === null ? null : (JSON.parse(r.before) as unknown),
-      after: r.after === null ? null : (JSON.parse(r.after) as unknown),
-      createdAt: new Date(r.createdAt).toISOString(),
-    })),
-    total,
-    page,
-    pageSize,
-  };
 }

@@ -11,11 +11,12 @@ import {
   setStreakSchema,
   userSearchSchema,
 } from '../../../shared/schemas';
+import { auditPageSchema } from '../../../shared/audit';
+import { announcementInputSchema } from '../../../shared/announcements';
 import { adminProcedure, router } from '../init';
 
 const userRef = z.object({ userId: idSchema }).strict();
 const membershipRef = z.object({ userId: idSchema, challengeId: idSchema }).strict();
-const pageInput = z.object({ page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(200).default(50) }).strict();
 
 export const adminRouter = router({
   me: adminProcedure.query(({ ctx }) => ctx.actor),
@@ -61,8 +62,17 @@ export const adminRouter = router({
     .input(resultsQuerySchema)
     .query(({ ctx, input }) => ctx.services.admin.insights.results(ctx.actor, input)),
   audit: adminProcedure
-    .input(pageInput)
-    .query(({ ctx, input }) => ctx.services.admin.insights.auditLog(ctx.actor, input.page, input.pageSize)),
+    .input(auditPageSchema)
+    .query(({ ctx, input }) => {
+      const { page, pageSize, ...filter } = input;
+      return ctx.services.admin.audit.auditPage(ctx.actor, filter, page, pageSize);
+    }),
+  auditActions: adminProcedure.query(({ ctx }) => ctx.services.admin.audit.auditActionList(ctx.actor)),
+  announcements: router({
+    create: adminProcedure.input(announcementInputSchema).mutation(({ ctx, input }) => ctx.services.admin.announcements.createAnnouncement(ctx.actor, input)),
+    get: adminProcedure.input(z.object({ id: idSchema }).strict()).query(({ ctx, input }) => ctx.services.admin.announcements.announcementStatus(ctx.actor, input.id)),
+    list: adminProcedure.query(({ ctx }) => ctx.services.admin.announcements.recentAnnouncements(ctx.actor)),
+  }),
   admins: router({
     list: adminProcedure.query(({ ctx }) => ctx.services.admin.access.listAdminUsers(ctx.actor)),
     add: adminProcedure
