@@ -22,7 +22,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}) {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? createLogger(config.LOG_LEVEL);
   const database = openDatabase(config.DATABASE_PATH);
-  const services = createServices({ db: database.db, transaction: database.transaction, clock, timeZone: config.CLUB_TIMEZONE });
+  const services = createServices({ db: database.db, transaction: database.transaction, clock, timeZone: config.CLUB_TIMEZONE, correctionMinutes: config.CORRECTION_MINUTES });
   services.admin.access.seedOwners(config.ADMIN_TELEGRAM_IDS);
   // Demo mode signs initData with a secret of its own that no Telegram bot shares.
   const signingToken = config.BOT_TOKEN ?? `demo:${randomBytes(24).toString('hex')}`;

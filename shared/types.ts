@@ -1,5 +1,8 @@
 /** Shapes the server returns (REST and tRPC alike). Types only. */
+import type { ProgressDto } from './progress';
 import type { Language, LeaderboardType, TimeWindow } from './schemas';
+
+export type { ProgressDto } from './progress';
 
 export type DayKey = string; // "YYYY-MM-DD" in the club time zone
 
@@ -43,7 +46,7 @@ export interface StreakDto {
 export interface ProfileChallengeDto {
   challenge: ChallengeDto;
   streak: StreakDto & { lastCountedDay: DayKey | null };
-  today: { id: number; value: number; day: DayKey } | null;
+  today: { id: number; value: number; day: DayKey; progress: ProgressDto; correctableUntil: string } | null;
   total: number;
   days: number;
   /** Days with a submission in the last 12 weeks, oldest first. */
@@ -60,6 +63,10 @@ export interface ProfileDto {
 export interface SubmitResultDto {
   submission: { id: number; value: number; day: DayKey };
   streak: StreakDto;
+  /** The value against the daily target: counted, or below it by `missing`. */
+  progress: ProgressDto;
+  /** Until when this result may still be corrected (ISO instant). */
+  correctableUntil: string;
 }
 
 export interface LeaderboardEntryDto {
@@ -157,6 +164,7 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'ALREADY_SUBMITTED'
+  | 'CORRECTION_CLOSED'
   | 'OUTSIDE_TIME_WINDOW'
   | 'RATE_LIMITED'
   | 'PAYLOAD_TOO_LARGE'

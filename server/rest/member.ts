@@ -56,6 +56,16 @@ export function memberRoutes(deps: AuthDeps) {
       },
       { parse: 'none' },
     )
+    .put(
+      '/api/challenges/:id/submission',
+      async ({ request, params }) => {
+        const { telegramId } = who(request);
+        const challengeId = idOf(params);
+        const input = await readBody(request, submitInputSchema);
+        return services.corrections.correctToday(telegramId, challengeId, input.value);
+      },
+      { parse: 'none' },
+    )
     .get('/api/leaderboard', ({ request, query, set }) => {
       const { telegramId } = who(request);
       const board = services.leaderboard.leaderboardForMember(telegramId, readQuery(query, leaderboardQuerySchema));

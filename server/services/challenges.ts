@@ -12,7 +12,7 @@ export function listForMember(ctx: ServiceContext, telegramId: number): Challeng
   const user = requireMember(ctx, telegramId);
   const joined = joinedChallengeIds(ctx.db, user.id);
   const { secondOfDay } = now(ctx);
-  return listChallenges(ctx.db, { activeOnly: true }).map((c) => toChallengeDto(c, joined.has(c.id), secondOfDay));
+  return listChallenges(ctx.db, { activeOnly: true }).map((c) => toChallengeDto(c, joined.has(c.id), secondOfDay, user.language));
 }
 
 function requireActiveChallenge(ctx: ServiceContext, challengeId: number) {

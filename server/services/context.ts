@@ -12,6 +12,8 @@ export interface ServiceContext {
   transaction<T>(fn: () => T): T;
   clock: Clock;
   timeZone: string;
+  /** How long after sending a member may correct today's result (CORRECTION_MINUTES; 15 if unset). */
+  correctionMinutes?: number;
 }
 
 /** The Telegram identity proven by initData (or by the bot's update). */

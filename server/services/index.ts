@@ -8,8 +8,10 @@ import * as adminChallenges from './admin/challenges';
 import * as adminMembers from './admin/members';
 import * as insights from './admin/insights';
 import * as challenges from './challenges';
+import * as corrections from './corrections';
 import * as leaderboard from './leaderboard';
 import * as members from './members';
+import * as notices from './notices';
 import * as reminders from './reminders';
 import * as results from './results';
 import * as rollover from './rollover';
@@ -33,6 +35,8 @@ export function createServices(ctx: ServiceContext) {
     members: bind(ctx, members),
     challenges: bind(ctx, challenges),
     submissions: bind(ctx, submit),
+    corrections: bind(ctx, corrections),
+    notices: bind(ctx, notices),
     leaderboard: bind(ctx, leaderboard),
     // scheduled jobs (server/jobs)
     reminders: bind(ctx, reminders),

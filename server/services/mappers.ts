@@ -2,7 +2,7 @@
 import type { ChallengeRow } from '../db/repositories/challenges';
 import type { UserRow } from '../db/repositories/users';
 import { isInsideWindow } from '../domain/timeWindow';
-import type { TimeWindow } from '../../shared/schemas';
+import type { Language, TimeWindow } from '../../shared/schemas';
 import type { ChallengeDto, UserDto } from '../../shared/types';
 
 export function windowOf(c: Pick<ChallengeRow, 'windowStart' | 'windowEnd'>): TimeWindow | null {
@@ -23,13 +23,35 @@ export function toUserDto(u: UserRow): UserDto {
   };
 }
 
-export function toChallengeDto(c: ChallengeRow, joined: boolean, secondOfDay: number): ChallengeDto {
+type ChallengeTexts = { title: string; description: string; unit: string };
+
+/** A challenge's title, description and unit in `language`; each falls back to the Uzbek text. */
+export function challengeTextsOf(
+  c: Pick<ChallengeRow, 'title' | 'description' | 'unit' | 'titleRu' | 'titleEn' | 'descriptionRu' | 'descriptionEn' | 'unitRu' | 'unitEn'>,
+  language: Language,
+): ChallengeTexts {
+  const pick = (uz: string, ru: string | null, en: string | null) => (language === 'ru' ? ru : language === 'en' ? en : null) || uz;
+  return {
+    title: pick(c.title, c.titleRu, c.titleEn),
+    description: pick(c.description, c.descriptionRu, c.descriptionEn),
+    unit: pick(c.unit, c.unitRu, c.unitEn),
+  };
+}
+
+/** All three languages as stored (admin routes); null where no translation was entered. */
+export function challengeTranslationsOf(c: ChallengeRow): Record<Language, { title: string | null; description: string | null; unit: string | null }> {
+  return {
+    uz: { title: c.title, description: c.description, unit: c.unit },
+    ru: { title: c.titleRu, description: c.descriptionRu, unit: c.unitRu },
+    en: { title: c.titleEn, description: c.descriptionEn, unit: c.unitEn },
+  };
+}
+
+export function toChallengeDto(c: ChallengeRow, joined: boolean, secondOfDay: number, language: Language = 'uz'): ChallengeDto {
   const timeWindow = windowOf(c);
   return {
     id: c.id,
-    title: c.title,
-    description: c.description,
-    unit: c.unit,
+    ...challengeTextsOf(c, language),
     emoji: c.emoji,
     target: c.target,
     minValue: c.minValue,

@@ -2,7 +2,9 @@
 import { membershipsOfUser } from '../db/repositories/memberships';
 import { findAdmin } from '../db/repositories/admins';
 import { totalsOfUser } from '../db/repositories/leaderboard';
-import { recentSubmissionsOf } from '../db/repositories/submissions';
+import { findSubmissionOnDay, recentSubmissionsOf } from '../db/repositories/submissions';
+import { progressOf } from '../../shared/progress';
+import { correctableUntil } from './corrections';
 import { findUserByTelegramId, setUnreachable, updateUser, upsertTelegramProfile, type UserRow } from '../db/repositories/users';
 import { addDays } from '../domain/clubTime';
 import { ServiceError } from '../domain/errors';
@@ -74,15 +76,27 @@ export function profile(ctx: ServiceContext, telegramId: number): ProfileDto {
     const all = totalsOfUser(ctx.db, user.id, challenge.id, ALL_TIME) ?? { total: 0, days: 0 };
     const streak = { current: membership.currentStreak, best: membership.bestStreak, lastCountedDay: membership.lastCountedDay };
     return {
-      challenge: toChallengeDto(challenge, true, t.secondOfDay),
+      challenge: toChallengeDto(challenge, true, t.secondOfDay, user.language),
       streak: { current: visibleCurrent(streak, t.day), best: streak.best, lastCountedDay: streak.lastCountedDay },
-      today: todays ? { id: todays.id, value: todays.value, day: todays.day } : null,
+      today: todays ? todayOf(ctx, user.id, challenge.id, t.day, challenge.target) : null,
       total: all.total,
       days: all.days,
       recent: recent.map((s) => ({ day: s.day, value: s.value, counted: countsForStreak(s.value, challenge.target) })),
     };
   });
   return { user: toUserDto(user), today: t.day, challenges, isAdmin: !!findAdmin(ctx.db, telegramId) };
+}
+
+/** Today's result with its progress and until when it may be corrected. */
+function todayOf(ctx: ServiceContext, userId: number, challengeId: number, day: string, target: number | null) {
+  const s = findSubmissionOnDay(ctx.db, userId, challengeId, day)!;
+  return {
+    id: s.id,
+    value: s.value,
+    day: s.day,
+    progress: progressOf(s.value, target),
+    correctableUntil: new Date(correctableUntil(ctx, s.createdAt)).toISOString(),
+  };
 }
 
 /** Also before registration (the bot asks for a language first); never for a banned member. */

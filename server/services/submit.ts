@@ -10,9 +10,11 @@ import { applySubmission, countsForStreak, visibleCurrent } from '../domain/stre
 import { isInsideWindow } from '../domain/timeWindow';
 import { formatWindow } from '../../shared/timeWindow';
 import { parseValue } from '../../shared/value';
+import { progressOf } from '../../shared/progress';
 import type { SubmitResultDto } from '../../shared/types';
 import { moveInBoards } from './boards';
 import { inTransaction, now, requireMember, type ServiceContext } from './context';
+import { correctableUntil } from './corrections';
 import { inGroupCommit } from './groupCommit';
 import { windowOf } from './mappers';
 
@@ -92,6 +94,8 @@ export function submit(
       response: {
         submission: { id: stored.id, value: stored.value, day: stored.day },
         streak: { current: visibleCurrent(after, t.day), best: after.best },
+        progress: progressOf(stored.value, challenge.target),
+        correctableUntil: new Date(correctableUntil(ctx, stored.createdAt)).toISOString(),
       },
     };
   });

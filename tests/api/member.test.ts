@@ -118,7 +118,12 @@ describe('submit', () => {
     const m = await joinedMember(rt, c.id);
     const res = await submit(rt, m.tg, c.id, '12,5');
     expect(res.status).toBe(201);
-    expect(res.body).toEqual({ submission: { id: expect.any(Number), value: 12.5, day: '2026-11-25' }, streak: { current: 1, best: 1 } });
+    expect(res.body).toEqual({
+      submission: { id: expect.any(Number), value: 12.5, day: '2026-11-25' },
+      streak: { current: 1, best: 1 },
+      progress: { target: null, met: true, missing: 0 },
+      correctableUntil: '2026-11-25T07:15:00.000Z',
+    });
     const me = await rt.request('GET', '/api/me', { as: m.tg });
     expect(me.body.challenges[0]).toMatchObject({ today: { value: 12.5, day: '2026-11-25' }, streak: { current: 1, best: 1 }, total: 12.5, days: 1 });
     for (const type of ['today', 'weekly', 'monthly', 'all']) {

@@ -1,17 +1,17 @@
 /** Member management and the manual fixes admins make; every change is audited. */
 import { insertAudit } from '../../db/repositories/admins';
 import { findChallenge } from '../../db/repositories/challenges';
-import { writeTotals } from '../../db/repositories/leaderboard';
 import { endMembership, findMembership, membershipsOfUser, setStreak } from '../../db/repositories/memberships';
-import { deleteSubmission as deleteSubmissionRow, findSubmission, findSubmissionOnDay, recentSubmissionsOfUser, submissionsOf, totalsInRange } from '../../db/repositories/submissions';
+import { deleteSubmission as deleteSubmissionRow, findSubmission, findSubmissionOnDay, recentSubmissionsOfUser, totalsInRange } from '../../db/repositories/submissions';
 import { findUserById, findUserByTelegramId, refreshEligibility, searchUsers, updateUser, userStats, type UserStatsRow } from '../../db/repositories/users';
-import { monthEnd, monthStart, weekEnd, weekStart } from '../../domain/clubTime';
 import { ServiceError } from '../../domain/errors';
-import { periodKeysOf } from '../../domain/periods';
-import { countsForStreak, overrideStreak, recomputeStreak, visibleCurrent } from '../../domain/streak';
+import { countsForStreak, overrideStreak, visibleCurrent } from '../../domain/streak';
 import type { AdminUserDetailDto, AdminUserRowDto, PageDto } from '../../../shared/types';
 import { refreshMemberOnBoards } from '../boards';
 import { inTransaction, now, type ServiceContext } from '../context';
+import { tellResultDeleted } from '../notices';
+import { recountAfterChange } from '../recount';
+import { recordChange } from '../../db/repositories/submissionChanges';
 import { requireAdmin, type AdminActor } from './access';
 
 function toRow(r: UserStatsRow): AdminUserRowDto {
@@ -109,24 +109,9 @@ export function deleteSubmission(ctx: ServiceContext, actor: AdminActor, submiss
     const s = findSubmission(db, submissionId);
     if (!s) throw new ServiceError('NOT_FOUND', 'No such submission');
     const challenge = findChallenge(db, s.challengeId)!;
-    const membership = findMembership(db, s.userId, s.challengeId);
     deleteSubmissionRow(db, submissionId);
-    const ranges: Record<string, [string | null, string | null]> = {
-      d: [s.day, s.day],
-      w: [weekStart(s.day), weekEnd(s.day)],
-      m: [monthStart(s.day), monthEnd(s.day)],
-      a: [null, null],
-    };
-    const eligible = !!membership?.isMember && !findUserById(db, s.userId)?.isBanned;
-    for (const p of periodKeysOf(s.day)) {
-      const [from, to] = ranges[p.kind]!;
-      writeTotals(db, s.challengeId, s.userId, p, totalsInRange(db, s.userId, s.challengeId, from, to), eligible);
-    }
-    let streak = null;
-    if (membership) {
-      streak = recomputeStreak(submissionsOf(db, s.userId, s.challengeId), challenge.target);
-      setStreak(db, s.userId, s.challengeId, streak);
-    }
+    recordChange(db, { submissionId, userId: s.userId, challengeId: s.challengeId, day: s.day, oldValue: s.value, newValue: null, by: 'admin', at: now(ctx).ms });
+    const streak = recountAfterChange(db, s.userId, s.challengeId, s.day, challenge.target);
     insertAudit(db, {
       actorTelegramId: actor.telegramId,
       action: 'submission.delete',
@@ -139,10 +124,12 @@ export function deleteSubmission(ctx: ServiceContext, actor: AdminActor, submiss
     return {
       challengeId: s.challengeId,
       userId: s.userId,
+      notice: { userId: s.userId, challengeId: s.challengeId, day: s.day, oldValue: s.value },
       response: { deleted: true as const, streak: streak ? { current: visibleCurrent(streak, now(ctx).day), best: streak.best } : null },
     };
   });
   refreshMemberOnBoards(ctx, result.userId, result.challengeId);
+  tellResultDeleted(ctx, result.notice);
   return result.response;
 }
 

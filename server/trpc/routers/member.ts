@@ -40,6 +40,12 @@ export const challengesRouter = router({
     .mutation(({ ctx, input }) =>
       ctx.services.submissions.submitGrouped(ctx.identity.telegramId, input.challengeId, input.value),
     ),
+  /** Replaces today's result within CORRECTION_MINUTES of sending it. */
+  correct: memberProcedure
+    .input(z.object({ challengeId: idSchema, value: submitValueSchema }).strict())
+    .mutation(({ ctx, input }) =>
+      ctx.services.corrections.correctToday(ctx.identity.telegramId, input.challengeId, input.value),
+    ),
 });
 
 export const leaderboardRouter = router({
