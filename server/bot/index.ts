@@ -14,6 +14,7 @@ import { Bot, type AnyBot, type TelegramUser } from 'gramio';
 import type { Clock } from '../clock';
 import type { Logger } from '../log';
 import type { Services } from '../services';
+import { botText, formatDay, formatNumber } from '../../shared/i18n/bot';
 import { installErrorBoundary } from './boundary';
 import type { BotDeps } from './deps';
 import { fallback } from './features/fallback';
@@ -108,6 +109,17 @@ export function createBot(deps: CreateBotDeps, options: CreateBotOptions = {}): 
     onBlocked: (chatId) => deps.services.members.markUnreachable(chatId),
   });
 
+  // An admin deleted a member's result: they hear it from the bot, in their language.
+  const unsubscribe = deps.services.notices.subscribe((notice) => {
+    const t = botText(notice.language);
+    const text = t.resultDeleted({
+      ...notice.challenge,
+      value: formatNumber(notice.language, notice.oldValue),
+      day: formatDay(notice.language, notice.day),
+    });
+    void messenger.send({ chatId: notice.telegramId, text }).catch((error: unknown) => deps.log.warn('bot: notice not sent', { error }));
+  });
+
   const pollingOptions: PollingOptions = {
     ...DEFAULT_POLLING,
     ...options.polling,
@@ -129,6 +141,7 @@ export function createBot(deps: CreateBotDeps, options: CreateBotOptions = {}): 
     },
     async stop() {
       lifetime.abort();
+      unsubscribe();
       await poller.stop(() => bot.updates.queue.stop(3000));
       messenger.stop();
     },

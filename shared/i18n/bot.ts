@@ -52,6 +52,19 @@ const uz = {
     `Masalan: 5,5 yoki 5.5. Qabul qilinadi: ${c.min} dan ${c.max} gacha.`,
   submitted: (c: ChallengeLabel & { value: string; current: number; best: number }) =>
     `✅ Qabul qilindi: ${label(c)} — ${withUnit(c.value, c.unit)}.\n🔥 Seriya: ${c.current} kun (eng yaxshisi: ${c.best}).`,
+  submittedBelow: (c: ChallengeLabel & { value: string; missing: string; current: number }) =>
+    `☑️ Qabul qilindi: ${label(c)} — ${withUnit(c.value, c.unit)}.\n` +
+    `🎯 Kunlik maqsadga ${withUnit(c.missing, c.unit)} yetmadi: bu kun seriyaga qoʻshilmaydi. 🔥 Seriya: ${c.current} kun.`,
+  correctHint: (minutes: number) => `✏️ Xato yozdingizmi? ${minutes} daqiqa ichida tuzatish mumkin.`,
+  correctButton: '✏️ Tuzatish',
+  askCorrection: (c: ChallengeLabel & { value: string; min: string; max: string }) =>
+    `${label(c)}: hozirgi natija ${withUnit(c.value, c.unit)}. Toʻgʻri sonni yozing (${c.min} dan ${c.max} gacha).`,
+  corrected: (c: ChallengeLabel & { value: string }) => `✏️ Tuzatildi: ${label(c)} — ${withUnit(c.value, c.unit)}.`,
+  resultDeleted: (c: ChallengeLabel & { value: string; day: string }) =>
+    `🗑 Administrator ${c.day} kungi natijangizni oʻchirdi: ${label(c)} — ${withUnit(c.value, c.unit)}.\n` +
+    'Seriya va reyting qayta hisoblandi. Savolingiz boʻlsa, klub administratoriga yozing.',
+  meTodayBelow: (value: string, unit: string, missing: string) =>
+    `Bugun: ☑️ ${withUnit(value, unit)} — maqsadga ${withUnit(missing, unit)} yetmadi`,
   tryAgain: 'Qaytadan yozib yuboring.',
   meHeader: (name: string) => `👤 ${name}`,
   meToday: (value: string | null, unit: string) =>
@@ -127,6 +140,18 @@ const ru: Catalogue = {
     `Например: 5,5 или 5.5. Принимается от ${c.min} до ${c.max}.`,
   submitted: (c) =>
     `✅ Принято: ${label(c)} — ${withUnit(c.value, c.unit)}.\n🔥 Серия: ${c.current} дн. (лучшая: ${c.best}).`,
+  submittedBelow: (c) =>
+    `☑️ Принято: ${label(c)} — ${withUnit(c.value, c.unit)}.\n` +
+    `🎯 До дневной цели не хватило ${withUnit(c.missing, c.unit)}: этот день не идёт в серию. 🔥 Серия: ${c.current} дн.`,
+  correctHint: (minutes) => `✏️ Ошиблись? Исправить можно в течение ${minutes} мин.`,
+  correctButton: '✏️ Исправить',
+  askCorrection: (c) =>
+    `${label(c)}: сейчас записано ${withUnit(c.value, c.unit)}. Напишите верное число (от ${c.min} до ${c.max}).`,
+  corrected: (c) => `✏️ Исправлено: ${label(c)} — ${withUnit(c.value, c.unit)}.`,
+  resultDeleted: (c) =>
+    `🗑 Администратор удалил ваш результат за ${c.day}: ${label(c)} — ${withUnit(c.value, c.unit)}.\n` +
+    'Серия и рейтинг пересчитаны. Если есть вопросы, напишите администратору клуба.',
+  meTodayBelow: (value, unit, missing) => `Сегодня: ☑️ ${withUnit(value, unit)} — до цели не хватило ${withUnit(missing, unit)}`,
   tryAgain: 'Напишите ещё раз.',
   meHeader: (name) => `👤 ${name}`,
   meToday: (value, unit) => (value === null ? 'Сегодня: ⏳ ещё не отправлено' : `Сегодня: ✅ ${withUnit(value, unit)}`),
@@ -199,6 +224,18 @@ const en: Catalogue = {
     `For example: 5.5 or 5,5. Accepted: from ${c.min} to ${c.max}.`,
   submitted: (c) =>
     `✅ Saved: ${label(c)} — ${withUnit(c.value, c.unit)}.\n🔥 Streak: ${c.current} day(s) (best: ${c.best}).`,
+  submittedBelow: (c) =>
+    `☑️ Saved: ${label(c)} — ${withUnit(c.value, c.unit)}.\n` +
+    `🎯 ${withUnit(c.missing, c.unit)} short of the daily target: this day does not count for the streak. 🔥 Streak: ${c.current} day(s).`,
+  correctHint: (minutes) => `✏️ A typo? You can correct it within ${minutes} min.`,
+  correctButton: '✏️ Correct',
+  askCorrection: (c) =>
+    `${label(c)}: the stored result is ${withUnit(c.value, c.unit)}. Type the right number (from ${c.min} to ${c.max}).`,
+  corrected: (c) => `✏️ Corrected: ${label(c)} — ${withUnit(c.value, c.unit)}.`,
+  resultDeleted: (c) =>
+    `🗑 An admin deleted your result of ${c.day}: ${label(c)} — ${withUnit(c.value, c.unit)}.\n` +
+    'Your streak and the leaderboards were recounted. If you have questions, write to the club admin.',
+  meTodayBelow: (value, unit, missing) => `Today: ☑️ ${withUnit(value, unit)} — ${withUnit(missing, unit)} short of the target`,
   tryAgain: 'Please type it again.',
   meHeader: (name) => `👤 ${name}`,
   meToday: (value, unit) => (value === null ? 'Today: ⏳ not submitted yet' : `Today: ✅ ${withUnit(value, unit)}`),
@@ -245,6 +282,14 @@ export function botText(language: Language): Catalogue {
 export function formatNumber(language: Language, value: number): string {
   const text = String(Math.round(value * 1e6) / 1e6);
   return language === 'en' ? text : text.replace('.', ',');
+}
+
+/** A club day as members read it: 25.11.2026 in Uzbek and Russian, 25 Nov 2026 in English. */
+export function formatDay(language: Language, day: string): string {
+  const [y, m, d] = day.split('-');
+  if (language !== 'en') return `${d}.${m}.${y}`;
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  return `${Number(d)} ${months[Number(m) - 1]} ${y}`;
 }
 
 /** The order of the command menu (setMyCommands); /admin is listed per admin by its own feature. */
