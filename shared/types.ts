@@ -36,6 +36,8 @@ export interface ChallengeDto {
   joined: boolean;
   /** Whether a submission would be accepted now by the time window (true when no window). */
   windowOpen: boolean;
+  /** Seconds until the time window opens (null while open or without a window). */
+  opensInSeconds: number | null;
 }
 
 export interface StreakDto {
@@ -46,12 +48,23 @@ export interface StreakDto {
 export interface ProfileChallengeDto {
   challenge: ChallengeDto;
   streak: StreakDto & { lastCountedDay: DayKey | null };
-  today: { id: number; value: number; day: DayKey; progress: ProgressDto; correctableUntil: string } | null;
+  today: {
+    id: number;
+    value: number;
+    day: DayKey;
+    progress: ProgressDto;
+    /** Until when the member may correct it (ISO), and how many seconds that is from now (0: closed). */
+    correctableUntil: string;
+    correctionSecondsLeft: number;
+  } | null;
   total: number;
   days: number;
   /** Days with a submission in the last 12 weeks, oldest first. */
   recent: { day: DayKey; value: number; counted: boolean }[];
 }
+
+/** Today's stored result of one joined challenge. */
+export type TodayDto = NonNullable<ProfileChallengeDto['today']>;
 
 export interface ProfileDto {
   user: UserDto;

@@ -44,6 +44,8 @@ export const api = {
   leave: (challengeId: number): Promise<{ joined: boolean }> => trpc.challenges.leave.mutate({ challengeId }),
   submit: (challengeId: number, value: number | string): Promise<SubmitResultDto> =>
     trpc.challenges.submit.mutate({ challengeId, value }),
+  correct: (challengeId: number, value: number | string): Promise<SubmitResultDto> =>
+    trpc.challenges.correct.mutate({ challengeId, value }),
   leaderboard: (challengeId: number | undefined, type: LeaderboardType, limit = 50): Promise<LeaderboardDto> =>
     trpc.leaderboard.get.query({ ...(challengeId ? { challengeId } : {}), type, limit }),
 };

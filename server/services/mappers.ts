@@ -1,7 +1,7 @@
 /** Database rows → the DTOs of shared/types.ts. */
 import type { ChallengeRow } from '../db/repositories/challenges';
 import type { UserRow } from '../db/repositories/users';
-import { isInsideWindow } from '../domain/timeWindow';
+import { isInsideWindow, secondsUntilOpen } from '../domain/timeWindow';
 import type { Language, TimeWindow } from '../../shared/schemas';
 import type { ChallengeDto, UserDto } from '../../shared/types';
 
@@ -64,5 +64,6 @@ export function toChallengeDto(c: ChallengeRow, joined: boolean, secondOfDay: nu
     participants: c.participants,
     joined,
     windowOpen: isInsideWindow(timeWindow, secondOfDay),
+    opensInSeconds: secondsUntilOpen(timeWindow, secondOfDay),
   };
 }

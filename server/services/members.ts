@@ -90,12 +90,14 @@ export function profile(ctx: ServiceContext, telegramId: number): ProfileDto {
 /** Today's result with its progress and until when it may be corrected. */
 function todayOf(ctx: ServiceContext, userId: number, challengeId: number, day: string, target: number | null) {
   const s = findSubmissionOnDay(ctx.db, userId, challengeId, day)!;
+  const until = correctableUntil(ctx, s.createdAt);
   return {
     id: s.id,
     value: s.value,
     day: s.day,
     progress: progressOf(s.value, target),
-    correctableUntil: new Date(correctableUntil(ctx, s.createdAt)).toISOString(),
+    correctableUntil: new Date(until).toISOString(),
+    correctionSecondsLeft: Math.max(0, Math.floor((until - now(ctx).ms) / 1000)),
   };
 }
 

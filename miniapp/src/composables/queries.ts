@@ -83,6 +83,14 @@ export function useSubmit() {
   });
 }
 
+export function useCorrect() {
+  const invalidate = useInvalidateAll();
+  return useMutation({
+    mutationFn: (input: { challengeId: number; value: string }) => api.correct(input.challengeId, input.value),
+    onSettled: () => invalidate(),
+  });
+}
+
 export function useSetLanguage() {
   const qc = useQueryClient();
   return useMutation({
