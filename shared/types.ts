@@ -94,8 +94,11 @@ export interface LeaderboardDto {
   type: LeaderboardType;
   challengeId: number;
   period: { from: DayKey | null; to: DayKey };
+  /** How many members are on this board. */
+  ranked: number;
   entries: readonly LeaderboardEntryDto[];
-  me: { rank: number; total: number; days: number } | null;
+  /** The caller's place; `toNext`: the place above's total minus theirs (null when first). */
+  me: { rank: number; total: number; days: number; toNext: number | null } | null;
 }
 
 export type AdminRole = 'owner' | 'admin';

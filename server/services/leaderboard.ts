@@ -39,8 +39,10 @@ export function leaderboard(
   const period = periodOf(query.type, today(ctx));
   const board = boardOf(ctx, challengeId, period);
   const entries = topOf(ctx, board, query.limit);
-  const me = viewerUserId === null ? null : rankIn(board, viewerUserId);
-  return { type: query.type, challengeId, period: { from: period.from, to: period.to }, entries, me };
+  const mine = viewerUserId === null ? null : rankIn(board, viewerUserId);
+  // How far the place above is: its total minus mine (null at the top).
+  const me = mine && { ...mine, toNext: mine.rank > 1 ? Math.round((board.totals[mine.rank - 2]! - mine.total) * 1e6) / 1e6 : null };
+  return { type: query.type, challengeId, period: { from: period.from, to: period.to }, ranked: board.size, entries, me };
 }
 
 /** For members: the board with their own rank. Registration is not required to look. */

@@ -55,7 +55,10 @@ async function checkAll(viewer: { tg: TestTelegramUser; id: number }, step: stri
         throw new Error(`${step}: challenge ${challengeId} ${type}\n got ${JSON.stringify(got)}\nwant ${JSON.stringify(wantRows)}`);
       }
       const mine = want.find((e) => e.userId === viewer.id);
-      expect(res.body.me).toEqual(mine ? { rank: mine.rank, total: mine.total, days: mine.days } : null);
+      const above = mine && mine.rank > 1 ? want[mine.rank - 2]! : null;
+      const toNext = above && mine ? Math.round((above.total - mine.total) * 1e6) / 1e6 : null;
+      expect(res.body.me).toEqual(mine ? { rank: mine.rank, total: mine.total, days: mine.days, toNext } : null);
+      expect(res.body.ranked).toBe(want.length);
     }
   }
 }

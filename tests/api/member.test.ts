@@ -130,7 +130,7 @@ describe('submit', () => {
       const board = await rt.request('GET', `/api/leaderboard?challengeId=${c.id}&type=${type}`, { as: m.tg });
       expect(board.status).toBe(200);
       expect(board.body.entries[0]).toMatchObject({ rank: 1, userId: m.id, total: 12.5, days: 1 });
-      expect(board.body.me).toEqual({ rank: 1, total: 12.5, days: 1 });
+      expect(board.body.me).toEqual({ rank: 1, total: 12.5, days: 1, toNext: null });
     }
   });
 
@@ -233,7 +233,8 @@ describe('leaderboard', () => {
       [2, b.id, 100, 1],
       [3, d.id, 100, 1],
     ]);
-    expect(weekly.body.me).toEqual({ rank: 4, total: 30, days: 1 });
+    expect(weekly.body.me).toEqual({ rank: 4, total: 30, days: 1, toNext: 70 });
+    expect(weekly.body.ranked).toBe(4);
     const today = await rt.request('GET', `/api/leaderboard?challengeId=${c.id}&type=today`, { as: a.tg });
     expect(today.body.entries.map((x: any) => x.userId)).toEqual([d.id, e.id]);
     expect(today.body.me).toBeNull();

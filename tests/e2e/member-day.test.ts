@@ -18,6 +18,8 @@ import {
   disabled,
   gone,
   hasText,
+  lacksText,
+  poll,
   inViewport,
   LIGHT,
   pageKit,
@@ -198,6 +200,66 @@ describe('a member\'s day', () => {
       await page.getByTestId('nav-leaderboard').click();
       await page.locator(`[data-testid="leaderboard-challenge"][data-challenge-id="${book.id}"]`).click();
       await hasText(page.getByTestId('leaderboard-empty'), 'Results open at 21:00.');
+    } finally {
+      await context.close();
+    }
+  }, 30_000);
+});
+
+describe('me on the board', () => {
+  for (const viewport of VIEWPORTS) {
+    test(`${viewport.width}x${viewport.height}: rank 20 of 30 sees their place and the gap without scrolling; a tap scrolls to the row`, async () => {
+      const push = await createChallenge(server, { title: `Push ${viewport.width}`, emoji: '💪', unit: 'marta', maxValue: 1000 });
+      // 30 members: totals 300, 290, …; the viewer is 20th with 110, the 19th has 120.
+      let me: { tg: Parameters<typeof submit>[1]; id: number } | null = null;
+      for (let i = 0; i < 30; i++) {
+        const m = await joinedMember(server, push.id, { first_name: i === 19 ? 'Nodira 🌸' : `Member ${i}`, language_code: 'en' });
+        expect((await submit(server, m.tg, push.id, 300 - i * 10)).status).toBe(201);
+        if (i === 19) me = m;
+      }
+      const { context, page, errors } = await kit.open(me!.tg, { viewport, theme: LIGHT });
+      try {
+        await page.getByTestId('nav-leaderboard').click();
+        await page.locator(`[data-testid="leaderboard-challenge"][data-challenge-id="${push.id}"]`).click();
+        const place = page.getByTestId('leaderboard-my-rank');
+        await hasText(place, 'Place 20 of 30');
+        await hasText(place, '10 marta to place 19');
+        expect(await inViewport(page, place)).toBe(true);
+        // The pinned copy of my row is on screen without scrolling, above the tab bar.
+        const pinned = page.getByTestId('leaderboard-me');
+        await seen(pinned);
+        await attr(pinned, 'data-rank', '20');
+        const box = await pinned.boundingBox();
+        expect(box!.y + box!.height).toBeLessThanOrEqual(await tabBarTop(page));
+        await page.screenshot({ path: `${SHOTS}/board-me-${viewport.width}x${viewport.height}-light.png` });
+        // A tap brings my row into view; the pinned copy then steps aside.
+        await pinned.click();
+        const myRow = page.locator(`[data-testid="leaderboard-row"][data-user-id="${me!.id}"]`);
+        await poll(() => inViewport(page, myRow), true, 'my row in view');
+        await gone(pinned);
+        // Grapheme-safe initials: "Nodira 🌸" → "N", never half an emoji.
+        expect(await myRow.locator('.lb-avatar').innerText()).toBe('N');
+        // My rank on every tab; no "1 day" noise on Today.
+        for (const type of ['weekly', 'monthly', 'all', 'today'] as const) {
+          await page.getByTestId(`leaderboard-tab-${type}`).click();
+          await attr(page.locator('[data-testid="leaderboard-list"]'), 'data-type', type);
+          await hasText(page.getByTestId('leaderboard-my-rank'), 'Place 20 of 30');
+        }
+        await lacksText(page.locator('[data-testid="leaderboard-row"]').first(), '1 day');
+        await page.getByTestId('leaderboard-tab-weekly').click();
+        await hasText(page.locator('[data-testid="leaderboard-row"]').first(), '1 day');
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }, 60_000);
+  }
+
+  test('the Telegram profile photo (photo_url) is the avatar when present', async () => {
+    const m = await joinedMember(server, steps.id, { first_name: 'Photo', language_code: 'en', photo_url: 'https://t.me/i/userpic/320/photo.svg' });
+    const { context, page } = await kit.open(m.tg);
+    try {
+      await attr(page.getByTestId('profile-photo'), 'src', 'https://t.me/i/userpic/320/photo.svg');
     } finally {
       await context.close();
     }
