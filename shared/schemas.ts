@@ -53,6 +53,19 @@ export const leaderboardQuerySchema = z
   .strict();
 
 const finite = z.number().finite();
+/** One language's texts of a challenge; an empty or null text falls back to Uzbek. */
+const challengeTextsSchema = z
+  .object({
+    title: z.string().trim().max(80).nullable().optional(),
+    description: z.string().trim().max(1000).nullable().optional(),
+    unit: z.string().trim().max(24).nullable().optional(),
+  })
+  .strict();
+export const challengeTranslationsSchema = z
+  .object({ uz: challengeTextsSchema.optional(), ru: challengeTextsSchema.optional(), en: challengeTextsSchema.optional() })
+  .strict();
+export type ChallengeTranslationsInput = z.infer<typeof challengeTranslationsSchema>;
+
 const challengeFields = {
   title: z.string().trim().min(1).max(80),
   description: z.string().trim().max(1000),
@@ -66,6 +79,7 @@ const challengeFields = {
   isActive: z.boolean(),
   startDate: dayKeySchema.nullable(),
   endDate: dayKeySchema.nullable(),
+  translations: challengeTranslationsSchema,
 };
 
 export const challengeCreateSchema = z
@@ -82,6 +96,7 @@ export const challengeCreateSchema = z
     isActive: challengeFields.isActive.default(true),
     startDate: challengeFields.startDate.default(null),
     endDate: challengeFields.endDate.default(null),
+    translations: challengeFields.translations.optional(),
   })
   .strict();
 export type ChallengeCreateInput = z.input<typeof challengeCreateSchema>;

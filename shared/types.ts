@@ -40,6 +40,13 @@ export interface ChallengeDto {
   opensInSeconds: number | null;
 }
 
+export type ChallengeTextsDto = { title: string | null; description: string | null; unit: string | null };
+
+/** What admin routes answer: the member view plus the texts as entered, per language. */
+export interface AdminChallengeDto extends ChallengeDto {
+  translations: Record<Language, ChallengeTextsDto>;
+}
+
 export interface StreakDto {
   current: number;
   best: number;

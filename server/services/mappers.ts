@@ -38,6 +38,15 @@ export function challengeTextsOf(
   };
 }
 
+/** A challenge's title and unit in each of the three languages (reminders, announcements). */
+export function textsByLanguage(c: ChallengeRow): Record<Language, { title: string; unit: string }> {
+  const pick = (language: Language) => {
+    const { title, unit } = challengeTextsOf(c, language);
+    return { title, unit };
+  };
+  return { uz: pick('uz'), ru: pick('ru'), en: pick('en') };
+}
+
 /** All three languages as stored (admin routes); null where no translation was entered. */
 export function challengeTranslationsOf(c: ChallengeRow): Record<Language, { title: string | null; description: string | null; unit: string | null }> {
   return {

@@ -7,10 +7,20 @@ import { visibleCurrent } from '../domain/streak';
 import { formatWindow } from '../../shared/timeWindow';
 import type { DayKey } from '../../shared/types';
 import { inTransaction, type ServiceContext } from './context';
-import { windowOf } from './mappers';
+import { textsByLanguage, windowOf } from './mappers';
+import type { Language } from '../../shared/schemas';
 
 export interface DueReminder {
-  challenge: { id: number; title: string; emoji: string; unit: string; time: string; window: string | null };
+  challenge: {
+    id: number;
+    title: string;
+    emoji: string;
+    unit: string;
+    time: string;
+    window: string | null;
+    /** Title and unit in each member's language (Uzbek where no translation was entered). */
+    texts: Record<Language, { title: string; unit: string }>;
+  };
   day: DayKey;
   recipients: (Recipient & { streak: number })[];
 }
@@ -33,7 +43,15 @@ export function dueReminders(ctx: ServiceContext, at: Date): { day: DayKey; seco
       streak: visibleCurrent({ current: r.currentStreak, best: 0, lastCountedDay: r.lastCountedDay }, day),
     }));
     due.push({
-      challenge: { id: c.id, title: c.title, emoji: c.emoji, unit: c.unit, time: reminderTimeOf(c)!, window: window ? formatWindow(window) : null },
+      challenge: {
+        id: c.id,
+        title: c.title,
+        emoji: c.emoji,
+        unit: c.unit,
+        time: reminderTimeOf(c)!,
+        window: window ? formatWindow(window) : null,
+        texts: textsByLanguage(c),
+      },
       day,
       recipients,
     });

@@ -16,6 +16,8 @@ import { insertResults, listResults } from '../db/repositories/results';
 import { clubDay } from '../domain/clubTime';
 import { lastClosedPeriod, periodBefore, periodRange, type ResultKind } from '../domain/schedule';
 import { inTransaction, type ServiceContext } from './context';
+import { textsByLanguage } from './mappers';
+import type { Language } from '../../shared/schemas';
 
 const resultsJob = (kind: ResultKind) => `${kind}-results`;
 const announceJob = (kind: ResultKind) => `${kind}-announce`;
@@ -69,7 +71,7 @@ export interface Announcement {
   period: string;
   from: string;
   to: string;
-  challenge: { id: number; title: string; emoji: string; unit: string };
+  challenge: { id: number; title: string; emoji: string; unit: string; texts: Record<Language, { title: string; unit: string }> };
   top: { rank: number; userId: number; displayName: string; total: number; days: number }[];
 }
 
@@ -95,7 +97,7 @@ export function pendingAnnouncements(ctx: ServiceContext, kind: ResultKind, peri
       period,
       from,
       to,
-      challenge: { id: c.id, title: c.title, emoji: c.emoji, unit: c.unit },
+      challenge: { id: c.id, title: c.title, emoji: c.emoji, unit: c.unit, texts: textsByLanguage(c) },
       top: rows.sort((a, b) => a.rank - b.rank),
     });
   }

@@ -77,7 +77,7 @@ export function reminderText(language: Language, p: ReminderParams): string {
     case 'ru':
       lines.push(`⏰ ${p.name}, сегодняшнего результата ещё нет: ${p.emoji} ${p.title}.`);
       if (p.streak > 0) lines.push(`🔥 Сохраните серию: ${p.streak} дн. подряд!`);
-      if (p.window) lines.push(`Результаты принимаются с ${p.window}.`);
+      if (p.window) lines.push(`Результаты принимаются ${fromTo(p.window)}.`);
       lines.push('Отправьте результат в приложении или командой /submit.');
       break;
     case 'en':
@@ -116,4 +116,10 @@ export function winnersText(language: Language, p: WinnersParams): string {
 
 export function leaderboardButtonText(language: Language): string {
   return { uz: '🏆 Reyting', ru: '🏆 Рейтинг', en: '🏆 Leaderboard' }[language];
+}
+
+/** "21:00–23:59" → "с 21:00 до 23:59" (Russian reads a time range with prepositions). */
+function fromTo(window: string): string {
+  const [start, end] = window.split('–');
+  return end ? `с ${start} до ${end}` : `в ${window}`;
 }

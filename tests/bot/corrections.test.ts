@@ -101,3 +101,18 @@ describe('an admin deleting a result', () => {
     expect(todaysValue(m.id, c.id)).toBeNull();
   });
 });
+
+describe('challenge texts in the member\'s language', () => {
+  test('/submit, /me and /top name the challenge in Russian for a Russian member, Uzbek where none was entered', async () => {
+    const c = h.challenge({ title: 'Suv ichish', emoji: '💧', unit: 'litr', maxValue: 10, translations: { ru: { title: 'Пить воду', unit: 'л' } } });
+    const m = h.registered({ language_code: 'ru' });
+    h.join(m, c.id);
+    const sent = await m.ask('/submit 2');
+    expect(sent.text).toContain('Принято: 💧 Пить воду — 2 л.');
+    expect((await m.ask('/me')).text).toContain('💧 Пить воду');
+    expect((await m.ask('/top')).text).toContain('💧 Пить воду');
+    const en = h.registered({ language_code: 'en' });
+    h.join(en, c.id);
+    expect((await en.ask('/submit 1')).text).toContain('Saved: 💧 Suv ichish — 1 litr.');
+  });
+});

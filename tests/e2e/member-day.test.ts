@@ -265,3 +265,41 @@ describe('me on the board', () => {
     }
   }, 30_000);
 });
+
+describe('challenge texts in the member\'s language', () => {
+  test('a Russian member reads Russian titles, descriptions and units on every screen', async () => {
+    const water = await createChallenge(server, {
+      title: 'Suv ichish',
+      description: 'Har kuni kamida 2 litr.',
+      emoji: '💧',
+      unit: 'litr',
+      target: 2,
+      maxValue: 10,
+      translations: { ru: { title: 'Пить воду', description: 'Каждый день не меньше 2 литров.', unit: 'л' } },
+    });
+    const m = await joinedMember(server, water.id, { first_name: 'Борис', language_code: 'ru' });
+    const { context, page, errors } = await kit.open(m.tg, { theme: DARK });
+    try {
+      const mine = profileCard(page, water.id);
+      await hasText(mine, 'Пить воду');
+      await page.getByTestId('nav-challenges').click();
+      const c = card(page, water.id);
+      await hasText(c, 'Пить воду');
+      await hasText(c, 'Каждый день не меньше 2 литров.');
+      await hasText(c.getByTestId('challenge-target'), 'Цель в день: 2 л');
+      await c.getByTestId('submit-button').click();
+      await hasText(page.getByTestId('submit-modal'), 'Пить воду');
+      await page.getByTestId('value-input').fill('1,5');
+      await page.getByTestId('confirm-submit').click();
+      await hasText(page.getByTestId('toast').first(), 'До цели не хватило 0,5 л');
+      await page.getByTestId('nav-leaderboard').click();
+      await page.locator(`[data-testid="leaderboard-challenge"][data-challenge-id="${water.id}"]`).click();
+      await hasText(page.locator(`[data-testid="leaderboard-row"][data-user-id="${m.id}"]`), 'л');
+      await page.screenshot({ path: `${SHOTS}/texts-ru-leaderboard-dark.png` });
+      expect(await page.content()).not.toContain('Suv ichish');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 30_000);
+});

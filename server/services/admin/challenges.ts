@@ -1,25 +1,49 @@
 /** Creating, editing, activating and deactivating challenges. */
 import { insertAudit } from '../../db/repositories/admins';
-import { findChallenge, insertChallenge, listChallenges, updateChallenge, type ChallengeInsert } from '../../db/repositories/challenges';
+import { findChallenge, insertChallenge, listChallenges, updateChallenge, type ChallengeInsert, type ChallengeRow } from '../../db/repositories/challenges';
 import { ServiceError } from '../../domain/errors';
-import { challengeCreateSchema, type ChallengeUpdateInput } from '../../../shared/schemas';
-import type { ChallengeDto, LeaderboardDto } from '../../../shared/types';
+import { challengeCreateSchema, type ChallengeTranslationsInput, type ChallengeUpdateInput } from '../../../shared/schemas';
+import type { AdminChallengeDto, LeaderboardDto } from '../../../shared/types';
 import { leaderboard, type LeaderboardQuery } from '../leaderboard';
 import type { z } from 'zod';
 import { inTransaction, now, type ServiceContext } from '../context';
-import { toChallengeDto } from '../mappers';
+import { challengeTranslationsOf, toChallengeDto } from '../mappers';
 import { requireAdmin, type AdminActor } from './access';
 
 type CreateInput = z.output<typeof challengeCreateSchema>;
 
 function toColumns(input: ChallengeUpdateInput): Partial<ChallengeInsert> {
-  const { timeWindow, ...rest } = input;
-  const columns: Partial<ChallengeInsert> = { ...rest };
+  const { timeWindow, translations, ...rest } = input;
+  const columns: Partial<ChallengeInsert> = { ...rest, ...translationColumns(translations) };
   if (timeWindow !== undefined) {
     columns.windowStart = timeWindow?.start ?? null;
     columns.windowEnd = timeWindow?.end ?? null;
   }
   return columns;
+}
+
+/** Russian and English texts to their columns (empty: none, Uzbek shown); Uzbek ones to the main columns. */
+function translationColumns(t: ChallengeTranslationsInput | undefined): Partial<ChallengeInsert> {
+  if (!t) return {};
+  const out: Partial<ChallengeInsert> = {};
+  const orNull = (v: string | null) => (v ? v : null);
+  if (t.ru?.title !== undefined) out.titleRu = orNull(t.ru.title);
+  if (t.ru?.description !== undefined) out.descriptionRu = orNull(t.ru.description);
+  if (t.ru?.unit !== undefined) out.unitRu = orNull(t.ru.unit);
+  if (t.en?.title !== undefined) out.titleEn = orNull(t.en.title);
+  if (t.en?.description !== undefined) out.descriptionEn = orNull(t.en.description);
+  if (t.en?.unit !== undefined) out.unitEn = orNull(t.en.unit);
+  if (t.uz?.title !== undefined) {
+    if (!t.uz.title) throw new ServiceError('BAD_REQUEST', 'The Uzbek title is required');
+    out.title = t.uz.title;
+  }
+  if (t.uz?.description !== undefined) out.description = t.uz.description ?? '';
+  if (t.uz?.unit !== undefined) out.unit = t.uz.unit ?? '';
+  return out;
+}
+
+function toAdminDto(row: ChallengeRow, secondOfDay: number): AdminChallengeDto {
+  return { ...toChallengeDto(row, false, secondOfDay), translations: challengeTranslationsOf(row) };
 }
 
 function checkConsistency(c: { minValue: number; maxValue: number; target: number | null; startDate: string | null; endDate: string | null }) {
@@ -34,24 +58,25 @@ export function challengeLeaderboard(ctx: ServiceContext, actor: AdminActor, que
   return leaderboard(ctx, query, null, { activeOnly: false });
 }
 
-export function listAllChallenges(ctx: ServiceContext, actor: AdminActor): ChallengeDto[] {
+export function listAllChallenges(ctx: ServiceContext, actor: AdminActor): AdminChallengeDto[] {
   requireAdmin(ctx, actor.telegramId);
   const { secondOfDay } = now(ctx);
-  return listChallenges(ctx.db, { activeOnly: false }).map((c) => toChallengeDto(c, false, secondOfDay));
+  return listChallenges(ctx.db, { activeOnly: false }).map((c) => toAdminDto(c, secondOfDay));
 }
 
-export function createChallenge(ctx: ServiceContext, actor: AdminActor, input: CreateInput): ChallengeDto {
+export function createChallenge(ctx: ServiceContext, actor: AdminActor, input: CreateInput): AdminChallengeDto {
   requireAdmin(ctx, actor.telegramId);
   checkConsistency(input);
   return inTransaction(ctx, (db) => {
     const t = now(ctx);
-    const row = insertChallenge(db, { ...(toColumns(input) as ChallengeInsert), title: input.title, createdAt: t.ms, updatedAt: t.ms });
+    const columns = toColumns(input);
+    const row = insertChallenge(db, { ...(columns as ChallengeInsert), title: columns.title ?? input.title, createdAt: t.ms, updatedAt: t.ms });
     insertAudit(db, { actorTelegramId: actor.telegramId, action: 'challenge.create', targetType: 'challenge', targetId: row.id, after: input, at: t.ms });
-    return toChallengeDto(row, false, t.secondOfDay);
+    return toAdminDto(row, t.secondOfDay);
   });
 }
 
-export function editChallenge(ctx: ServiceContext, actor: AdminActor, id: number, patch: ChallengeUpdateInput): ChallengeDto {
+export function editChallenge(ctx: ServiceContext, actor: AdminActor, id: number, patch: ChallengeUpdateInput): AdminChallengeDto {
   requireAdmin(ctx, actor.telegramId);
   return inTransaction(ctx, (db) => {
     const t = now(ctx);
@@ -66,6 +91,6 @@ export function editChallenge(ctx: ServiceContext, actor: AdminActor, id: number
       : patch.isActive ? 'challenge.activate' : 'challenge.deactivate';
     const changedBefore = Object.fromEntries(Object.keys(columns).map((k) => [k, before[k as keyof typeof before]]));
     insertAudit(db, { actorTelegramId: actor.telegramId, action, targetType: 'challenge', targetId: id, before: changedBefore, after: columns, at: t.ms });
-    return toChallengeDto(after, false, t.secondOfDay);
+    return toAdminDto(after, t.secondOfDay);
   });
 }
