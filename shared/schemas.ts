@@ -52,6 +52,9 @@ export const leaderboardQuerySchema = z
   })
   .strict();
 
+export const historyRangeSchema = z.enum(['30', '90', 'all']);
+export const historyQuerySchema = z.object({ range: historyRangeSchema.default('30') }).strict();
+
 const finite = z.number().finite();
 /** One language's texts of a challenge; an empty or null text falls back to Uzbek. */
 const challengeTextsSchema = z

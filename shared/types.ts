@@ -80,6 +80,23 @@ export interface ProfileDto {
   isAdmin: boolean;
 }
 
+export type HistoryRange = '30' | '90' | 'all';
+
+/** A member's own results in one challenge over a range, oldest first. */
+export interface HistoryDto {
+  challenge: ChallengeDto;
+  range: HistoryRange;
+  from: DayKey;
+  to: DayKey;
+  days: { day: DayKey; value: number; met: boolean }[];
+  /** The highest value in the range (the earliest day on a tie). */
+  best: { day: DayKey; value: number } | null;
+  total: number;
+  daysSent: number;
+  /** Days whose value reached the target (all sent days without a target). */
+  daysMet: number;
+}
+
 export interface SubmitResultDto {
   submission: { id: number; value: number; day: DayKey };
   streak: StreakDto;

@@ -8,6 +8,8 @@ import type { Language, LeaderboardType } from '../../shared/schemas';
 import type {
   ChallengeDto,
   ErrorCode,
+  HistoryDto,
+  HistoryRange,
   LeaderboardDto,
   ProfileDto,
   SubmitResultDto,
@@ -46,6 +48,7 @@ export const api = {
     trpc.challenges.submit.mutate({ challengeId, value }),
   correct: (challengeId: number, value: number | string): Promise<SubmitResultDto> =>
     trpc.challenges.correct.mutate({ challengeId, value }),
+  history: (challengeId: number, range: HistoryRange): Promise<HistoryDto> => trpc.me.history.query({ challengeId, range }),
   leaderboard: (challengeId: number | undefined, type: LeaderboardType, limit = 50): Promise<LeaderboardDto> =>
     trpc.leaderboard.get.query({ ...(challengeId ? { challengeId } : {}), type, limit }),
 };

@@ -2,7 +2,7 @@
 import { Elysia } from 'elysia';
 import { z } from 'zod';
 import { authenticateMember, type AuthDeps } from '../auth/requestAuth';
-import { idSchema, languageSchema, leaderboardQuerySchema, registerInputSchema, submitInputSchema } from '../../shared/schemas';
+import { historyQuerySchema, idSchema, languageSchema, leaderboardQuerySchema, registerInputSchema, submitInputSchema } from '../../shared/schemas';
 import { readBody, readQuery } from './errors';
 import { leaderboardJson } from './leaderboardJson';
 
@@ -66,6 +66,10 @@ export function memberRoutes(deps: AuthDeps) {
       },
       { parse: 'none' },
     )
+    .get('/api/challenges/:id/history', ({ request, params, query }) => {
+      const { telegramId } = who(request);
+      return services.history.historyOf(telegramId, idOf(params), readQuery(query, historyQuerySchema).range);
+    })
     .get('/api/leaderboard', ({ request, query, set }) => {
       const { telegramId } = who(request);
       const board = services.leaderboard.leaderboardForMember(telegramId, readQuery(query, leaderboardQuerySchema));

@@ -10,6 +10,7 @@ import * as insights from './admin/insights';
 import * as challenges from './challenges';
 import * as corrections from './corrections';
 import * as leaderboard from './leaderboard';
+import * as history from './history';
 import * as members from './members';
 import * as notices from './notices';
 import * as reminders from './reminders';
@@ -37,6 +38,7 @@ export function createServices(ctx: ServiceContext) {
     submissions: bind(ctx, submit),
     corrections: bind(ctx, corrections),
     notices: bind(ctx, notices),
+    history: bind(ctx, history),
     leaderboard: bind(ctx, leaderboard),
     // scheduled jobs (server/jobs)
     reminders: bind(ctx, reminders),

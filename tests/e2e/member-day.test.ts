@@ -14,6 +14,7 @@ import { startTestServer, type TestServer } from '../helpers/server';
 import {
   attr,
   card,
+  count,
   DARK,
   disabled,
   gone,
@@ -302,4 +303,56 @@ describe('challenge texts in the member\'s language', () => {
       await context.close();
     }
   }, 30_000);
+});
+
+describe('my history', () => {
+  for (const viewport of VIEWPORTS) {
+    for (const [themeName, theme] of Object.entries(THEMES)) {
+      test(`${viewport.width}x${viewport.height} ${themeName}: 30/90/all with trend and personal best; heatmap cells tell their value on tap`, async () => {
+        const runs = await createChallenge(server, { title: `Yugurish ${viewport.width} ${themeName}`, emoji: '🏃', unit: 'km', target: 5, maxValue: 100 });
+        const m = await joinedMember(server, runs.id, { first_name: 'Tarix', language_code: 'en' });
+        try {
+          for (const [day, v] of [['2026-07-01', 21], ['2026-10-05', 8], ['2026-11-20', 4], ['2026-11-24', 6.5]] as const) {
+            server.clock.set(`${day}T07:00:00Z`);
+            expect((await submit(server, m.tg, runs.id, v)).status).toBe(201);
+          }
+        } finally {
+          server.clock.set(DEFAULT_NOW);
+        }
+        const { context, page, errors } = await kit.open(m.tg, { viewport, theme });
+        try {
+          const mine = profileCard(page, runs.id);
+          // Heatmap: a tap on a day writes its date and value under the grid; cells carry labels.
+          const cell = mine.locator('[data-testid="heatmap"] [data-day="2026-11-20"]');
+          await attr(cell, 'aria-label', '20 Nov: 4 km');
+          await cell.click();
+          await hasText(mine.getByTestId('heatmap-detail'), '20 Nov: 4 km');
+          await mine.locator('[data-testid="heatmap"] [data-day="2026-11-21"]').click();
+          await hasText(mine.getByTestId('heatmap-detail'), '21 Nov: no result');
+
+          await mine.getByTestId('profile-history-button').click();
+          const sheet = page.getByTestId('history-sheet');
+          await seen(sheet);
+          await attr(sheet.getByTestId('history-stats'), 'data-range', '30');
+          await count(sheet.getByTestId('history-day'), 2);
+          await hasText(sheet.getByTestId('history-best'), '6.5 km');
+          await seen(sheet.getByTestId('history-trend'));
+          await attr(sheet.locator('[data-testid="history-day"]').first(), 'data-met', 'true');
+          await page.screenshot({ path: `${SHOTS}/history-${viewport.width}x${viewport.height}-${themeName}.png` });
+          await sheet.getByTestId('history-range-90').click();
+          await count(sheet.getByTestId('history-day'), 3);
+          await hasText(sheet.getByTestId('history-best'), '8 km');
+          await sheet.getByTestId('history-range-all').click();
+          await count(sheet.getByTestId('history-day'), 4);
+          await hasText(sheet.getByTestId('history-best'), '21 km');
+          expect(await sheet.locator('[data-testid="history-trend"] circle').count()).toBe(4);
+          await page.getByTestId('history-close').click();
+          await gone(sheet);
+          expect(errors).toEqual([]);
+        } finally {
+          await context.close();
+        }
+      }, 60_000);
+    }
+  }
 });

@@ -1,6 +1,7 @@
 /** Member procedures: the Mini App's door to the services. */
 import { z } from 'zod';
 import {
+  historyRangeSchema,
   idSchema,
   languageSchema,
   leaderboardQuerySchema,
@@ -22,6 +23,10 @@ export const meRouter = router({
   setLanguage: memberProcedure
     .input(z.object({ language: languageSchema }).strict())
     .mutation(({ ctx, input }) => ctx.services.members.setLanguage(ctx.identity.telegramId, input.language)),
+  /** My results in one challenge over the last 30 or 90 days, or all time. */
+  history: memberProcedure
+    .input(z.object({ challengeId: idSchema, range: historyRangeSchema }).strict())
+    .query(({ ctx, input }) => ctx.services.history.historyOf(ctx.identity.telegramId, input.challengeId, input.range)),
   setReminders: memberProcedure
     .input(z.object({ enabled: z.boolean() }).strict())
     .mutation(({ ctx, input }) => ctx.services.members.setReminders(ctx.identity.telegramId, input.enabled)),
