@@ -132,6 +132,6 @@ async function getJson<T>(path: string): Promise<T> {
 
 export const publicApi = {
   config: () => getJson<PublicConfig>('/api/config'),
-  demoInitData: (user: string) =>
-    getJson<{ initData: string }>(`/api/demo/init-data?user=${encodeURIComponent(user)}`),
+  demoInitData: (user: string, lang: Language) =>
+    getJson<{ initData: string }>(`/api/demo/init-data?user=${encodeURIComponent(user)}&lang=${lang}`),
 };

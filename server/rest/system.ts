@@ -13,7 +13,13 @@ export interface SystemInfo {
   pingDatabase: () => void;
 }
 
-const demoQuery = z.object({ user: z.coerce.number().int().min(1).max(999_999).default(1) }).strict();
+const demoQuery = z
+  .object({
+    user: z.coerce.number().int().min(1).max(999_999).default(1),
+    /** The browser's language, so the demo member speaks it (as Telegram's language_code would). */
+    lang: z.enum(['uz', 'ru', 'en']).default('uz'),
+  })
+  .strict();
 
 const DEMO_NAMES = ['Aziza', 'Bekzod', 'Dilnoza', 'Jasur', 'Malika', 'Otabek', 'Sardor', 'Zarina'];
 
@@ -33,11 +39,11 @@ export function systemRoutes(deps: AuthDeps, info: SystemInfo) {
   if (!info.demo) return app;
   // Demo mode only: the route does not exist when BOT_TOKEN is set.
   return app.get('/api/demo/init-data', ({ query }) => {
-    const { user } = readQuery(query, demoQuery);
+    const { user, lang } = readQuery(query, demoQuery);
     const demoUserId = 9_000_000_000 + user;
     const initData = signInitData(
       deps.signingToken,
-      { id: demoUserId, first_name: DEMO_NAMES[(user - 1) % DEMO_NAMES.length]!, last_name: 'Demo', language_code: 'uz' },
+      { id: demoUserId, first_name: DEMO_NAMES[(user - 1) % DEMO_NAMES.length]!, last_name: 'Demo', language_code: lang },
       { authDate: deps.clock.now() },
     );
     return { initData, demo: true, telegramId: demoUserId };

@@ -9,13 +9,13 @@ const errors: Record<Language, Record<ErrorCode, Text>> = {
   uz: {
     BAD_REQUEST: (p) =>
       p.min !== undefined
-        ? `Qiymat noto'g'ri. ${p.min} dan ${p.max} gacha son kiriting.`
-        : "So'rov noto'g'ri.",
+        ? `Qiymat notoʻgʻri. ${p.min} dan ${p.max} gacha son kiriting.`
+        : "Soʻrov notoʻgʻri.",
     UNAUTHORIZED: "Sessiya eskirgan. Ilovani Telegramdan qayta oching.",
-    NOT_REGISTERED: "Avval ro'yxatdan o'ting.",
+    NOT_REGISTERED: "Avval roʻyxatdan oʻting.",
     BANNED: "Hisobingiz bloklangan. Klub administratoriga murojaat qiling.",
-    NOT_JOINED: "Avval bu challengega qo'shiling.",
-    FORBIDDEN: "Bu bo'lim faqat administratorlar uchun.",
+    NOT_JOINED: "Avval bu challengega qoʻshiling.",
+    FORBIDDEN: "Bu boʻlim faqat administratorlar uchun.",
     NOT_FOUND: "Topilmadi yoki faol emas.",
     ALREADY_SUBMITTED: (p) =>
       p.value !== undefined ? `Bugungi natija allaqachon yuborilgan: ${p.value}.` : 'Bugungi natija allaqachon yuborilgan.',
@@ -24,9 +24,9 @@ const errors: Record<Language, Record<ErrorCode, Text>> = {
       p.minutes !== undefined
         ? `Natijani yuborilgandan keyin ${p.minutes} daqiqa ichida tuzatish mumkin edi; bu vaqt oʻtdi.`
         : 'Bugungi natijani tuzatish vaqti oʻtdi.',
-    RATE_LIMITED: "Juda ko'p so'rov. Birozdan keyin urinib ko'ring.",
-    PAYLOAD_TOO_LARGE: "So'rov juda katta.",
-    INTERNAL: "Nimadir xato ketdi. Birozdan keyin urinib ko'ring.",
+    RATE_LIMITED: "Juda koʻp soʻrov. Birozdan keyin urinib koʻring.",
+    PAYLOAD_TOO_LARGE: "Soʻrov juda katta.",
+    INTERNAL: "Nimadir xato ketdi. Birozdan keyin urinib koʻring.",
   },
   ru: {
     BAD_REQUEST: (p) =>

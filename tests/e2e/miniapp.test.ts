@@ -165,7 +165,7 @@ beforeAll(async () => {
     maxValue: 100000,
   });
   book = await createChallenge(server, {
-    title: 'Kitob o‘qish',
+    title: 'Kitob oʻqish',
     emoji: '📚',
     unit: 'bet',
     target: 20,
@@ -524,7 +524,10 @@ describe('Mini App in a browser opened like Telegram opens it', () => {
     await page.goto(appUrl(initDataFor(user, { authDate: old })));
     const fatal = page.getByTestId('fatal-state');
     await attr(fatal, 'data-code', 'UNAUTHORIZED');
-    await hasText(fatal, 'Reopen the app');
+    await hasText(fatal, 'Session expired');
+    await hasText(fatal, 'open it again from the bot');
+    // The title is said once, not repeated by the text under it.
+    expect(((await fatal.innerText()).match(/expired/gi) ?? []).length).toBe(1);
     await context.close();
   }, 30_000);
 
@@ -573,6 +576,16 @@ describe('demo mode (server without BOT_TOKEN)', () => {
     await page.getByTestId('join-button').first().click();
     await seen(page.getByTestId('submit-button').first());
     expect(errors).toEqual([]);
+    await context.close();
+  }, 30_000);
+
+  test("the demo member speaks the browser's language", async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'ru-RU' });
+    const page = await context.newPage();
+    await page.goto(`${demo.url}${APP_PATH}?user=8`);
+    await exactText(page.getByTestId('register-submit'), 'Вступить в клуб');
+    await page.getByTestId('register-submit').click();
+    await hasText(page.getByTestId('nav-profile'), 'Профиль');
     await context.close();
   }, 30_000);
 });

@@ -45,7 +45,7 @@ describe('reminders', () => {
     const uz = club.sent.find((m) => m.chatId === c.due.telegramId)!;
     expect(uz.text).toContain('Aziza');
     expect(uz.text).toContain('👟 Steps');
-    expect(uz.text).toContain("hali yo'q");
+    expect(uz.text).toContain("hali yoʻq");
     expect(uz.webAppButton).toEqual({ text: '📲 Natijani yuborish', url: 'https://club.example/app/' });
     const ru = club.sent.find((m) => m.chatId === c.russian.telegramId)!;
     expect(ru.text).toContain('Борис, сегодняшнего результата ещё нет');
