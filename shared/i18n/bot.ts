@@ -279,10 +279,17 @@ export function botText(language: Language): Catalogue {
   return botTexts[language];
 }
 
-/** Numbers as members write them: a decimal comma in Uzbek and Russian, a point in English. */
+/**
+ * Numbers as members write them, the same as the Mini App: a decimal comma and a space between
+ * thousands in Uzbek and Russian ("10 000,5"), a point and a comma in English ("10,000.5").
+ */
 export function formatNumber(language: Language, value: number): string {
-  const text = String(Math.round(value * 1e6) / 1e6);
-  return language === 'en' ? text : text.replace('.', ',');
+  const rounded = Math.round(value * 1e6) / 1e6;
+  const [whole, fraction] = String(Math.abs(rounded)).split('.');
+  const sep = language === 'en' ? ',' : '\u00a0';
+  const grouped = whole!.length > 3 ? whole!.replace(/\B(?=(\d{3})+$)/g, sep) : whole!;
+  const text = `${rounded < 0 ? '-' : ''}${grouped}${fraction ? (language === 'en' ? '.' : ',') + fraction : ''}`;
+  return text;
 }
 
 /** A club day as members read it: 25.11.2026 in Uzbek and Russian, 25 Nov 2026 in English. */

@@ -25,12 +25,12 @@ describe('below the target', () => {
     const m = h.registered({ language_code: 'en' });
     h.join(m, c.id);
     const answer = await m.ask('/submit 8500');
-    expect(answer.text).toContain('☑️ Saved: 👟 Steps — 8500 steps.');
-    expect(answer.text).toContain('1500 steps short of the daily target');
+    expect(answer.text).toContain('☑️ Saved: 👟 Steps — 8,500 steps.');
+    expect(answer.text).toContain('1,500 steps short of the daily target');
     expect(answer.text).toContain('Streak: 0 day(s)');
     expect(answer.text).not.toContain('✅');
     const me = await m.ask('/me');
-    expect(me.text).toContain('Today: ☑️ 8500 steps — 1500 steps short of the target');
+    expect(me.text).toContain('Today: ☑️ 8,500 steps — 1,500 steps short of the target');
   });
 });
 
@@ -40,16 +40,16 @@ describe('correcting today\'s result', () => {
     const m = h.registered({ language_code: 'uz' });
     h.join(m, c.id);
     const sent = await m.ask('/submit 1000');
-    expect(sent.text).toContain('Kunlik maqsadga 9000 qadam yetmadi: bu kun seriyaga qoʻshilmaydi');
+    expect(sent.text).toContain('Kunlik maqsadga 9\u00a0000 qadam yetmadi: bu kun seriyaga qoʻshilmaydi');
     expect(sent.text).toContain('15 daqiqa ichida tuzatish mumkin');
     const fix = buttons(sent).find((b) => b.callback_data === `fix:${c.id}`);
     expect(fix?.text).toBe('✏️ Tuzatish');
     const ask = await m.press(`fix:${c.id}`);
-    expect(ask.text).toContain('hozirgi natija 1000 qadam');
+    expect(ask.text).toContain('hozirgi natija 1\u00a0000 qadam');
     const wrong = await m.reply('oʻn ming');
     expect(wrong.text).toContain('Qiymat');
     const done = await m.reply('10000');
-    expect(done.text).toContain('✏️ Tuzatildi: 👟 Qadamlar — 10000 qadam.');
+    expect(done.text).toContain('✏️ Tuzatildi: 👟 Qadamlar — 10\u00a0000 qadam.');
     expect(done.text).toContain('Seriya: 1 kun');
     expect(todaysValue(m.id, c.id)).toBe(10000);
   });

@@ -104,9 +104,9 @@ describe('/submit', () => {
     h.join(m, c.id);
     h.services.submissions.submit(m.id, c.id, '8000,5');
     const direct = await m.ask('/submit 9000');
-    expect(direct.text).toContain("Today's result is already submitted: 8000.5 steps.");
+    expect(direct.text).toContain("Today's result is already submitted: 8,000.5 steps.");
     const asked = await m.ask('/submit');
-    expect(asked.text).toContain("Today's result is already submitted: 8000.5 steps.");
+    expect(asked.text).toContain("Today's result is already submitted: 8,000.5 steps.");
     expect(todaysValue(m.id, c.id)).toBe(8000.5);
   });
 
