@@ -118,6 +118,9 @@ describe('a member\'s day', () => {
           await attr(mine.getByTestId('today-status'), 'data-status', 'below');
           await hasText(mine.getByTestId('today-status'), 'maqsadga 1 500 qadam yetmadi');
           await hasText(mine.getByTestId('streak-current'), '0');
+          // The heatmap's count names what it counts: days at target, not days sent.
+          await hasText(mine.getByTestId('heatmap-counted'), 'maqsadga yetgan 0 kun');
+          await hasText(mine.getByTestId('challenge-days'), '1');
 
           await page.getByTestId('nav-challenges').click();
           const stepsCard = card(page, steps.id);
@@ -153,6 +156,7 @@ describe('a member\'s day', () => {
           await page.screenshot({ path: `${SHOTS}/day-leaderboard-${size}-${themeName}.png` });
           await page.getByTestId('nav-profile').click();
           await hasText(profileCard(page, steps.id).getByTestId('streak-current'), '1');
+          await hasText(profileCard(page, steps.id).getByTestId('heatmap-counted'), 'maqsadga yetgan 1 kun');
           await attr(profileCard(page, steps.id).getByTestId('today-status'), 'data-status', 'done');
 
           // After CORRECTION_MINUTES: the action no longer offers it, and the modal says the result is in.
