@@ -112,6 +112,8 @@ export interface LeaderboardEntryDto {
   displayName: string;
   total: number;
   days: number;
+  /** The member's Telegram profile photo (https), when the Mini App sent one. */
+  photoUrl: string | null;
 }
 
 export interface LeaderboardDto {

@@ -25,7 +25,11 @@ export function memberRoutes(deps: AuthDeps) {
       },
       { parse: 'none' },
     )
-    .get('/api/me', ({ request }) => services.members.profile(who(request).telegramId))
+    .get('/api/me', async ({ request }) => {
+      const identity = who(request);
+      await services.photos.notePhoto(identity);
+      return services.members.profile(identity.telegramId);
+    })
     .patch(
       '/api/me',
       async ({ request }) => {

@@ -16,7 +16,7 @@
  */
 import type { Db } from '../db/client';
 import { rankedFigures, totalsOfUser, type PeriodFigures, type PeriodRef } from '../db/repositories/leaderboard';
-import { displayNameOf } from '../db/repositories/users';
+import { displayNameOf, photoUrlOf } from '../db/repositories/users';
 import type { LeaderboardEntryDto } from '../../shared/types';
 import type { ServiceContext } from './context';
 
@@ -37,6 +37,8 @@ interface Caches {
   /** board key → board; only each (challenge, kind)'s latest period is kept */
   boards: Map<string, Board>;
   names: Map<number, string>;
+  /** Telegram photos (null: none), read with the names. */
+  photos: Map<number, string | null>;
 }
 
 const cachesByDb = new WeakMap<Db, Caches>();
@@ -46,7 +48,7 @@ const keyOf = (challengeId: number, period: PeriodRef) => `${challengeId}|${peri
 function cachesOf(ctx: ServiceContext): Caches {
   let caches = cachesByDb.get(ctx.db);
   if (!caches) {
-    caches = { boards: new Map(), names: new Map() };
+    caches = { boards: new Map(), names: new Map(), photos: new Map() };
     cachesByDb.set(ctx.db, caches);
   }
   return caches;
@@ -134,7 +136,7 @@ export function boardOf(ctx: ServiceContext, challengeId: number, period: Period
 export function topOf(ctx: ServiceContext, board: Board, limit: number): readonly LeaderboardEntryDto[] {
   const cached = board.tops.get(limit);
   if (cached) return cached;
-  const { names } = cachesOf(ctx);
+  const { names, photos } = cachesOf(ctx);
   const out: LeaderboardEntryDto[] = [];
   for (let i = 0; i < Math.min(limit, board.size); i++) {
     const userId = board.userIds[i]!;
@@ -143,7 +145,12 @@ export function topOf(ctx: ServiceContext, board: Board, limit: number): readonl
       displayName = displayNameOf(ctx.db, userId);
       names.set(userId, displayName);
     }
-    out.push({ rank: i + 1, userId, displayName, total: board.totals[i]!, days: board.days[i]! });
+    let photoUrl = photos.get(userId);
+    if (photoUrl === undefined) {
+      photoUrl = photoUrlOf(ctx.db, userId);
+      photos.set(userId, photoUrl);
+    }
+    out.push({ rank: i + 1, userId, displayName, total: board.totals[i]!, days: board.days[i]!, photoUrl });
   }
   Object.freeze(out);
   board.tops.set(limit, out);
@@ -210,9 +217,17 @@ export function renameOnBoards(ctx: ServiceContext, userId: number, displayName:
   for (const board of boards.values()) board.tops.clear();
 }
 
+/** After a member's Telegram photo changed: shown from the next read on. */
+export function rePhotoOnBoards(ctx: ServiceContext, userId: number, photoUrl: string | null): void {
+  const { boards, photos } = cachesOf(ctx);
+  photos.set(userId, photoUrl);
+  for (const board of boards.values()) board.tops.clear();
+}
+
 /** Drops every board and name (a group commit that failed); they reload from the database. */
 export function dropBoards(ctx: ServiceContext): void {
   const caches = cachesOf(ctx);
   caches.boards.clear();
   caches.names.clear();
+  caches.photos.clear();
 }

@@ -23,6 +23,8 @@ export interface TelegramIdentity {
   lastName: string | null;
   username: string | null;
   languageCode: string | null;
+  /** `photo_url` of the Mini App's initData (https only); undefined where the door has none (the bot). */
+  photoUrl?: string | null;
 }
 
 export function now(ctx: ServiceContext): { at: Date; ms: number; day: DayKey; secondOfDay: number } {

@@ -13,6 +13,7 @@ import * as leaderboard from './leaderboard';
 import * as history from './history';
 import * as members from './members';
 import * as notices from './notices';
+import * as photos from './photos';
 import * as reminders from './reminders';
 import * as results from './results';
 import * as rollover from './rollover';
@@ -39,6 +40,7 @@ export function createServices(ctx: ServiceContext) {
     corrections: bind(ctx, corrections),
     notices: bind(ctx, notices),
     history: bind(ctx, history),
+    photos: bind(ctx, photos),
     leaderboard: bind(ctx, leaderboard),
     // scheduled jobs (server/jobs)
     reminders: bind(ctx, reminders),

@@ -53,3 +53,23 @@ test('my history: last 30 / 90 days or all time, with progress, personal best an
   const stranger = await joinedMember(rt, (await createChallenge(rt, { title: 'Other' })).id);
   expect((await rt.request('GET', `/api/challenges/${c.id}/history`, { as: stranger.tg })).status).toBe(404);
 });
+
+test('Telegram photos: photo_url from initData (https only) is shown on the boards and kept current', async () => {
+  const c = await createChallenge(rt);
+  const m = await joinedMember(rt, c.id, { photo_url: 'https://t.me/i/userpic/320/a.jpg' });
+  const plain = await joinedMember(rt, c.id, { photo_url: 'http://insecure.example/a.jpg' });
+  await submit(rt, m.tg, c.id, 10);
+  await submit(rt, plain.tg, c.id, 5);
+  const board = async () =>
+    (await rt.request('GET', `/api/leaderboard?challengeId=${c.id}&type=today`, { as: m.tg })).body.entries.map(
+      (e: { userId: number; photoUrl: string | null }) => [e.userId, e.photoUrl],
+    );
+  expect(await board()).toEqual([
+    [m.id, 'https://t.me/i/userpic/320/a.jpg'],
+    [plain.id, null],
+  ]);
+  // A new photo arrives with the member's next visit (their initData) and shows at once.
+  const next = { ...m.tg, photo_url: 'https://t.me/i/userpic/320/b.jpg' };
+  expect((await rt.request('GET', '/api/me', { as: next })).status).toBe(200);
+  expect((await board())[0]).toEqual([m.id, 'https://t.me/i/userpic/320/b.jpg']);
+});

@@ -260,11 +260,22 @@ describe('me on the board', () => {
     }, 60_000);
   }
 
-  test('the Telegram profile photo (photo_url) is the avatar when present', async () => {
-    const m = await joinedMember(server, steps.id, { first_name: 'Photo', language_code: 'en', photo_url: 'https://t.me/i/userpic/320/photo.svg' });
+  test('Telegram profile photos (photo_url) are the avatars where present, initials elsewhere', async () => {
+    const pics = await createChallenge(server, { title: 'Photos', emoji: '📷', unit: 'x', maxValue: 100 });
+    const other = await joinedMember(server, pics.id, { first_name: 'Other', photo_url: 'https://t.me/i/userpic/320/other.svg' });
+    const plain = await joinedMember(server, pics.id, { first_name: 'Plain' });
+    const m = await joinedMember(server, pics.id, { first_name: 'Photo', language_code: 'en', photo_url: 'https://t.me/i/userpic/320/photo.svg' });
+    for (const [who, v] of [[other, 30], [plain, 20], [m, 10]] as const) await submit(server, who.tg, pics.id, v);
     const { context, page } = await kit.open(m.tg);
     try {
       await attr(page.getByTestId('profile-photo'), 'src', 'https://t.me/i/userpic/320/photo.svg');
+      await page.getByTestId('nav-leaderboard').click();
+      await page.locator(`[data-testid="leaderboard-challenge"][data-challenge-id="${pics.id}"]`).click();
+      const row = (id: number) => page.locator(`[data-testid="leaderboard-row"][data-user-id="${id}"]`);
+      await attr(row(other.id).getByTestId('leaderboard-photo'), 'src', 'https://t.me/i/userpic/320/other.svg');
+      await attr(row(m.id).getByTestId('leaderboard-photo'), 'src', 'https://t.me/i/userpic/320/photo.svg');
+      await count(row(plain.id).getByTestId('leaderboard-photo'), 0);
+      await hasText(row(plain.id).locator('.lb-avatar'), 'P');
     } finally {
       await context.close();
     }

@@ -37,6 +37,19 @@ export function displayNameOf(db: Db, id: number): string {
   return displayNameStatement(db).get({ id })?.name ?? '';
 }
 
+/** The member's Telegram photo, when the Mini App sent one. */
+export function photoUrlOf(db: Db, id: number): string | null {
+  return db.select({ photoUrl: users.photoUrl }).from(users).where(eq(users.id, id)).get()?.photoUrl ?? null;
+}
+
+/** Records a changed Telegram photo; true when it changed. */
+export function setPhotoUrl(db: Db, user: { id: number; telegramId: number; photoUrl: string | null }, photoUrl: string | null): boolean {
+  if (user.photoUrl === photoUrl) return false;
+  usersByTelegramId.forget(db, user.telegramId);
+  db.update(users).set({ photoUrl }).where(eq(users.id, user.id)).run();
+  return true;
+}
+
 export function findUserById(db: Db, id: number): UserRow | undefined {
   return db.select().from(users).where(eq(users.id, id)).get();
 }

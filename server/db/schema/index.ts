@@ -21,6 +21,8 @@ export const users = sqliteTable('users', {
   /** The member blocked the bot (403); nothing is sent until they write again. */
   unreachable: integer('unreachable', { mode: 'boolean' }).notNull().default(false),
   lastActiveAt: integer('last_active_at'),
+  /** The Telegram profile photo from the Mini App's initData (`photo_url`, https only), when sent. */
+  photoUrl: text('photo_url'),
   createdAt: integer('created_at').notNull(),
 });
 

@@ -19,7 +19,10 @@ export const authRouter = router({
 });
 
 export const meRouter = router({
-  get: memberProcedure.query(({ ctx }) => ctx.services.members.profile(ctx.identity.telegramId)),
+  get: memberProcedure.query(async ({ ctx }) => {
+    await ctx.services.photos.notePhoto(ctx.identity);
+    return ctx.services.members.profile(ctx.identity.telegramId);
+  }),
   setLanguage: memberProcedure
     .input(z.object({ language: languageSchema }).strict())
     .mutation(({ ctx, input }) => ctx.services.members.setLanguage(ctx.identity.telegramId, input.language)),

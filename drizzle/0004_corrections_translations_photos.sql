@@ -16,4 +16,5 @@ ALTER TABLE `challenges` ADD `title_en` text;--> statement-breakpoint
 ALTER TABLE `challenges` ADD `description_ru` text;--> statement-breakpoint
 ALTER TABLE `challenges` ADD `description_en` text;--> statement-breakpoint
 ALTER TABLE `challenges` ADD `unit_ru` text;--> statement-breakpoint
-ALTER TABLE `challenges` ADD `unit_en` text;
+ALTER TABLE `challenges` ADD `unit_en` text;--> statement-breakpoint
+ALTER TABLE `users` ADD `photo_url` text;
