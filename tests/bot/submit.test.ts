@@ -25,7 +25,7 @@ describe('/submit', () => {
     await h.join(m, c.id);
     const answer = await m.ask('/submit 5,5');
     expect(answer.text).toContain('✅ Saved: 🏃 Run — 5.5 km.');
-    expect(answer.text).toContain('Streak: 1 day(s) (best: 1)');
+    expect(answer.text).toContain('Streak: 1 day(s) (best streak: 1)');
     expect(await todaysValue(m.id, c.id)).toBe(5.5);
   });
 
@@ -87,8 +87,8 @@ describe('/submit', () => {
   test('not registered: a clear refusal that offers registration', async () => {
     const m = h.member({ language_code: 'uz' });
     const answer = await m.ask('/submit 5');
-    expect(answer.text).toContain("ro'yxatdan o'ting");
-    expect(buttons(answer)).toEqual([{ text: "📝 Ro'yxatdan o'tish", callback_data: 'reg:start' }]);
+    expect(answer.text).toContain("roʻyxatdan oʻting");
+    expect(buttons(answer)).toEqual([{ text: "📝 Roʻyxatdan oʻtish", callback_data: 'reg:start' }]);
   });
 
   test('no joined challenge: the refusal offers the Mini App', async () => {
@@ -104,9 +104,9 @@ describe('/submit', () => {
     await h.join(m, c.id);
     await h.services.submissions.submit(m.id, c.id, '8000,5');
     const direct = await m.ask('/submit 9000');
-    expect(direct.text).toContain("Today's result is already submitted: 8000.5 steps.");
+    expect(direct.text).toContain("Today's result is already submitted: 8,000.5 steps.");
     const asked = await m.ask('/submit');
-    expect(asked.text).toContain("Today's result is already submitted: 8000.5 steps.");
+    expect(asked.text).toContain("Today's result is already submitted: 8,000.5 steps.");
     expect(await todaysValue(m.id, c.id)).toBe(8000.5);
   });
 
@@ -143,7 +143,7 @@ describe('/submit', () => {
     const m = await h.registered({ language_code: 'uz' });
     await h.join(m, c.id);
     const answer = await m.ask('/submit 0,1');
-    expect(answer.text).toContain("Qiymat noto'g'ri. 0,5 dan 5 gacha son kiriting.");
+    expect(answer.text).toContain("Qiymat notoʻgʻri. 0,5 dan 5 gacha son kiriting.");
   });
 
   test('banned: one clear message, nothing stored', async () => {

@@ -165,7 +165,7 @@ beforeAll(async () => {
     maxValue: 100000,
   });
   book = await createChallenge(server, {
-    title: 'Kitob o‘qish',
+    title: 'Kitob oʻqish',
     emoji: '📚',
     unit: 'bet',
     target: 20,
@@ -229,12 +229,12 @@ describe('Mini App in a browser opened like Telegram opens it', () => {
     await hasText(page.getByTestId('toast').first(), '12,5');
     await hasText(runCard.getByTestId('challenge-today'), '12,5');
 
-    // The second submit is refused before typing, with a visible message.
+    // A second open offers the correction (within CORRECTION_MINUTES) instead of a new result.
+    await attr(runCard.getByTestId('submit-button'), 'data-state', 'correct');
     await runCard.getByTestId('submit-button').click();
-    await seen(page.getByTestId('submit-error'));
-    await hasText(page.getByTestId('submit-error'), 'allaqachon');
-    await disabled(page.getByTestId('value-input'), true);
-    await disabled(page.getByTestId('confirm-submit'), true);
+    await seen(page.getByTestId('correction-notice'));
+    await hasText(page.getByTestId('correction-notice'), 'allaqachon');
+    await value(page.getByTestId('value-input'), '12,5');
     await page.getByTestId('submit-close').click();
     await gone(page.getByTestId('submit-modal'));
 
@@ -290,12 +290,11 @@ describe('Mini App in a browser opened like Telegram opens it', () => {
     await page.getByTestId('nav-challenges').click();
     const stepsCard = card(page, steps.id);
     await seen(stepsCard.getByTestId('submit-button'));
-    // The bot's /submit (or another device) stores today's result while this page is open.
-    expect((await submit(server, m.tg, steps.id, 7000)).status).toBe(201);
-
     await stepsCard.getByTestId('submit-button').click();
     const input = page.getByTestId('value-input');
     await disabled(input, false);
+    // The bot's /submit (or another device) stores today's result while the modal is open.
+    expect((await submit(server, m.tg, steps.id, 7000)).status).toBe(201);
     await input.fill('9000');
     await page.getByTestId('confirm-submit').click();
     const error = page.getByTestId('submit-error');
@@ -525,7 +524,10 @@ describe('Mini App in a browser opened like Telegram opens it', () => {
     await page.goto(appUrl(initDataFor(user, { authDate: old })));
     const fatal = page.getByTestId('fatal-state');
     await attr(fatal, 'data-code', 'UNAUTHORIZED');
-    await hasText(fatal, 'Reopen the app');
+    await hasText(fatal, 'Session expired');
+    await hasText(fatal, 'open it again from the bot');
+    // The title is said once, not repeated by the text under it.
+    expect(((await fatal.innerText()).match(/expired/gi) ?? []).length).toBe(1);
     await context.close();
   }, 30_000);
 
@@ -571,6 +573,16 @@ describe('demo mode (server without BOT_TOKEN)', () => {
     await page.getByTestId('join-button').first().click();
     await seen(page.getByTestId('submit-button').first());
     expect(errors).toEqual([]);
+    await context.close();
+  }, 30_000);
+
+  test("the demo member speaks the browser's language", async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'ru-RU' });
+    const page = await context.newPage();
+    await page.goto(`${demo.url}${APP_PATH}?user=8`);
+    await exactText(page.getByTestId('register-submit'), 'Вступить в клуб');
+    await page.getByTestId('register-submit').click();
+    await hasText(page.getByTestId('nav-profile'), 'Профиль');
     await context.close();
   }, 30_000);
 });
