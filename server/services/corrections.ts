@@ -17,12 +17,7 @@ import { joinedToday, valueFor } from './submit';
  * Replaces today's value. Grouped like submissions, so a correction sent right after its
  * submission is queued behind it and finds it.
  */
-export async function correctToday(
-  ctx: ServiceContext,
-  telegramId: number,
-  challengeId: number,
-  rawValue: number | string,
-): Promise<SubmitResultDto> {
+export async function correctToday(ctx: ServiceContext, telegramId: number, challengeId: number, rawValue: number | string): Promise<SubmitResultDto> {
   const { user, challenge, when } = await joinedToday(ctx, telegramId, challengeId);
   return write(
     ctx,

@@ -14,11 +14,6 @@ afterAll(async () => {
   await h.stop();
 });
 
-async function todaysValue(memberId: number, challengeId: number): Promise<number | null> {
-  const entry = (await h.services.members.profile(memberId)).challenges.find((c) => c.challenge.id === challengeId);
-  return entry?.today?.value ?? null;
-}
-
 describe('below the target', () => {
   test('the reply says how much was missing and that the streak did not move; /me says it too', async () => {
     const c = await h.challenge({ title: 'Steps', emoji: '👟', unit: 'steps', target: 10000 });
@@ -51,7 +46,7 @@ describe('correcting today\'s result', () => {
     const done = await m.reply('10000');
     expect(done.text).toContain('✏️ Tuzatildi: 👟 Qadamlar — 10\u00a0000 qadam.');
     expect(done.text).toContain('Seriya: 1 kun');
-    expect(await todaysValue(m.id, c.id)).toBe(10000);
+    expect(await h.todaysValue(m.id, c.id)).toBe(10000);
   });
 
   test('a second /submit reminds of today\'s value and offers the correction while it is open', async () => {
@@ -62,7 +57,7 @@ describe('correcting today\'s result', () => {
     const again = await m.ask('/submit 7');
     expect(again.text).toContain("Today's result is already submitted: 5 km.");
     expect(buttons(again).map((b) => b.callback_data)).toContain(`fix:${c.id}`);
-    expect(await todaysValue(m.id, c.id)).toBe(5);
+    expect(await h.todaysValue(m.id, c.id)).toBe(5);
   });
 
   test('after CORRECTION_MINUTES the button answers that the time has passed; nothing changes', async () => {
@@ -78,7 +73,7 @@ describe('correcting today\'s result', () => {
       h.runtime.clock.advance(6 * 60_000);
       const late = await m.reply('100');
       expect(late.text).toContain('Исправить результат можно в течение 15 мин после отправки');
-      expect(await todaysValue(m.id, c.id)).toBe(10);
+      expect(await h.todaysValue(m.id, c.id)).toBe(10);
       const again = await m.ask('/submit');
       expect(buttons(again).map((b) => b.callback_data)).not.toContain(`fix:${c.id}`);
     } finally {
@@ -98,7 +93,7 @@ describe('an admin deleting a result', () => {
     expect(res.status).toBe(200);
     const notice = await m.next();
     expect(notice.text).toContain('Администратор удалил ваш результат за 25.11.2026: 💪 Push-ups — 40 reps.');
-    expect(await todaysValue(m.id, c.id)).toBeNull();
+    expect(await h.todaysValue(m.id, c.id)).toBeNull();
   });
 });
 

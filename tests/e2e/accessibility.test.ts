@@ -5,12 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import type { Browser, Page } from 'playwright-core';
-import { createChallenge, joinedMember, submit } from '../helpers/factories';
+import { createChallenge, EVENING_BOOK, joinedMember, submit } from '../helpers/factories';
 import { ensureBuilt, launchChromium } from '../helpers/browser';
 import { startTestServer, type TestServer } from '../helpers/server';
-import { auditPage, card, DARK, LIGHT, pageKit, profileCard, seen, type ContrastFinding, type TargetFinding } from '../helpers/page';
+import { auditPage, card, closeSuite, DARK, LIGHT, pageKit, profileCard, seen, SHOTS, type ContrastFinding, type TargetFinding } from '../helpers/page';
 
-const SHOTS = process.env.MINIAPP_SHOTS ?? '/tmp';
 let server: TestServer;
 let browser: Browser;
 let kit: ReturnType<typeof pageKit>;
@@ -28,7 +27,7 @@ beforeAll(async () => {
     target: 10000,
     maxValue: 100000,
   });
-  book = await createChallenge(server, { title: 'Kitob oʻqish', description: 'Kechqurun 20 bet.', emoji: '📚', unit: 'bet', target: 20, maxValue: 1000, timeWindow: { start: '21:00', end: '23:59' } });
+  book = await createChallenge(server, { ...EVENING_BOOK, description: 'Kechqurun 20 bet.' });
   for (const [i, name] of ['Aziza Karimova', 'Bekzod', 'Dilnoza'].entries()) {
     const m = await joinedMember(server, steps.id, { first_name: name });
     await submit(server, m.tg, steps.id, 7000 + i * 2000);
@@ -37,10 +36,7 @@ beforeAll(async () => {
   kit = pageKit(server, () => browser);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => closeSuite(browser, server));
 
 const VIEWPORTS = [
   { width: 390, height: 844 },

@@ -7,13 +7,14 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import type { Browser, Page } from 'playwright-core';
-import { createChallenge, joinedMember, submit } from '../helpers/factories';
+import { createChallenge, EVENING_BOOK, joinedMember, submit } from '../helpers/factories';
 import { ensureBuilt, launchChromium } from '../helpers/browser';
 import { DEFAULT_NOW } from '../helpers/runtime';
 import { startTestServer, type TestServer } from '../helpers/server';
 import {
   attr,
   card,
+  closeSuite,
   count,
   DARK,
   disabled,
@@ -26,10 +27,10 @@ import {
   pageKit,
   profileCard,
   seen,
+  SHOTS,
   value,
 } from '../helpers/page';
 
-const SHOTS = process.env.MINIAPP_SHOTS ?? '/tmp';
 
 let server: TestServer;
 let browser: Browser;
@@ -42,14 +43,7 @@ beforeAll(async () => {
   ensureBuilt('miniapp');
   server = await startTestServer({ env: { RATE_LIMIT_READS: '100000', RATE_LIMIT_WRITES: '100000' } });
   steps = await createChallenge(server, { title: 'Kunlik qadamlar', emoji: '👟', unit: 'qadam', target: 10000, maxValue: 100000 });
-  book = await createChallenge(server, {
-    title: 'Kitob oʻqish',
-    emoji: '📚',
-    unit: 'bet',
-    target: 20,
-    maxValue: 1000,
-    timeWindow: { start: '21:00', end: '23:59' },
-  });
+  book = await createChallenge(server, EVENING_BOOK);
   soon = await createChallenge(server, {
     title: 'Tushlik sayri',
     emoji: '🚶',
@@ -65,10 +59,7 @@ beforeAll(async () => {
   kit = pageKit(server, () => browser);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => closeSuite(browser, server));
 
 async function tabBarTop(page: Page): Promise<number> {
   const box = await page.getByTestId('nav-profile').boundingBox();

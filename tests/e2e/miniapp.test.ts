@@ -9,98 +9,18 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { challengeVia, STEPS } from '../helpers/factories';
-import { createChallenge, joinedMember, submit } from '../helpers/factories';
+import { createChallenge, EVENING_BOOK, joinedMember, submit } from '../helpers/factories';
 import { signInitData, type TestTelegramUser } from '../helpers/initData';
 import { ADMIN_USER, telegramUser } from '../helpers/runtime';
 import { ensureBuilt, launchChromium } from '../helpers/browser';
 import { startTestServer, type TestServer } from '../helpers/server';
+import { attr, count, DARK, disabled, exactText, gone, hasText, LIGHT, poll, seen, SHOTS, value } from '../helpers/page';
 
-const SHOTS = process.env.MINIAPP_SHOTS ?? '/tmp';
 
-const LIGHT = {
-  bg_color: '#ffffff',
-  text_color: '#000000',
-  hint_color: '#707579',
-  link_color: '#3390ec',
-  button_color: '#3390ec',
-  button_text_color: '#ffffff',
-  secondary_bg_color: '#f4f4f5',
-  section_bg_color: '#ffffff',
-  section_header_text_color: '#3390ec',
-  subtitle_text_color: '#707579',
-  destructive_text_color: '#df3f40',
-  accent_text_color: '#3390ec',
-  section_separator_color: '#e7e7e7',
-  header_bg_color: '#ffffff',
-  bottom_bar_bg_color: '#ffffff',
-};
-const DARK = {
-  bg_color: '#212121',
-  text_color: '#ffffff',
-  hint_color: '#aaaaaa',
-  link_color: '#8774e1',
-  button_color: '#8774e1',
-  button_text_color: '#ffffff',
-  secondary_bg_color: '#0f0f0f',
-  section_bg_color: '#212121',
-  section_header_text_color: '#8774e1',
-  subtitle_text_color: '#aaaaaa',
-  destructive_text_color: '#ff595a',
-  accent_text_color: '#8774e1',
-  section_separator_color: '#3d3d3d',
-  header_bg_color: '#212121',
-  bottom_bar_bg_color: '#212121',
-};
-
-// ---- waiting assertions (bun:test's expect does not wait; the page updates asynchronously) ----
-const WAIT_MS = 8000;
-
-async function poll<T>(read: () => Promise<T>, expected: T, what = 'value'): Promise<void> {
-  const deadline = Date.now() + WAIT_MS;
-  let last: T | undefined;
-  for (;;) {
-    try {
-      last = await read();
-      if (Object.is(last, expected)) return;
-    } catch {
-      // not there yet
-    }
-    if (Date.now() > deadline) break;
-    await Bun.sleep(50);
-  }
-  expect(last, what).toBe(expected);
-}
-
-async function pollText(loc: Locator, check: (text: string) => boolean, describe: string): Promise<void> {
-  const deadline = Date.now() + WAIT_MS;
-  let last = '<absent>';
-  for (;;) {
-    try {
-      last = (await loc.first().innerText({ timeout: 500 })).replace(/\s+/g, ' ').trim();
-      if (check(last)) return;
-    } catch {
-      // not there yet
-    }
-    if (Date.now() > deadline) break;
-    await Bun.sleep(50);
-  }
-  throw new Error(`${loc}: expected ${describe}, got "${last}"`);
-}
-
-const norm = (s: string) => s.replace(/[\s\u00a0\u202f]+/g, ' ');
-const seen = (loc: Locator) => loc.first().waitFor({ state: 'visible', timeout: WAIT_MS });
-const gone = (loc: Locator) => loc.first().waitFor({ state: 'hidden', timeout: WAIT_MS });
-const hasText = (loc: Locator, text: string) => pollText(loc, (t) => norm(t).includes(norm(text)), `text containing "${text}"`);
-const exactText = (loc: Locator, text: string) => pollText(loc, (t) => norm(t) === norm(text), `text "${text}"`);
-const attr = (loc: Locator, name: string, value: string) =>
-  poll(() => loc.first().getAttribute(name, { timeout: 500 }), value, `${loc} [${name}]`);
-const value = (loc: Locator, v: string) => poll(() => loc.first().inputValue({ timeout: 500 }), v, `${loc} value`);
 const valueNot = async (loc: Locator, v: string) => {
   await seen(loc);
   expect(await loc.first().inputValue()).not.toBe(v);
 };
-const count = (loc: Locator, n: number) => poll(() => loc.count(), n, `${loc} count`);
-const disabled = (loc: Locator, is: boolean) => poll(() => loc.first().isDisabled({ timeout: 500 }), is, `${loc} disabled`);
 
 let server: TestServer;
 /** Where the page is opened: `/app/`, as Telegram opens it (API.md). */
@@ -164,14 +84,7 @@ beforeAll(async () => {
     target: 10000,
     maxValue: 100000,
   });
-  book = await createChallenge(server, {
-    title: 'Kitob oʻqish',
-    emoji: '📚',
-    unit: 'bet',
-    target: 20,
-    maxValue: 1000,
-    timeWindow: { start: '21:00', end: '23:59' },
-  });
+  book = await createChallenge(server, EVENING_BOOK);
   run = await createChallenge(server, { title: 'Yugurish', emoji: '🏃', unit: 'km', maxValue: 100, target: 3 });
   fresh = await createChallenge(server, { title: 'Suv ichish', emoji: '💧', unit: 'l', maxValue: 10 });
   // Other members already on the board.

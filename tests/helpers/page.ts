@@ -9,6 +9,9 @@ import type { TestServer } from './server';
 
 export const WAIT_MS = 8000;
 
+/** Where page tests write their screenshots. */
+export const SHOTS = process.env.MINIAPP_SHOTS ?? '/tmp';
+
 export const LIGHT = {
   bg_color: '#ffffff',
   text_color: '#000000',
@@ -79,6 +82,7 @@ async function pollText(loc: Locator, check: (text: string) => boolean, describe
 const norm = (s: string) => s.replace(/[\s\u00a0\u202f]+/g, ' ');
 export const seen = (loc: Locator) => loc.first().waitFor({ state: 'visible', timeout: WAIT_MS });
 export const gone = (loc: Locator) => loc.first().waitFor({ state: 'hidden', timeout: WAIT_MS });
+export const exactText = (loc: Locator, text: string) => pollText(loc, (t) => norm(t) === norm(text), `text "${text}"`);
 export const hasText = (loc: Locator, text: string) => pollText(loc, (t) => norm(t).includes(norm(text)), `text containing "${text}"`);
 export const lacksText = (loc: Locator, text: string) => pollText(loc, (t) => !norm(t).includes(norm(text)), `text without "${text}"`);
 export const attr = (loc: Locator, name: string, value: string) =>
@@ -86,6 +90,12 @@ export const attr = (loc: Locator, name: string, value: string) =>
 export const value = (loc: Locator, v: string) => poll(() => loc.first().inputValue({ timeout: 500 }), v, `${loc} value`);
 export const disabled = (loc: Locator, is: boolean) => poll(() => loc.first().isDisabled({ timeout: 500 }), is, `${loc} disabled`);
 export const count = (loc: Locator, n: number) => poll(() => loc.count(), n, `${loc} count`);
+
+/** Ends a page suite: the browser, then the server (either may never have started). */
+export async function closeSuite(browser: Browser | undefined, server: TestServer | undefined): Promise<void> {
+  await browser?.close();
+  await server?.stop();
+}
 
 export function pageKit(server: TestServer, browser: () => Browser) {
   const initDataFor = (user: TestTelegramUser, extra?: Record<string, string>) =>
