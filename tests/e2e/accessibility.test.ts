@@ -47,6 +47,8 @@ async function screens(page: Page, name: string, visit: (screen: string) => Prom
   const found = { contrast: [] as (ContrastFinding & { screen: string })[], targets: [] as (TargetFinding & { screen: string })[] };
   for (const screen of ['profile', 'challenges', 'submit', 'leaderboard', 'history', 'settings']) {
     await visit(screen);
+    // Measure the screen at rest: its data loaded, nothing in flight.
+    await page.waitForLoadState('networkidle');
     const a = await auditPage(page);
     found.contrast.push(...a.contrast.map((c) => ({ ...c, screen })));
     found.targets.push(...a.targets.map((t) => ({ ...t, screen })));
