@@ -36,6 +36,8 @@ const envSchema = z.object({
   RATE_LIMIT_IP: z.coerce.number().int().min(0).default(1200),
   /** Updates per minute one Telegram chat may send the bot before it is politely ignored. */
   RATE_LIMIT_BOT: z.coerce.number().int().min(0).default(30),
+  /** Minutes after sending during which a member may correct today's result. */
+  CORRECTION_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 

@@ -24,7 +24,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}) {
   const log = options.log ?? createLogger(config.LOG_LEVEL);
   const database = openDatabase(config.DATABASE_PATH);
   const store = new SqliteStore(database);
-  const services = createServices({ store, clock, timeZone: config.CLUB_TIMEZONE });
+  const services = createServices({ store, clock, timeZone: config.CLUB_TIMEZONE, correctionMinutes: config.CORRECTION_MINUTES });
   // Runs first on the connection: requests arriving meanwhile wait for it.
   const ready = services.admin.access.seedOwners(config.ADMIN_TELEGRAM_IDS);
   ready.catch(() => undefined); // awaited by main.ts (and tests through `ready`)

@@ -59,7 +59,23 @@ export const leaderboardQuerySchema = z
   })
   .strict();
 
+export const historyRangeSchema = z.enum(['30', '90', 'all']);
+export const historyQuerySchema = z.object({ range: historyRangeSchema.default('30') }).strict();
+
 const finite = z.number().finite();
+/** One language's texts of a challenge; an empty or null text falls back to Uzbek. */
+const challengeTextsSchema = z
+  .object({
+    title: z.string().trim().max(80).nullable().optional(),
+    description: z.string().trim().max(1000).nullable().optional(),
+    unit: z.string().trim().max(24).nullable().optional(),
+  })
+  .strict();
+export const challengeTranslationsSchema = z
+  .object({ uz: challengeTextsSchema.optional(), ru: challengeTextsSchema.optional(), en: challengeTextsSchema.optional() })
+  .strict();
+export type ChallengeTranslationsInput = z.infer<typeof challengeTranslationsSchema>;
+
 const challengeFields = {
   title: z.string().trim().min(1).max(80),
   description: z.string().trim().max(1000),
@@ -73,6 +89,7 @@ const challengeFields = {
   isActive: z.boolean(),
   startDate: dayKeySchema.nullable(),
   endDate: dayKeySchema.nullable(),
+  translations: challengeTranslationsSchema,
 };
 
 export const challengeCreateSchema = z
@@ -89,6 +106,7 @@ export const challengeCreateSchema = z
     isActive: challengeFields.isActive.default(true),
     startDate: challengeFields.startDate.default(null),
     endDate: challengeFields.endDate.default(null),
+    translations: challengeFields.translations.optional(),
   })
   .strict();
 export type ChallengeCreateInput = z.input<typeof challengeCreateSchema>;

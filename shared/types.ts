@@ -1,5 +1,8 @@
 /** Shapes the server returns (REST and tRPC alike). Types only. */
+import type { ProgressDto } from './progress';
 import type { Language, LeaderboardType, TimeWindow } from './schemas';
+
+export type { ProgressDto } from './progress';
 
 export type DayKey = string; // "YYYY-MM-DD" in the club time zone
 
@@ -33,6 +36,15 @@ export interface ChallengeDto {
   joined: boolean;
   /** Whether a submission would be accepted now by the time window (true when no window). */
   windowOpen: boolean;
+  /** Seconds until the time window opens (null while open or without a window). */
+  opensInSeconds: number | null;
+}
+
+export type ChallengeTextsDto = { title: string | null; description: string | null; unit: string | null };
+
+/** What admin routes answer: the member view plus the texts as entered, per language. */
+export interface AdminChallengeDto extends ChallengeDto {
+  translations: Record<Language, ChallengeTextsDto>;
 }
 
 export interface StreakDto {
@@ -43,12 +55,23 @@ export interface StreakDto {
 export interface ProfileChallengeDto {
   challenge: ChallengeDto;
   streak: StreakDto & { lastCountedDay: DayKey | null };
-  today: { id: number; value: number; day: DayKey } | null;
+  today: {
+    id: number;
+    value: number;
+    day: DayKey;
+    progress: ProgressDto;
+    /** Until when the member may correct it (ISO), and how many seconds that is from now (0: closed). */
+    correctableUntil: string;
+    correctionSecondsLeft: number;
+  } | null;
   total: number;
   days: number;
   /** Days with a submission in the last 12 weeks, oldest first. */
   recent: { day: DayKey; value: number; counted: boolean }[];
 }
+
+/** Today's stored result of one joined challenge. */
+export type TodayDto = NonNullable<ProfileChallengeDto['today']>;
 
 export interface ProfileDto {
   user: UserDto;
@@ -57,9 +80,30 @@ export interface ProfileDto {
   isAdmin: boolean;
 }
 
+export type HistoryRange = '30' | '90' | 'all';
+
+/** A member's own results in one challenge over a range, oldest first. */
+export interface HistoryDto {
+  challenge: ChallengeDto;
+  range: HistoryRange;
+  from: DayKey;
+  to: DayKey;
+  days: { day: DayKey; value: number; met: boolean }[];
+  /** The highest value in the range (the earliest day on a tie). */
+  best: { day: DayKey; value: number } | null;
+  total: number;
+  daysSent: number;
+  /** Days whose value reached the target (all sent days without a target). */
+  daysMet: number;
+}
+
 export interface SubmitResultDto {
   submission: { id: number; value: number; day: DayKey };
   streak: StreakDto;
+  /** The value against the daily target: counted, or below it by `missing`. */
+  progress: ProgressDto;
+  /** Until when this result may still be corrected (ISO instant). */
+  correctableUntil: string;
 }
 
 export interface LeaderboardEntryDto {
@@ -68,14 +112,19 @@ export interface LeaderboardEntryDto {
   displayName: string;
   total: number;
   days: number;
+  /** The member's Telegram profile photo (https), when the Mini App sent one. */
+  photoUrl: string | null;
 }
 
 export interface LeaderboardDto {
   type: LeaderboardType;
   challengeId: number;
   period: { from: DayKey | null; to: DayKey };
+  /** How many members are on this board. */
+  ranked: number;
   entries: readonly LeaderboardEntryDto[];
-  me: { rank: number; total: number; days: number } | null;
+  /** The caller's place; `toNext`: the place above's total minus theirs (null when first). */
+  me: { rank: number; total: number; days: number; toNext: number | null } | null;
 }
 
 export type AdminRole = 'owner' | 'admin';

@@ -8,6 +8,8 @@ import type { Language, LeaderboardType } from '../../shared/schemas';
 import { AppError as SharedAppError, type AppErrorCode, type ErrorCode } from '../../shared/errors';
 import type {
   ChallengeDto,
+  HistoryDto,
+  HistoryRange,
   LeaderboardDto,
   ProfileDto,
   SubmitResultDto,
@@ -44,6 +46,9 @@ export const api = {
   leave: (challengeId: number): Promise<{ joined: boolean }> => trpc.challenges.leave.mutate({ challengeId }),
   submit: (challengeId: number, value: number | string): Promise<SubmitResultDto> =>
     trpc.challenges.submit.mutate({ challengeId, value }),
+  correct: (challengeId: number, value: number | string): Promise<SubmitResultDto> =>
+    trpc.challenges.correct.mutate({ challengeId, value }),
+  history: (challengeId: number, range: HistoryRange): Promise<HistoryDto> => trpc.me.history.query({ challengeId, range }),
   leaderboard: (challengeId: number | undefined, type: LeaderboardType, limit = 50): Promise<LeaderboardDto> =>
     trpc.leaderboard.get.query({ ...(challengeId ? { challengeId } : {}), type, limit }),
 };
@@ -119,6 +124,6 @@ async function getJson<T>(path: string): Promise<T> {
 
 export const publicApi = {
   config: () => getJson<PublicConfig>('/api/config'),
-  demoInitData: (user: string) =>
-    getJson<{ initData: string }>(`/api/demo/init-data?user=${encodeURIComponent(user)}`),
+  demoInitData: (user: string, lang: Language) =>
+    getJson<{ initData: string }>(`/api/demo/init-data?user=${encodeURIComponent(user)}&lang=${lang}`),
 };

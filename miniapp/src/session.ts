@@ -52,7 +52,7 @@ export async function startSession(): Promise<void> {
       ready();
       return;
     }
-    const { initData } = await publicApi.demoInitData(demoUserId());
+    const { initData } = await publicApi.demoInitData(demoUserId(), languageFromTelegram(navigator.language));
     setInitData(initData);
     const user = userFromInitData(initData);
     if (user?.languageCode) setLanguage(languageFromTelegram(user.languageCode));

@@ -107,6 +107,21 @@ export function readLaunch(): LaunchInfo | null {
 /** Parses the `user` field of a raw initData string (used for demo initData fetched later). */
 export const userFromInitData = parseUser;
 
+/**
+ * The member's Telegram profile photo (`photo_url` of initData's user), when Telegram sends one
+ * over https; shown on their own avatar.
+ */
+export function ownPhotoUrl(): string | null {
+  return (
+    safe(() => {
+      const query = rawLaunchQuery();
+      const json = query ? new URLSearchParams(new URLSearchParams(query).get('tgWebAppData') ?? '').get('user') : null;
+      const url = json ? (JSON.parse(json) as { photo_url?: unknown }).photo_url : null;
+      return typeof url === 'string' && url.startsWith('https://') ? url : null;
+    }) ?? null
+  );
+}
+
 /** The same launch parameters with what the SDK's validator insists on filled in. */
 function completeLaunchQuery(query: string): string {
   const params = new URLSearchParams(query);

@@ -15,6 +15,7 @@ const telegramUserSchema = z.object({
   last_name: z.string().max(256).optional(),
   username: z.string().max(64).optional(),
   language_code: z.string().max(35).optional(),
+  photo_url: z.string().max(2048).optional(),
 });
 
 const secretKeys = new Map<string, Buffer>();
@@ -88,6 +89,8 @@ function verifyInitData(raw: string, botToken: string): { identity: TelegramIden
     lastName: user.last_name ?? null,
     username: user.username ?? null,
     languageCode: user.language_code ?? null,
+    // Only an https picture is kept (the pages' CSP allows https images only).
+    photoUrl: user.photo_url && /^https:\/\/[^\s"'<>]+$/.test(user.photo_url) ? user.photo_url : null,
   };
   return { identity, authDate };
 }

@@ -14,6 +14,7 @@ import { Bot, type AnyBot, type TelegramUser } from 'gramio';
 import type { Clock } from '../clock';
 import type { Logger } from '../log';
 import type { Services } from '../services';
+import { botText, formatDay, formatNumber } from '../../shared/i18n/bot';
 import { installErrorBoundary } from './boundary';
 import type { BotDeps } from './deps';
 import { fallback } from './features/fallback';
@@ -110,6 +111,17 @@ export function createBot(deps: CreateBotDeps, options: CreateBotOptions = {}): 
     },
   });
 
+  // An admin deleted a member's result: they hear it from the bot, in their language.
+  const unsubscribe = deps.services.notices.subscribe((notice) => {
+    const t = botText(notice.language);
+    const text = t.resultDeleted({
+      ...notice.challenge,
+      value: formatNumber(notice.language, notice.oldValue),
+      day: formatDay(notice.language, notice.day),
+    });
+    void messenger.send({ chatId: notice.telegramId, text }).catch((error: unknown) => deps.log.warn('bot: notice not sent', { error }));
+  });
+
   const pollingOptions: PollingOptions = {
     ...DEFAULT_POLLING,
     ...options.polling,
@@ -131,6 +143,7 @@ export function createBot(deps: CreateBotDeps, options: CreateBotOptions = {}): 
     },
     async stop() {
       lifetime.abort();
+      unsubscribe();
       await poller.stop(() => bot.updates.queue.stop(3000));
       messenger.stop();
     },

@@ -8,6 +8,8 @@ import type { Clock } from '../clock';
 export type PendingInput =
   | { kind: 'name' }
   | { kind: 'value'; challengeId: number }
+  /** After "✏️ Correct": the next number replaces today's result. */
+  | { kind: 'fix'; challengeId: number }
   /** /submit 5,5 with several challenges: the value waits for the challenge to be chosen. */
   | { kind: 'choose'; value: string | null };
 

@@ -27,10 +27,11 @@ import * as leaderboard from './repositories/leaderboard';
 import * as memberships from './repositories/memberships';
 import * as reminders from './repositories/reminders';
 import * as results from './repositories/results';
+import * as submissionChanges from './repositories/submissionChanges';
 import * as submissions from './repositories/submissions';
 import * as users from './repositories/users';
 
-const MODULES = { admins, adminSessions, announcements, audit, challenges, exports, jobs, leaderboard, memberships, reminders, results, submissions, users };
+const MODULES = { admins, adminSessions, announcements, audit, challenges, exports, jobs, leaderboard, memberships, reminders, results, submissionChanges, submissions, users };
 
 /** Bounds one grouped transaction, and so the wait of the first write in it. */
 const MAX_BATCH = 256;

@@ -2,6 +2,7 @@
  * Streaks: consecutive club days whose value reached the challenge's daily target (any value
  * counts when there is no target).
  */
+import { reachesTarget } from '../../shared/progress';
 import type { DayKey } from '../../shared/types';
 import { addDays, daysBetween } from './clubTime';
 
@@ -13,8 +14,9 @@ export interface StreakState {
 
 export const EMPTY_STREAK: StreakState = { current: 0, best: 0, lastCountedDay: null };
 
+/** A day counts for the streak when it reached the target (shared/progress.ts, as every door shows it). */
 export function countsForStreak(value: number, target: number | null): boolean {
-  return target === null || value >= target;
+  return reachesTarget(value, target);
 }
 
 /** The state after a new submission on `day` (days arrive in order: one per day, today). */

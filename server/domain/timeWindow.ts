@@ -20,3 +20,10 @@ export function isInsideWindow(window: TimeWindow | null, secondOfDay: number): 
 export function isWindowOpenAt(window: TimeWindow | null, instant: Date, timeZone: string): boolean {
   return isInsideWindow(window, localDateTime(instant, timeZone).secondOfDay);
 }
+
+/** Seconds until the window next opens (null while it is open, or without a window). */
+export function secondsUntilOpen(window: TimeWindow | null, secondOfDay: number): number | null {
+  if (!window || isInsideWindow(window, secondOfDay)) return null;
+  const from = minutesOf(window.start) * 60;
+  return (from - secondOfDay + 86_400) % 86_400;
+}

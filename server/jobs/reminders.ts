@@ -24,7 +24,7 @@ export async function remindersJob(deps: JobDeps, now: Date): Promise<JobSummary
         telegramId: r.telegramId,
         message: {
           chatId: r.telegramId,
-          text: reminderText(r.language, { name: r.displayName, emoji: c.emoji, title: c.title, streak: r.streak, window: c.window }),
+          text: reminderText(r.language, { name: r.displayName, emoji: c.emoji, title: c.texts[r.language].title, streak: r.streak, window: c.window }),
           ...appButton(deps.publicUrl, openAppButtonText(r.language)),
         },
       }));

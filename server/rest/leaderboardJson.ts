@@ -13,6 +13,6 @@ export function leaderboardJson(board: LeaderboardDto): string {
     entries = JSON.stringify(board.entries);
     entriesJson.set(board.entries, entries);
   }
-  const head = JSON.stringify({ type: board.type, challengeId: board.challengeId, period: board.period });
+  const head = JSON.stringify({ type: board.type, challengeId: board.challengeId, period: board.period, ranked: board.ranked });
   return `${head.slice(0, -1)},"entries":${entries},"me":${JSON.stringify(board.me)}}`;
 }

@@ -2,7 +2,7 @@
 import { Elysia } from 'elysia';
 import { z } from 'zod';
 import type { AuthDeps } from '../auth/requestAuth';
-import { idSchema, languageSchema, leaderboardQuerySchema, registerInputSchema, submitInputSchema } from '../../shared/schemas';
+import { historyQuerySchema, idSchema, languageSchema, leaderboardQuerySchema, registerInputSchema, submitInputSchema } from '../../shared/schemas';
 import { memberAuth } from './auth';
 import { dropEmptyQueryValues, readJsonBody } from './body';
 import { leaderboardJson } from './leaderboardJson';
@@ -34,7 +34,14 @@ export function memberRoutes(deps: AuthDeps) {
         }),
       },
     )
-    .get('/me', ({ member }) => services.members.profile(member.telegramId), route('member', 'The caller’s profile: joined challenges, streaks, today’s results, 12 weeks of days', { errors: ['NOT_REGISTERED', 'BANNED'] }))
+    .get(
+      '/me',
+      async ({ member }) => {
+        await services.photos.notePhoto(member);
+        return services.members.profile(member.telegramId);
+      },
+      route('member', 'The caller’s profile: joined challenges, streaks, today’s results, 12 weeks of days', { errors: ['NOT_REGISTERED', 'BANNED'] }),
+    )
     .patch('/me', ({ member, body }) => services.members.updateSettings(member.telegramId, body), {
       body: settingsSchema,
       ...route('member', 'Change language and reminders (both or neither applied)', { errors: ['NOT_REGISTERED', 'BANNED'] }),
@@ -61,6 +68,29 @@ export function memberRoutes(deps: AuthDeps) {
         ...route('member', 'Submit today’s value (a number, or a string with a decimal comma or point)', {
           ok: [201, 'Stored: the result and the streak it made', submitResultSchema],
           errors: ['NOT_REGISTERED', 'BANNED', 'NOT_JOINED', 'NOT_FOUND', 'ALREADY_SUBMITTED', 'OUTSIDE_TIME_WINDOW'],
+        }),
+      },
+    )
+    .put(
+      '/challenges/:id/submission',
+      ({ member, params, body }) => services.corrections.correctToday(member.telegramId, params.id, body.value),
+      {
+        params: challengeParams,
+        body: submitInputSchema,
+        ...route('member', 'Correct today’s value within CORRECTION_MINUTES of sending it (the old value is kept in the history of changes)', {
+          ok: [200, 'Replaced: the result, the streak and progress it now makes', submitResultSchema],
+          errors: ['NOT_REGISTERED', 'BANNED', 'NOT_JOINED', 'NOT_FOUND', 'CORRECTION_CLOSED'],
+        }),
+      },
+    )
+    .get(
+      '/challenges/:id/history',
+      ({ member, params, query }) => services.history.historyOf(member.telegramId, params.id, query.range),
+      {
+        params: challengeParams,
+        query: historyQuerySchema,
+        ...route('member', 'The caller’s results in one challenge over the last 30 or 90 days or all time, with the personal best', {
+          errors: ['NOT_REGISTERED', 'BANNED', 'NOT_FOUND'],
         }),
       },
     )

@@ -15,6 +15,9 @@ export const healthSchema = z.object({
 export const submitResultSchema = z.object({
   submission: z.object({ id: z.number().int(), value: z.number(), day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
   streak: z.object({ current: z.number().int(), best: z.number().int() }),
+  progress: z.object({ target: z.number().nullable(), met: z.boolean(), missing: z.number() }),
+  /** Until when the member may correct it (ISO 8601). */
+  correctableUntil: z.string(),
 });
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -15,7 +15,13 @@ export interface SystemInfo {
   pingDatabase: () => Promise<void>;
 }
 
-const demoQuery = z.object({ user: z.coerce.number().int().min(1).max(999_999).default(1) }).strict();
+const demoQuery = z
+  .object({
+    user: z.coerce.number().int().min(1).max(999_999).default(1),
+    /** The browser's language, so the demo member speaks it (as Telegram's language_code would). */
+    lang: z.enum(['uz', 'ru', 'en']).default('uz'),
+  })
+  .strict();
 
 const DEMO_NAMES = ['Aziza', 'Bekzod', 'Dilnoza', 'Jasur', 'Malika', 'Otabek', 'Sardor', 'Zarina'];
 
@@ -42,15 +48,15 @@ export function systemRoutes(deps: AuthDeps, info: SystemInfo) {
   // Demo mode only: the route does not exist when BOT_TOKEN is set.
   return app.get(
     '/demo/init-data',
-    ({ query: { user } }) => {
+    ({ query: { user, lang } }) => {
       const demoUserId = 9_000_000_000 + user;
       const initData = signInitData(
         deps.signingToken,
-        { id: demoUserId, first_name: DEMO_NAMES[(user - 1) % DEMO_NAMES.length]!, last_name: 'Demo', language_code: 'uz' },
+        { id: demoUserId, first_name: DEMO_NAMES[(user - 1) % DEMO_NAMES.length]!, last_name: 'Demo', language_code: lang },
         { authDate: deps.clock.now() },
       );
       return { initData, demo: true, telegramId: demoUserId };
     },
-    { query: demoQuery, ...route('system', 'Demo mode only (no BOT_TOKEN): signed initData for demo member `user`') },
+    { query: demoQuery, ...route('system', 'Demo mode only (no BOT_TOKEN): signed initData for demo member `user`, speaking `lang`') },
   );
 }

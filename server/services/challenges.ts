@@ -9,7 +9,7 @@ export async function listForMember(ctx: ServiceContext, telegramId: number): Pr
   const joined = await ctx.store.repos.challenges.joinedChallengeIds(user.id);
   const { secondOfDay } = now(ctx);
   const all = await ctx.store.repos.challenges.listChallenges({ activeOnly: true });
-  return all.map((c) => toChallengeDto(c, joined.has(c.id), secondOfDay));
+  return all.map((c) => toChallengeDto(c, joined.has(c.id), secondOfDay, user.language));
 }
 
 async function requireActiveChallenge(ctx: ServiceContext, challengeId: number) {

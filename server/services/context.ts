@@ -1,4 +1,7 @@
-/** What every service needs: the store, the read model, the clock and the club's time zone. */
+/**
+ * What every service needs: the store, the read model, the clock, the club's time zone, the
+ * correction window, and the channel of notices to members.
+ */
 import type { Clock } from '../clock';
 import type { UserRow } from '../db/repositories/users';
 import { localDateTime } from '../domain/clubTime';
@@ -6,6 +9,7 @@ import { ServiceError } from '../domain/errors';
 import { isBanned, isRegistered } from '../domain/members';
 import type { DayKey } from '../../shared/types';
 import type { ClubEvent } from './events';
+import type { Notices } from './notices';
 import type { ReadModel } from './readModel';
 import type { Store, TransactionOptions, Tx } from './store';
 
@@ -14,6 +18,9 @@ export interface ServiceContext {
   readModel: ReadModel;
   clock: Clock;
   timeZone: string;
+  /** How long after sending a member may correct today's result (CORRECTION_MINUTES). */
+  correctionMinutes: number;
+  notices: Notices;
 }
 
 /** The Telegram identity proven by initData (or by the bot's update). */
@@ -23,6 +30,8 @@ export interface TelegramIdentity {
   lastName: string | null;
   username: string | null;
   languageCode: string | null;
+  /** `photo_url` of the Mini App's initData (https only); undefined where the door has none (the bot). */
+  photoUrl?: string | null;
 }
 
 /** The club's present: the instant, and the club day and second of day it falls on. */

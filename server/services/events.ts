@@ -25,6 +25,8 @@ export type ClubEvent =
   | { type: 'ban.changed'; userId: number; telegramId: number; banned: boolean }
   /** Shown under a new name. */
   | { type: 'member.renamed'; userId: number; telegramId: number; displayName: string }
+  /** The member's Telegram photo changed (boards show it beside the name). */
+  | { type: 'photo.changed'; userId: number; telegramId: number; photoUrl: string | null }
   /** Other fields of the member's row changed (settings, Telegram profile, reachability). */
   | { type: 'member.updated'; telegramId: number }
   /** A challenge was created or edited. */
@@ -40,6 +42,7 @@ export const CLUB_EVENT_TYPES = [
   'ban.changed',
   'member.renamed',
   'member.updated',
+  'photo.changed',
   'challenge.changed',
 ] as const satisfies readonly ClubEventType[];
 

@@ -3,6 +3,7 @@
  * (REST, tRPC, bot, jobs) receive. Every entry is a use-case bound to the context.
  */
 import type { Clock } from '../clock';
+import { DEFAULT_CORRECTION_MINUTES } from '../domain/corrections';
 import type { ServiceContext } from './context';
 import * as access from './admin/access';
 import * as adminAnnouncements from './admin/announcements';
@@ -14,8 +15,12 @@ import * as login from './admin/login';
 import * as adminMembers from './admin/members';
 import * as announcementDelivery from './announcementDelivery';
 import * as challenges from './challenges';
+import * as corrections from './corrections';
 import * as leaderboard from './leaderboard';
+import * as history from './history';
 import * as members from './members';
+import { Notices } from './notices';
+import * as photos from './photos';
 import { ReadModel } from './readModel';
 import * as reminders from './reminders';
 import * as results from './results';
@@ -23,8 +28,13 @@ import * as rollover from './rollover';
 import type { Store } from './store';
 import * as submit from './submit';
 
-export function createServices(deps: { store: Store; clock: Clock; timeZone: string }) {
-  const ctx: ServiceContext = { ...deps, readModel: new ReadModel(deps.store) };
+export function createServices(deps: { store: Store; clock: Clock; timeZone: string; correctionMinutes?: number }) {
+  const ctx: ServiceContext = {
+    ...deps,
+    correctionMinutes: deps.correctionMinutes ?? DEFAULT_CORRECTION_MINUTES,
+    readModel: new ReadModel(deps.store),
+    notices: new Notices(),
+  };
   const bound =
     <A extends unknown[], R>(fn: (ctx: ServiceContext, ...args: A) => R) =>
     (...args: A): R =>
@@ -52,6 +62,19 @@ export function createServices(deps: { store: Store; clock: Clock; timeZone: str
     },
     submissions: {
       submit: bound(submit.submit),
+    },
+    corrections: {
+      correctToday: bound(corrections.correctToday),
+    },
+    history: {
+      historyOf: bound(history.historyOf),
+    },
+    photos: {
+      notePhoto: bound(photos.notePhoto),
+    },
+    /** Things members must hear about (the bot subscribes when it runs). */
+    notices: {
+      subscribe: (listener: Parameters<Notices['subscribe']>[0]) => ctx.notices.subscribe(listener),
     },
     leaderboard: {
       leaderboardForMember: bound(leaderboard.leaderboardForMember),

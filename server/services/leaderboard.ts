@@ -34,8 +34,8 @@ export async function leaderboard(
 ): Promise<LeaderboardDto> {
   const challengeId = await resolveChallengeId(ctx, query.challengeId, opts.activeOnly);
   const period = periodOf(query.type, today(ctx));
-  const { entries, me } = await ctx.readModel.standings(challengeId, period, query.limit, viewerUserId);
-  return { type: query.type, challengeId, period: { from: period.from, to: period.to }, entries, me };
+  const { entries, me, ranked } = await ctx.readModel.standings(challengeId, period, query.limit, viewerUserId);
+  return { type: query.type, challengeId, period: { from: period.from, to: period.to }, ranked, entries, me };
 }
 
 /** For members: the board with their own rank. Registration is not required to look. */

@@ -1,5 +1,8 @@
 /** Registration, the profile, and a member's own settings. */
+import type { SubmissionRow } from '../db/repositories/submissions';
 import type { UserRow } from '../db/repositories/users';
+import { correctableUntil, correctionSecondsLeft } from '../domain/corrections';
+import { progressOf } from '../../shared/progress';
 import { addDays } from '../domain/clubTime';
 import { ServiceError } from '../domain/errors';
 import { defaultDisplayName, isBanned, isRegistered } from '../domain/members';
@@ -7,7 +10,7 @@ import { ALL_TIME } from '../domain/periods';
 import { countsForStreak, visibleCurrent } from '../domain/streak';
 import type { Language } from '../../shared/schemas';
 import { languageFromTelegram } from '../../shared/i18n/errors';
-import type { ProfileChallengeDto, ProfileDto, UserDto } from '../../shared/types';
+import type { ProfileChallengeDto, ProfileDto, TodayDto, UserDto } from '../../shared/types';
 import { now, requireMember, write, type ServiceContext, type TelegramIdentity } from './context';
 import { toChallengeDto, toUserDto } from './mappers';
 
@@ -69,9 +72,9 @@ export async function currentChallenges(ctx: ServiceContext, telegramId: number)
     const todays = await repos.submissions.findSubmissionOnDay(user.id, challenge.id, when.day);
     const streak = { current: membership.currentStreak, best: membership.bestStreak, lastCountedDay: membership.lastCountedDay };
     challenges.push({
-      challenge: toChallengeDto(challenge, true, when.secondOfDay),
+      challenge: toChallengeDto(challenge, true, when.secondOfDay, user.language),
       streak: { current: visibleCurrent(streak, when.day), best: streak.best, lastCountedDay: streak.lastCountedDay },
-      today: todays ? { id: todays.id, value: todays.value, day: todays.day } : null,
+      today: todays ? todayOf(ctx, todays, challenge.target, when.ms) : null,
     });
   }
   return { user: toUserDto(user), challenges };
@@ -85,19 +88,32 @@ export async function profile(ctx: ServiceContext, telegramId: number): Promise<
   const challenges = [];
   for (const { membership, challenge } of await repos.memberships.membershipsOfUser(user.id, { currentOnly: true })) {
     const recent = await repos.submissions.recentSubmissionsOf(user.id, challenge.id, since);
-    const todays = recent.find((s) => s.day === when.day) ?? null;
+    // The heatmap's rows come from an index without createdAt: today's own row is read for it.
+    const todays = recent.some((s) => s.day === when.day) ? await repos.submissions.findSubmissionOnDay(user.id, challenge.id, when.day) : undefined;
     const all = (await repos.leaderboard.totalsOfUser(user.id, challenge.id, ALL_TIME)) ?? { total: 0, days: 0 };
     const streak = { current: membership.currentStreak, best: membership.bestStreak, lastCountedDay: membership.lastCountedDay };
     challenges.push({
-      challenge: toChallengeDto(challenge, true, when.secondOfDay),
+      challenge: toChallengeDto(challenge, true, when.secondOfDay, user.language),
       streak: { current: visibleCurrent(streak, when.day), best: streak.best, lastCountedDay: streak.lastCountedDay },
-      today: todays ? { id: todays.id, value: todays.value, day: todays.day } : null,
+      today: todays ? todayOf(ctx, todays, challenge.target, when.ms) : null,
       total: all.total,
       days: all.days,
       recent: recent.map((s) => ({ day: s.day, value: s.value, counted: countsForStreak(s.value, challenge.target) })),
     });
   }
   return { user: toUserDto(user), today: when.day, challenges, isAdmin: !!(await repos.admins.findAdmin(telegramId)) };
+}
+
+/** Today's result with its progress, and until when it may be corrected. */
+function todayOf(ctx: ServiceContext, s: SubmissionRow, target: number | null, nowMs: number): TodayDto {
+  return {
+    id: s.id,
+    value: s.value,
+    day: s.day,
+    progress: progressOf(s.value, target),
+    correctableUntil: new Date(correctableUntil(s.createdAt, ctx.correctionMinutes)).toISOString(),
+    correctionSecondsLeft: correctionSecondsLeft(s.createdAt, ctx.correctionMinutes, nowMs),
+  };
 }
 
 /** Both settings at once, all or nothing (PATCH /api/me). The language may be set before registration. */

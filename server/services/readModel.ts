@@ -6,7 +6,7 @@
  *   first read. The top N is then a slice and a member's rank a scan of a typed array, instead
  *   of an index walk and a count over everyone ahead. A board is four parallel typed arrays
  *   (24 bytes a member), so a year of a 100,000-member club fits in a few tens of megabytes.
- *   Names are looked up for the rows actually shown, and kept.
+ *   Names and photos are looked up for the rows actually shown, and kept.
  * - Rows nearly every request reads: members by Telegram id, challenges by id. On a club-sized
  *   file those reads walk B-tree pages SQLite's small page cache has long dropped.
  *
@@ -123,6 +123,8 @@ export class ReadModel {
   private readonly boards = new Map<string, Board>();
   private readonly loading = new Map<string, Promise<Board>>();
   private readonly names = new Map<number, string>();
+  /** Telegram photos (null: none), read with the names. */
+  private readonly photos = new Map<number, string | null>();
   /** 20,000 members (about 7 MB of heap) hold a day's active members of a large club. */
   private readonly members = new Remembered<number, UserRow>(20_000);
   private readonly challenges = new Remembered<number, ChallengeRow>(1_000);
@@ -198,20 +200,22 @@ export class ReadModel {
     period: PeriodRef,
     limit: number,
     viewerUserId: number | null,
-  ): Promise<{ entries: readonly LeaderboardEntryDto[]; me: { rank: number; total: number; days: number } | null }> {
+  ): Promise<{ entries: readonly LeaderboardEntryDto[]; me: Standing | null; ranked: number }> {
+    const known = (userId: number) => this.names.has(userId) && this.photos.has(userId);
     for (;;) {
       const board = await this.board(challengeId, period);
       const shown = Math.min(limit, board.size);
       const missing: number[] = [];
       if (!board.tops.has(limit)) {
-        for (let i = 0; i < shown; i++) if (!this.names.has(board.userIds[i]!)) missing.push(board.userIds[i]!);
+        for (let i = 0; i < shown; i++) if (!known(board.userIds[i]!)) missing.push(board.userIds[i]!);
       }
       if (missing.length > 0) {
-        // Read the names, then look at the board again: it may have moved meanwhile. A name set
-        // meanwhile (a rename, a result) is newer than the one read here, so it stays.
+        // Read the names and photos, then look at the board again: it may have moved meanwhile.
+        // A name set meanwhile (a rename, a result) is newer than the one read here, so it stays.
         for (const userId of missing) {
-          const name = await this.store.repos.users.displayNameOf(userId);
-          if (!this.names.has(userId)) this.names.set(userId, name);
+          const face = await this.store.repos.users.shownOnBoards(userId);
+          if (!this.names.has(userId)) this.names.set(userId, face.displayName);
+          if (!this.photos.has(userId)) this.photos.set(userId, face.photoUrl);
         }
         continue;
       }
@@ -221,12 +225,12 @@ export class ReadModel {
         const out: LeaderboardEntryDto[] = [];
         for (let i = 0; i < shown; i++) {
           const userId = board.userIds[i]!;
-          out.push({ rank: i + 1, userId, displayName: this.names.get(userId)!, total: board.totals[i]!, days: board.days[i]! });
+          out.push({ rank: i + 1, userId, displayName: this.names.get(userId)!, total: board.totals[i]!, days: board.days[i]!, photoUrl: this.photos.get(userId)! });
         }
         entries = Object.freeze(out);
         board.tops.set(limit, entries);
       }
-      return { entries, me: rankIn(board, viewerUserId) };
+      return { entries, me: rankIn(board, viewerUserId), ranked: board.size };
     }
   }
 
@@ -273,6 +277,7 @@ export class ReadModel {
     this.version++;
     this.boards.clear();
     this.names.clear();
+    this.photos.clear();
     this.members.clear();
     this.challenges.clear();
   }
@@ -314,6 +319,11 @@ export class ReadModel {
       case 'member.updated':
         this.members.delete(event.telegramId);
         return;
+      case 'photo.changed':
+        this.members.delete(event.telegramId);
+        this.photos.set(event.userId, event.photoUrl);
+        for (const board of this.boards.values()) board.tops.clear();
+        return;
       case 'challenge.changed':
         this.challenges.delete(event.challengeId);
         return;
@@ -348,10 +358,21 @@ export class ReadModel {
   }
 }
 
-/** The member's rank and figures, or null when they are not on the board (no result, not eligible). */
-export function rankIn(board: Board, userId: number | null): { rank: number; total: number; days: number } | null {
+/** A member's place on a board; `toNext`: the total of the place above minus theirs (null when first). */
+export interface Standing {
+  rank: number;
+  total: number;
+  days: number;
+  toNext: number | null;
+}
+
+/** The member's place, or null when they are not on the board (no result, not eligible). */
+export function rankIn(board: Board, userId: number | null): Standing | null {
   if (userId === null) return null;
   // A linear scan of a typed array: ~1 µs for 25,000 members, cheaper than reading their row.
   const i = board.userIds.subarray(0, board.size).indexOf(userId);
-  return i < 0 ? null : { rank: i + 1, total: board.totals[i]!, days: board.days[i]! };
+  if (i < 0) return null;
+  // Rounded to the 6 decimals values are stored with, so the gap never shows binary noise.
+  const toNext = i > 0 ? Math.round((board.totals[i - 1]! - board.totals[i]!) * 1e6) / 1e6 : null;
+  return { rank: i + 1, total: board.totals[i]!, days: board.days[i]!, toNext };
 }

@@ -6,10 +6,20 @@ import { visibleCurrent } from '../domain/streak';
 import { formatWindow } from '../../shared/timeWindow';
 import type { DayKey } from '../../shared/types';
 import { write, type ServiceContext } from './context';
-import { windowOf } from './mappers';
+import { textsByLanguage, windowOf } from './mappers';
+import type { Language } from '../../shared/schemas';
 
 export interface DueReminder {
-  challenge: { id: number; title: string; emoji: string; unit: string; time: string; window: string | null };
+  challenge: {
+    id: number;
+    title: string;
+    emoji: string;
+    unit: string;
+    time: string;
+    window: string | null;
+    /** Title and unit in each member's language (Uzbek where no translation was entered). */
+    texts: Record<Language, { title: string; unit: string }>;
+  };
   day: DayKey;
   recipients: (Recipient & { streak: number })[];
 }
@@ -32,7 +42,15 @@ export async function dueReminders(ctx: ServiceContext, at: Date): Promise<{ day
       streak: visibleCurrent({ current: r.currentStreak, best: 0, lastCountedDay: r.lastCountedDay }, day),
     }));
     due.push({
-      challenge: { id: c.id, title: c.title, emoji: c.emoji, unit: c.unit, time: reminderTimeOf(c)!, window: window ? formatWindow(window) : null },
+      challenge: {
+        id: c.id,
+        title: c.title,
+        emoji: c.emoji,
+        unit: c.unit,
+        time: reminderTimeOf(c)!,
+        window: window ? formatWindow(window) : null,
+        texts: textsByLanguage(c),
+      },
       day,
       recipients,
     });

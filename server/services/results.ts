@@ -13,6 +13,8 @@ import { clubDay } from '../domain/clubTime';
 import { KIND_OF_TYPE } from '../domain/periods';
 import { lastClosedPeriod, periodBefore, periodRange, type ResultKind } from '../domain/schedule';
 import { write, type ServiceContext } from './context';
+import { textsByLanguage } from './mappers';
+import type { Language } from '../../shared/schemas';
 
 const resultsJob = (kind: ResultKind) => `${kind}-results`;
 const announceJob = (kind: ResultKind) => `${kind}-announce`;
@@ -65,7 +67,7 @@ export interface Announcement {
   period: string;
   from: string;
   to: string;
-  challenge: { id: number; title: string; emoji: string; unit: string };
+  challenge: { id: number; title: string; emoji: string; unit: string; texts: Record<Language, { title: string; unit: string }> };
   top: { rank: number; userId: number; displayName: string; total: number; days: number }[];
 }
 
@@ -91,7 +93,7 @@ export async function pendingAnnouncements(ctx: ServiceContext, kind: ResultKind
       period,
       from,
       to,
-      challenge: { id: c.id, title: c.title, emoji: c.emoji, unit: c.unit },
+      challenge: { id: c.id, title: c.title, emoji: c.emoji, unit: c.unit, texts: textsByLanguage(c) },
       top: rows.sort((a, b) => a.rank - b.rank),
     });
   }

@@ -17,6 +17,7 @@ import type * as leaderboard from '../db/repositories/leaderboard';
 import type * as memberships from '../db/repositories/memberships';
 import type * as reminders from '../db/repositories/reminders';
 import type * as results from '../db/repositories/results';
+import type * as submissionChanges from '../db/repositories/submissionChanges';
 import type * as submissions from '../db/repositories/submissions';
 import type * as users from '../db/repositories/users';
 
@@ -42,6 +43,7 @@ export interface Repositories {
   memberships: AsyncRepository<typeof memberships>;
   reminders: AsyncRepository<typeof reminders>;
   results: AsyncRepository<typeof results>;
+  submissionChanges: AsyncRepository<typeof submissionChanges>;
   submissions: AsyncRepository<typeof submissions>;
   users: AsyncRepository<typeof users>;
 }

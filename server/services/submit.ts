@@ -1,4 +1,5 @@
 /** Submitting today's result: one transaction stores it, moves the streak and the leaderboards. */
+import type { ChallengeRow } from '../db/repositories/challenges';
 import { ServiceError } from '../domain/errors';
 import { periodKeysOf } from '../domain/periods';
 import { isRunningOn } from '../domain/schedule';
@@ -6,20 +7,19 @@ import { applySubmission, countsForStreak, visibleCurrent } from '../domain/stre
 import { isInsideWindow } from '../domain/timeWindow';
 import { formatWindow } from '../../shared/timeWindow';
 import { parseValue } from '../../shared/value';
+import { progressOf } from '../../shared/progress';
 import type { SubmitResultDto } from '../../shared/types';
+import { correctableUntil } from '../domain/corrections';
 import { now, requireMember, write, type ServiceContext } from './context';
 import { windowOf } from './mappers';
 
 /**
- * Stores the member's result for today. Submissions arriving together share one transaction
- * (group commit, see the store); the answer comes once it has committed.
+ * The member, the challenge and the club's present for a result of today: registered, not
+ * banned, the challenge active, running today and joined — or the coded refusal. Submitting
+ * and correcting both start here, so requests arriving together reach their transactions in
+ * the order they came (a correction sent right after its submission finds it).
  */
-export async function submit(
-  ctx: ServiceContext,
-  telegramId: number,
-  challengeId: number,
-  rawValue: number | string,
-): Promise<SubmitResultDto> {
+export async function joinedToday(ctx: ServiceContext, telegramId: number, challengeId: number) {
   const user = await requireMember(ctx, telegramId);
   const challenge = await ctx.readModel.challenge(challengeId);
   const when = now(ctx);
@@ -33,6 +33,33 @@ export async function submit(
   if (!(await ctx.store.repos.memberships.findMembership(user.id, challengeId))?.isMember) {
     throw new ServiceError('NOT_JOINED', 'Join this challenge before submitting');
   }
+  return { user, challenge, when };
+}
+
+/** The value a member sent, parsed within the challenge's bounds, or the coded refusal. */
+export function valueFor(challenge: ChallengeRow, rawValue: number | string): { value: number } {
+  const parsed = parseValue(rawValue, { min: challenge.minValue, max: challenge.maxValue });
+  if (!parsed.ok) {
+    throw new ServiceError(
+      'BAD_REQUEST',
+      `The value must be a number from ${challenge.minValue} to ${challenge.maxValue}`,
+      { reason: parsed.reason, min: challenge.minValue, max: challenge.maxValue, unit: challenge.unit },
+    );
+  }
+  return parsed;
+}
+
+/**
+ * Stores the member's result for today. Submissions arriving together share one transaction
+ * (group commit, see the store); the answer comes once it has committed.
+ */
+export async function submit(
+  ctx: ServiceContext,
+  telegramId: number,
+  challengeId: number,
+  rawValue: number | string,
+): Promise<SubmitResultDto> {
+  const { user, challenge, when } = await joinedToday(ctx, telegramId, challengeId);
   const window = windowOf(challenge);
   if (!isInsideWindow(window, when.secondOfDay)) {
     const text = formatWindow(window!);
@@ -42,14 +69,7 @@ export async function submit(
       end: window!.end,
     });
   }
-  const parsed = parseValue(rawValue, { min: challenge.minValue, max: challenge.maxValue });
-  if (!parsed.ok) {
-    throw new ServiceError(
-      'BAD_REQUEST',
-      `The value must be a number from ${challenge.minValue} to ${challenge.maxValue}`,
-      { reason: parsed.reason, min: challenge.minValue, max: challenge.maxValue, unit: challenge.unit },
-    );
-  }
+  const parsed = valueFor(challenge, rawValue);
 
   const periods = periodKeysOf(when.day);
   return write(
@@ -88,6 +108,8 @@ export async function submit(
       return {
         submission: { id: stored.id, value: stored.value, day: stored.day },
         streak: { current: visibleCurrent(after, when.day), best: after.best },
+        progress: progressOf(stored.value, challenge.target),
+        correctableUntil: new Date(correctableUntil(stored.createdAt, ctx.correctionMinutes)).toISOString(),
       };
     },
     { grouped: true },

@@ -5,6 +5,7 @@
  * Pure TypeScript (no server imports): usable by the Mini App too.
  */
 import type { Language } from '../schemas';
+import { glossary as g } from './glossary';
 
 export interface ChallengeLabel {
   emoji: string;
@@ -16,76 +17,89 @@ const label = (c: ChallengeLabel) => `${c.emoji} ${c.title}`.trim();
 const withUnit = (value: string, unit: string) => (unit ? `${value} ${unit}` : value);
 
 const uz = {
-  languageName: "O'zbekcha",
+  languageName: "Oʻzbekcha",
   commands: {
     start: 'Boshlash va ilovani ochish',
     submit: 'Bugungi natijani yuborish',
     me: 'Mening challengelarim va seriyalarim',
     top: 'Bugungi reyting',
-    language: "Tilni o'zgartirish",
-    reminders: "Eslatmalarni yoqish yoki o'chirish",
+    language: "Tilni oʻzgartirish",
+    reminders: "Eslatmalarni yoqish yoki oʻchirish",
     help: 'Yordam',
   },
   greeting: (name: string) =>
     `Assalomu alaykum, ${name}! 👋\n\n` +
-    "Qadam Club — kundalik odatlar, intizom va do'stona musobaqa klubi. Bu yerda siz:\n" +
-    "• challengelarga qo'shilasiz (qadamlar, kitob o'qish, mashqlar…);\n" +
+    "Qadam Club — kundalik odatlar, intizom va doʻstona musobaqa klubi. Bu yerda siz:\n" +
+    "• challengelarga qoʻshilasiz (qadamlar, kitob oʻqish, mashqlar…);\n" +
     '• har kuni natijangizni yuborasiz;\n' +
-    "• ketma-ket kunlar seriyasini saqlab, reytingda o'rningizni kuzatasiz.\n\n" +
-    "Boshlash uchun reytingda ko'rinadigan ismingizni tasdiqlang: pastdagi tugmani bosing yoki boshqa ismni yozib yuboring.",
-  acceptName: (name: string) => `✅ «${name}» bo'lsin`,
-  nameInvalid: "Bu ism mos kelmadi: 1 dan 64 gacha belgi bo'lsin, maxsus belgilarsiz. Boshqa ism yozib ko'ring.",
+    "• ketma-ket kunlar seriyasini saqlab, reytingda oʻrningizni kuzatasiz.\n\n" +
+    "Boshlash uchun reytingda koʻrinadigan ismingizni tasdiqlang: pastdagi tugmani bosing yoki boshqa ismni yozib yuboring.",
+  acceptName: (name: string) => `✅ «${name}» boʻlsin`,
+  nameInvalid: "Bu ism mos kelmadi: 1 dan 64 gacha belgi boʻlsin, maxsus belgilarsiz. Boshqa ism yozib koʻring.",
   registered: (name: string) =>
-    `Tayyor, ${name}! 🎉 Endi siz Qadam Club a'zosisiz.\n\n` +
-    "Ilovani ochib, challengelarga qo'shiling va bugungi natijangizni yuboring. Ilova ochilmasa, /submit buyrug'i yordam beradi.",
+    `Tayyor, ${name}! 🎉 Endi siz Qadam Club aʼzosisiz.\n\n` +
+    "Ilovani ochib, challengelarga qoʻshiling va bugungi natijangizni yuboring. Ilova ochilmasa, /submit buyrugʻi yordam beradi.",
   welcomeBack: (name: string) =>
     `Qaytganingizdan xursandmiz, ${name}! 👋\n\n` +
-    "Ilovani ochib bugungi natijangizni yuboring yoki /submit buyrug'idan foydalaning. Barcha buyruqlar: /help",
-  openApp: '📱 Qadam Clubni ochish',
+    "Ilovani ochib bugungi natijangizni yuboring yoki /submit buyrugʻidan foydalaning. Barcha buyruqlar: /help",
+  openApp: `📱 ${g.uz.brand} ilovasini ochish`,
   appLinkInText: (url: string) => `Ilova: ${url}`,
-  needRegistration: "Buning uchun avval ro'yxatdan o'ting — bir daqiqa ham olmaydi.",
-  registerButton: "📝 Ro'yxatdan o'tish",
-  noChallenges: "Siz hali hech bir challengega qo'shilmagansiz. Ilovani ochib, o'zingizga yoqqanini tanlang.",
+  needRegistration: "Buning uchun avval roʻyxatdan oʻting — bir daqiqa ham olmaydi.",
+  registerButton: "📝 Roʻyxatdan oʻtish",
+  noChallenges: "Siz hali hech bir challengega qoʻshilmagansiz. Ilovani ochib, oʻzingizga yoqqanini tanlang.",
   chooseChallenge: 'Qaysi challenge uchun natija yuborasiz?',
   askValue: (c: ChallengeLabel & { min: string; max: string }) =>
     `${label(c)}: bugungi natijangizni son bilan yozing${c.unit ? ` (${c.unit})` : ''}.\n` +
     `Masalan: 5,5 yoki 5.5. Qabul qilinadi: ${c.min} dan ${c.max} gacha.`,
   submitted: (c: ChallengeLabel & { value: string; current: number; best: number }) =>
-    `✅ Qabul qilindi: ${label(c)} — ${withUnit(c.value, c.unit)}.\n🔥 Seriya: ${c.current} kun (eng yaxshisi: ${c.best}).`,
+    `✅ Qabul qilindi: ${label(c)} — ${withUnit(c.value, c.unit)}.\n🔥 Seriya: ${c.current} kun (${g.uz.bestStreak}: ${c.best}).`,
+  submittedBelow: (c: ChallengeLabel & { value: string; missing: string; current: number }) =>
+    `☑️ Qabul qilindi: ${label(c)} — ${withUnit(c.value, c.unit)}.\n` +
+    `🎯 Kunlik maqsadga ${withUnit(c.missing, c.unit)} yetmadi: bu kun seriyaga qoʻshilmaydi. 🔥 Seriya: ${c.current} kun.`,
+  correctHint: (minutes: number) => `✏️ Xato yozdingizmi? ${minutes} daqiqa ichida tuzatish mumkin.`,
+  correctButton: '✏️ Tuzatish',
+  askCorrection: (c: ChallengeLabel & { value: string; min: string; max: string }) =>
+    `${label(c)}: hozirgi natija ${withUnit(c.value, c.unit)}. Toʻgʻri sonni yozing (${c.min} dan ${c.max} gacha).`,
+  corrected: (c: ChallengeLabel & { value: string }) => `✏️ Tuzatildi: ${label(c)} — ${withUnit(c.value, c.unit)}.`,
+  resultDeleted: (c: ChallengeLabel & { value: string; day: string }) =>
+    `🗑 Administrator ${c.day} kungi natijangizni oʻchirdi: ${label(c)} — ${withUnit(c.value, c.unit)}.\n` +
+    'Seriya va reyting qayta hisoblandi. Savolingiz boʻlsa, klub administratoriga yozing.',
+  meTodayBelow: (value: string, unit: string, missing: string) =>
+    `Bugun: ☑️ ${withUnit(value, unit)} — maqsadga ${withUnit(missing, unit)} yetmadi`,
   tryAgain: 'Qaytadan yozib yuboring.',
   meHeader: (name: string) => `👤 ${name}`,
   meToday: (value: string | null, unit: string) =>
     value === null ? 'Bugun: ⏳ hali yuborilmagan' : `Bugun: ✅ ${withUnit(value, unit)}`,
-  meStreak: (current: number, best: number) => `🔥 Seriya: ${current} kun · eng yaxshisi: ${best}`,
+  meStreak: (current: number, best: number) => `🔥 Seriya: ${current} kun · ${g.uz.bestStreak}: ${best}`,
   meWindow: (window: string) => `🕘 Natija vaqti: ${window}`,
-  meReminders: (on: boolean): string => (on ? '🔔 Eslatmalar: yoqilgan' : "🔕 Eslatmalar: o'chirilgan"),
+  meReminders: (on: boolean): string => (on ? '🔔 Eslatmalar: yoqilgan' : "🔕 Eslatmalar: oʻchirilgan"),
   topHeader: (c: ChallengeLabel) => `🏆 ${label(c)} — bugungi TOP-5`,
   topEmpty: 'Bugun hali hech kim natija yubormadi.',
-  topMe: (rank: number, total: string) => `Sizning o'rningiz: ${rank} (${total})`,
-  topMeNone: "Siz bugun hali reytingda yo'qsiz — /submit",
+  topMe: (rank: number, total: string) => `Sizning oʻrningiz: ${rank} (${total})`,
+  topMeNone: "Siz bugun hali reytingda yoʻqsiz — /submit",
   help:
     'Qadam Club buyruqlari:\n' +
-    "/start — salomlashish, ro'yxatdan o'tish va ilovani ochish\n" +
+    "/start — salomlashish, roʻyxatdan oʻtish va ilovani ochish\n" +
     '/submit — bugungi natijani yuborish (masalan: /submit 5,5)\n' +
     '/me — challengelaringiz, seriyalar va bugungi holat\n' +
-    "/top — bugungi TOP-5 va sizning o'rningiz\n" +
+    "/top — bugungi TOP-5 va sizning oʻrningiz\n" +
     '/language — tilni tanlash\n' +
-    "/reminders — eslatmalarni yoqish yoki o'chirish\n" +
+    "/reminders — eslatmalarni yoqish yoki oʻchirish\n" +
     '/help — shu yordam\n\n' +
     "Natijani ilovada yuborish qulayroq; /submit ilova ochilmaganda yordam beradi.",
   chooseLanguage: 'Tilni tanlang:',
-  languageSet: "Til o'zgartirildi: O'zbekcha ✅",
+  languageSet: "Til oʻzgartirildi: Oʻzbekcha ✅",
   remindersStatus: (on: boolean): string =>
     on
       ? "🔔 Eslatmalar yoqilgan: natija yubormagan kunlaringizda challenge vaqtida eslatib turaman."
-      : "🔕 Eslatmalar o'chirilgan.",
+      : "🔕 Eslatmalar oʻchirilgan.",
   remindersTurnOn: '🔔 Yoqish',
-  remindersTurnOff: "🔕 O'chirish",
+  remindersTurnOff: "🔕 Oʻchirish",
   remindersOn: '🔔 Eslatmalar yoqildi.',
-  remindersOff: "🔕 Eslatmalar o'chirildi. Qayta yoqish: /reminders",
-  unknownCommand: "Bunday buyruqni bilmayman. /help — barcha buyruqlar ro'yxati.",
+  remindersOff: "🔕 Eslatmalar oʻchirildi. Qayta yoqish: /reminders",
+  unknownCommand: "Bunday buyruqni bilmayman. /help — barcha buyruqlar roʻyxati.",
   plainText: 'Natija yuborish uchun /submit, barcha buyruqlar uchun /help.',
-  expired: "Bu tugma eskirgan. Qaytadan urinib ko'ring.",
+  expired: "Bu tugma eskirgan. Qaytadan urinib koʻring.",
 };
 
 type Catalogue = typeof uz;
@@ -126,11 +140,23 @@ const ru: Catalogue = {
     `${label(c)}: напишите результат за сегодня числом${c.unit ? ` (${c.unit})` : ''}.\n` +
     `Например: 5,5 или 5.5. Принимается от ${c.min} до ${c.max}.`,
   submitted: (c) =>
-    `✅ Принято: ${label(c)} — ${withUnit(c.value, c.unit)}.\n🔥 Серия: ${c.current} дн. (лучшая: ${c.best}).`,
+    `✅ Принято: ${label(c)} — ${withUnit(c.value, c.unit)}.\n🔥 Серия: ${c.current} дн. (${g.ru.bestStreak}: ${c.best}).`,
+  submittedBelow: (c) =>
+    `☑️ Принято: ${label(c)} — ${withUnit(c.value, c.unit)}.\n` +
+    `🎯 До дневной цели не хватило ${withUnit(c.missing, c.unit)}: этот день не идёт в серию. 🔥 Серия: ${c.current} дн.`,
+  correctHint: (minutes) => `✏️ Ошиблись? Исправить можно в течение ${minutes} мин.`,
+  correctButton: '✏️ Исправить',
+  askCorrection: (c) =>
+    `${label(c)}: сейчас записано ${withUnit(c.value, c.unit)}. Напишите верное число (от ${c.min} до ${c.max}).`,
+  corrected: (c) => `✏️ Исправлено: ${label(c)} — ${withUnit(c.value, c.unit)}.`,
+  resultDeleted: (c) =>
+    `🗑 Администратор удалил ваш результат за ${c.day}: ${label(c)} — ${withUnit(c.value, c.unit)}.\n` +
+    'Серия и рейтинг пересчитаны. Если есть вопросы, напишите администратору клуба.',
+  meTodayBelow: (value, unit, missing) => `Сегодня: ☑️ ${withUnit(value, unit)} — до цели не хватило ${withUnit(missing, unit)}`,
   tryAgain: 'Напишите ещё раз.',
   meHeader: (name) => `👤 ${name}`,
   meToday: (value, unit) => (value === null ? 'Сегодня: ⏳ ещё не отправлено' : `Сегодня: ✅ ${withUnit(value, unit)}`),
-  meStreak: (current, best) => `🔥 Серия: ${current} дн. · лучшая: ${best}`,
+  meStreak: (current, best) => `🔥 Серия: ${current} дн. · ${g.ru.bestStreak}: ${best}`,
   meWindow: (window) => `🕘 Время приёма: ${window}`,
   meReminders: (on) => (on ? '🔔 Напоминания: включены' : '🔕 Напоминания: выключены'),
   topHeader: (c) => `🏆 ${label(c)} — ТОП-5 за сегодня`,
@@ -198,11 +224,23 @@ const en: Catalogue = {
     `${label(c)}: type today's result as a number${c.unit ? ` (${c.unit})` : ''}.\n` +
     `For example: 5.5 or 5,5. Accepted: from ${c.min} to ${c.max}.`,
   submitted: (c) =>
-    `✅ Saved: ${label(c)} — ${withUnit(c.value, c.unit)}.\n🔥 Streak: ${c.current} day(s) (best: ${c.best}).`,
+    `✅ Saved: ${label(c)} — ${withUnit(c.value, c.unit)}.\n🔥 Streak: ${c.current} day(s) (${g.en.bestStreak}: ${c.best}).`,
+  submittedBelow: (c) =>
+    `☑️ Saved: ${label(c)} — ${withUnit(c.value, c.unit)}.\n` +
+    `🎯 ${withUnit(c.missing, c.unit)} short of the daily target: this day does not count for the streak. 🔥 Streak: ${c.current} day(s).`,
+  correctHint: (minutes) => `✏️ A typo? You can correct it within ${minutes} min.`,
+  correctButton: '✏️ Correct',
+  askCorrection: (c) =>
+    `${label(c)}: the stored result is ${withUnit(c.value, c.unit)}. Type the right number (from ${c.min} to ${c.max}).`,
+  corrected: (c) => `✏️ Corrected: ${label(c)} — ${withUnit(c.value, c.unit)}.`,
+  resultDeleted: (c) =>
+    `🗑 An admin deleted your result of ${c.day}: ${label(c)} — ${withUnit(c.value, c.unit)}.\n` +
+    'Your streak and the leaderboards were recounted. If you have questions, write to the club admin.',
+  meTodayBelow: (value, unit, missing) => `Today: ☑️ ${withUnit(value, unit)} — ${withUnit(missing, unit)} short of the target`,
   tryAgain: 'Please type it again.',
   meHeader: (name) => `👤 ${name}`,
   meToday: (value, unit) => (value === null ? 'Today: ⏳ not submitted yet' : `Today: ✅ ${withUnit(value, unit)}`),
-  meStreak: (current, best) => `🔥 Streak: ${current} day(s) · best: ${best}`,
+  meStreak: (current, best) => `🔥 Streak: ${current} day(s) · ${g.en.bestStreak}: ${best}`,
   meWindow: (window) => `🕘 Results accepted: ${window}`,
   meReminders: (on) => (on ? '🔔 Reminders: on' : '🔕 Reminders: off'),
   topHeader: (c) => `🏆 ${label(c)} — today's top 5`,
@@ -241,10 +279,25 @@ export function botText(language: Language): Catalogue {
   return botTexts[language];
 }
 
-/** Numbers as members write them: a decimal comma in Uzbek and Russian, a point in English. */
+/**
+ * Numbers as members write them, the same as the Mini App: a decimal comma and a space between
+ * thousands in Uzbek and Russian ("10 000,5"), a point and a comma in English ("10,000.5").
+ */
 export function formatNumber(language: Language, value: number): string {
-  const text = String(Math.round(value * 1e6) / 1e6);
-  return language === 'en' ? text : text.replace('.', ',');
+  const rounded = Math.round(value * 1e6) / 1e6;
+  const [whole, fraction] = String(Math.abs(rounded)).split('.');
+  const sep = language === 'en' ? ',' : '\u00a0';
+  const grouped = whole!.length > 3 ? whole!.replace(/\B(?=(\d{3})+$)/g, sep) : whole!;
+  const text = `${rounded < 0 ? '-' : ''}${grouped}${fraction ? (language === 'en' ? '.' : ',') + fraction : ''}`;
+  return text;
+}
+
+/** A club day as members read it: 25.11.2026 in Uzbek and Russian, 25 Nov 2026 in English. */
+export function formatDay(language: Language, day: string): string {
+  const [y, m, d] = day.split('-');
+  if (language !== 'en') return `${d}.${m}.${y}`;
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  return `${Number(d)} ${months[Number(m) - 1]} ${y}`;
 }
 
 /** The order of the command menu (setMyCommands); /admin is listed per admin by its own feature. */

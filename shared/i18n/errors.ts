@@ -9,20 +9,24 @@ const errors: Record<Language, Record<ErrorCode, Text>> = {
   uz: {
     BAD_REQUEST: (p) =>
       p.min !== undefined
-        ? `Qiymat noto'g'ri. ${p.min} dan ${p.max} gacha son kiriting.`
-        : "So'rov noto'g'ri.",
+        ? `Qiymat notoʻgʻri. ${p.min} dan ${p.max} gacha son kiriting.`
+        : "Soʻrov notoʻgʻri.",
     UNAUTHORIZED: "Sessiya eskirgan. Ilovani Telegramdan qayta oching.",
-    NOT_REGISTERED: "Avval ro'yxatdan o'ting.",
+    NOT_REGISTERED: "Avval roʻyxatdan oʻting.",
     BANNED: "Hisobingiz bloklangan. Klub administratoriga murojaat qiling.",
-    NOT_JOINED: "Avval bu challengega qo'shiling.",
-    FORBIDDEN: "Bu bo'lim faqat administratorlar uchun.",
+    NOT_JOINED: "Avval bu challengega qoʻshiling.",
+    FORBIDDEN: "Bu boʻlim faqat administratorlar uchun.",
     NOT_FOUND: "Topilmadi yoki faol emas.",
     ALREADY_SUBMITTED: (p) =>
       p.value !== undefined ? `Bugungi natija allaqachon yuborilgan: ${p.value}.` : 'Bugungi natija allaqachon yuborilgan.',
-    OUTSIDE_TIME_WINDOW: (p) => `Natijalar faqat ${p.window} oralig'ida qabul qilinadi.`,
-    RATE_LIMITED: "Juda ko'p so'rov. Birozdan keyin urinib ko'ring.",
-    PAYLOAD_TOO_LARGE: "So'rov juda katta.",
-    INTERNAL: "Nimadir xato ketdi. Birozdan keyin urinib ko'ring.",
+    OUTSIDE_TIME_WINDOW: (p) => `Natijalar faqat ${p.window} oraligʻida qabul qilinadi.`,
+    CORRECTION_CLOSED: (p) =>
+      p.minutes !== undefined
+        ? `Natijani yuborilgandan keyin ${p.minutes} daqiqa ichida tuzatish mumkin edi; bu vaqt oʻtdi.`
+        : 'Bugungi natijani tuzatish vaqti oʻtdi.',
+    RATE_LIMITED: "Juda koʻp soʻrov. Birozdan keyin urinib koʻring.",
+    PAYLOAD_TOO_LARGE: "Soʻrov juda katta.",
+    INTERNAL: "Nimadir xato ketdi. Birozdan keyin urinib koʻring.",
   },
   ru: {
     BAD_REQUEST: (p) =>
@@ -36,6 +40,10 @@ const errors: Record<Language, Record<ErrorCode, Text>> = {
     ALREADY_SUBMITTED: (p) =>
       p.value !== undefined ? `Результат за сегодня уже отправлен: ${p.value}.` : 'Результат за сегодня уже отправлен.',
     OUTSIDE_TIME_WINDOW: (p) => `Результаты принимаются только в ${p.window}.`,
+    CORRECTION_CLOSED: (p) =>
+      p.minutes !== undefined
+        ? `Исправить результат можно в течение ${p.minutes} мин после отправки; это время прошло.`
+        : 'Время для исправления результата за сегодня прошло.',
     RATE_LIMITED: 'Слишком много запросов. Попробуйте чуть позже.',
     PAYLOAD_TOO_LARGE: 'Слишком большой запрос.',
     INTERNAL: 'Что-то пошло не так. Попробуйте чуть позже.',
@@ -52,6 +60,10 @@ const errors: Record<Language, Record<ErrorCode, Text>> = {
     ALREADY_SUBMITTED: (p) =>
       p.value !== undefined ? `Today's result is already submitted: ${p.value}.` : "Today's result is already submitted.",
     OUTSIDE_TIME_WINDOW: (p) => `Results are accepted only during ${p.window}.`,
+    CORRECTION_CLOSED: (p) =>
+      p.minutes !== undefined
+        ? `A result can be corrected within ${p.minutes} min of sending it; that time has passed.`
+        : "The time to correct today's result has passed.",
     RATE_LIMITED: 'Too many requests. Try again in a moment.',
     PAYLOAD_TOO_LARGE: 'The request is too large.',
     INTERNAL: 'Something went wrong. Try again in a moment.',

@@ -69,15 +69,15 @@ export function reminderText(language: Language, p: ReminderParams): string {
   const lines: string[] = [];
   switch (language) {
     case 'uz':
-      lines.push(`⏰ ${p.name}, bugungi natijangiz hali yo'q: ${p.emoji} ${p.title}.`);
+      lines.push(`⏰ ${p.name}, bugungi natijangiz hali yoʻq: ${p.emoji} ${p.title}.`);
       if (p.streak > 0) lines.push(`🔥 ${p.streak} kunlik seriyangizni saqlab qoling!`);
-      if (p.window) lines.push(`Natijalar ${p.window} oralig'ida qabul qilinadi.`);
-      lines.push("Natijani ilovada yoki /submit buyrug'i bilan yuboring.");
+      if (p.window) lines.push(`Natijalar ${p.window} oraligʻida qabul qilinadi.`);
+      lines.push("Natijani ilovada yoki /submit buyrugʻi bilan yuboring.");
       break;
     case 'ru':
       lines.push(`⏰ ${p.name}, сегодняшнего результата ещё нет: ${p.emoji} ${p.title}.`);
       if (p.streak > 0) lines.push(`🔥 Сохраните серию: ${p.streak} дн. подряд!`);
-      if (p.window) lines.push(`Результаты принимаются с ${p.window}.`);
+      if (p.window) lines.push(`Результаты принимаются ${fromTo(p.window)}.`);
       lines.push('Отправьте результат в приложении или командой /submit.');
       break;
     case 'en':
@@ -97,7 +97,7 @@ export function openAppButtonText(language: Language): string {
 export function winnersText(language: Language, p: WinnersParams): string {
   const label = periodLabel(language, p);
   const header = {
-    uz: p.kind === 'weekly' ? `🏆 Hafta g'oliblari (${label})` : `🏆 Oy g'oliblari (${label})`,
+    uz: p.kind === 'weekly' ? `🏆 Hafta gʻoliblari (${label})` : `🏆 Oy gʻoliblari (${label})`,
     ru: p.kind === 'weekly' ? `🏆 Победители недели (${label})` : `🏆 Победители месяца (${label})`,
     en: p.kind === 'weekly' ? `🏆 Winners of the week (${label})` : `🏆 Winners of the month (${label})`,
   }[language];
@@ -116,4 +116,10 @@ export function winnersText(language: Language, p: WinnersParams): string {
 
 export function leaderboardButtonText(language: Language): string {
   return { uz: '🏆 Reyting', ru: '🏆 Рейтинг', en: '🏆 Leaderboard' }[language];
+}
+
+/** "21:00–23:59" → "с 21:00 до 23:59" (Russian reads a time range with prepositions). */
+function fromTo(window: string): string {
+  const [start, end] = window.split('–');
+  return end ? `с ${start} до ${end}` : `в ${window}`;
 }

@@ -105,7 +105,7 @@ describe('members and manual fixes', () => {
     expect(del.status).toBe(200);
     expect(del.body).toEqual({ deleted: true, streak: { current: 1, best: 1 } });
     const weekly = await rt.request('GET', `/api/leaderboard?challengeId=${c.id}&type=weekly`, { as: m.tg });
-    expect(weekly.body.me).toEqual({ rank: 1, total: 20, days: 2 });
+    expect(weekly.body.me).toEqual({ rank: 1, total: 20, days: 2, toNext: null });
     const me = await rt.request('GET', '/api/me', { as: m.tg });
     expect(me.body.challenges[0]).toMatchObject({ streak: { current: 1, best: 1 }, total: 20, days: 2 });
     expect((await admin('DELETE', `/api/admin/submissions/${ids[1]}`)).status).toBe(404);

@@ -93,6 +93,10 @@ describe('demo mode', () => {
       const forged = await demo.request('GET', '/api/me', { as: telegramUser() });
       expect(forged.status).toBe(401);
       expect((await demo.request('GET', '/api/demo/init-data?user=abc')).status).toBe(400);
+      // The demo member takes the browser's language; anything else is refused.
+      const ru = await demo.request('GET', '/api/demo/init-data?user=4&lang=ru');
+      expect(JSON.parse(new URLSearchParams(ru.body.initData).get('user')!).language_code).toBe('ru');
+      expect((await demo.request('GET', '/api/demo/init-data?user=4&lang=de')).status).toBe(400);
       expect((await demo.request('GET', '/api/config')).body).toEqual({ demo: true, botUsername: null });
     } finally {
       demo.close();

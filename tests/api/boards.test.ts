@@ -1,7 +1,7 @@
 /**
  * Model check of the leaderboards: a seeded random sequence of submits, joins, leaves, bans,
- * unbans, deletions, removals, renames and day changes, with every board read before and after
- * each step. Every answer must equal a ranking computed directly from the submissions table —
+ * unbans, deletions, corrections, removals, renames, new photos and day changes, with every
+ * board read before and after each step. Every answer must equal a ranking computed directly from the submissions table —
  * so the maintained totals and the in-memory boards can never drift from the facts. The steps
  * must also produce, and the read model apply, every type of event a write can return: a new
  * type fails here until it is applied and exercised.
@@ -35,13 +35,13 @@ function expected(challengeId: number, type: (typeof TYPES)[number], today: stri
     type === 'today' ? [today, today] : type === 'weekly' ? [weekStart(today), addDays(weekStart(today), 6)] : type === 'monthly' ? [`${monthKey(today)}-01`, `${monthKey(today)}-31`] : ['0000-00-00', '9999-99-99'];
   const rows = rt.database.sqlite
     .query(
-      `select s.user_id as userId, coalesce(u.display_name, u.first_name) as displayName, round(sum(s.value), 6) as total, count(*) as days, max(s.created_at) as lastAt
+      `select s.user_id as userId, coalesce(u.display_name, u.first_name) as displayName, u.photo_url as photoUrl, round(sum(s.value), 6) as total, count(*) as days, max(s.created_at) as lastAt
        from submissions s join users u on u.id = s.user_id
        join user_challenges uc on uc.user_id = s.user_id and uc.challenge_id = s.challenge_id
        where s.challenge_id = ? and s.day between ? and ? and uc.is_member = 1 and u.is_banned = 0
        group by s.user_id`,
     )
-    .all(challengeId, range[0]!, range[1]!) as { userId: number; displayName: string; total: number; days: number; lastAt: number }[];
+    .all(challengeId, range[0]!, range[1]!) as { userId: number; displayName: string; photoUrl: string | null; total: number; days: number; lastAt: number }[];
   return rankTotals(rows);
 }
 
@@ -52,13 +52,16 @@ async function checkAll(viewer: { tg: TestTelegramUser; id: number }, step: stri
       const res = await rt.request('GET', `/api/leaderboard?challengeId=${challengeId}&type=${type}&limit=100`, { as: viewer.tg });
       if (res.status === 403) continue; // the viewer is banned right now
       const want = expected(challengeId, type, today);
-      const got = res.body.entries.map((e: any) => [e.rank, e.userId, e.displayName, e.total, e.days]);
-      const wantRows = want.map((e) => [e.rank, e.userId, e.displayName, e.total, e.days]);
+      const got = res.body.entries.map((e: any) => [e.rank, e.userId, e.displayName, e.photoUrl, e.total, e.days]);
+      const wantRows = want.map((e) => [e.rank, e.userId, e.displayName, e.photoUrl, e.total, e.days]);
       if (JSON.stringify(got) !== JSON.stringify(wantRows)) {
         throw new Error(`${step}: challenge ${challengeId} ${type}\n got ${JSON.stringify(got)}\nwant ${JSON.stringify(wantRows)}`);
       }
       const mine = want.find((e) => e.userId === viewer.id);
-      expect(res.body.me).toEqual(mine ? { rank: mine.rank, total: mine.total, days: mine.days } : null);
+      const above = mine && mine.rank > 1 ? want[mine.rank - 2]! : null;
+      const toNext = above && mine ? Math.round((above.total - mine.total) * 1e6) / 1e6 : null;
+      expect(res.body.me).toEqual(mine ? { rank: mine.rank, total: mine.total, days: mine.days, toNext } : null);
+      expect(res.body.ranked).toBe(want.length);
     }
   }
 }
@@ -94,9 +97,16 @@ test('300 random steps: every board equals a ranking computed from the submissio
     } else if (action < 0.84) {
       label = 'remove from challenge';
       await admin('DELETE', `/api/admin/users/${m.id}/challenges/${c}`);
-    } else if (action < 0.88) {
+    } else if (action < 0.86) {
       label = 'rename';
       await rt.request('POST', '/api/auth/register', { as: m.tg, body: { displayName: `Name ${step}` } });
+    } else if (action < 0.91) {
+      label = 'correct today';
+      await rt.request('PUT', `/api/challenges/${c}/submission`, { as: m.tg, body: { value: Math.round(rand() * 1000) / 10 } });
+    } else if (action < 0.94) {
+      label = 'new photo';
+      m.tg = { ...m.tg, photo_url: `https://t.me/i/userpic/${step}.jpg` };
+      await rt.request('GET', '/api/me', { as: m.tg });
     } else {
       label = 'next day';
       rt.clock.advance(86_400_000);
@@ -125,6 +135,7 @@ const SAMPLES: { [T in ClubEventType]: Extract<ClubEvent, { type: T }> } = {
   'ban.changed': { type: 'ban.changed', userId: 1, telegramId: 1, banned: false },
   'member.renamed': { type: 'member.renamed', userId: 1, telegramId: 1, displayName: 'x' },
   'member.updated': { type: 'member.updated', telegramId: 1 },
+  'photo.changed': { type: 'photo.changed', userId: 1, telegramId: 1, photoUrl: null },
   'challenge.changed': { type: 'challenge.changed', challengeId: 1 },
 };
 

@@ -105,7 +105,7 @@ describe('challenges, join and leave', () => {
     expectError(await submit(rt, m.tg, c.id, 5), 403, 'NOT_JOINED');
     await rt.request('POST', `/api/challenges/${c.id}/join`, { as: m.tg });
     const back = await rt.request('GET', `/api/leaderboard?challengeId=${c.id}&type=all`, { as: m.tg });
-    expect(back.body.entries).toEqual([{ rank: 1, userId: m.id, displayName: m.tg.first_name, total: 1200, days: 1 }]);
+    expect(back.body.entries).toEqual([{ rank: 1, userId: m.id, displayName: m.tg.first_name, total: 1200, days: 1, photoUrl: null }]);
     const me = await rt.request('GET', '/api/me', { as: m.tg });
     expect(me.body.challenges[0].streak.current).toBe(1);
   });
@@ -129,14 +129,19 @@ describe('submit', () => {
     const m = await joinedMember(rt, c.id);
     const res = await submit(rt, m.tg, c.id, '12,5');
     expect(res.status).toBe(201);
-    expect(res.body).toEqual({ submission: { id: expect.any(Number), value: 12.5, day: '2026-11-25' }, streak: { current: 1, best: 1 } });
+    expect(res.body).toEqual({
+      submission: { id: expect.any(Number), value: 12.5, day: '2026-11-25' },
+      streak: { current: 1, best: 1 },
+      progress: { target: null, met: true, missing: 0 },
+      correctableUntil: '2026-11-25T07:15:00.000Z',
+    });
     const me = await rt.request('GET', '/api/me', { as: m.tg });
     expect(me.body.challenges[0]).toMatchObject({ today: { value: 12.5, day: '2026-11-25' }, streak: { current: 1, best: 1 }, total: 12.5, days: 1 });
     for (const type of ['today', 'weekly', 'monthly', 'all']) {
       const board = await rt.request('GET', `/api/leaderboard?challengeId=${c.id}&type=${type}`, { as: m.tg });
       expect(board.status).toBe(200);
       expect(board.body.entries[0]).toMatchObject({ rank: 1, userId: m.id, total: 12.5, days: 1 });
-      expect(board.body.me).toEqual({ rank: 1, total: 12.5, days: 1 });
+      expect(board.body.me).toEqual({ rank: 1, total: 12.5, days: 1, toNext: null });
     }
   });
 
@@ -239,7 +244,8 @@ describe('leaderboard', () => {
       [2, b.id, 100, 1],
       [3, d.id, 100, 1],
     ]);
-    expect(weekly.body.me).toEqual({ rank: 4, total: 30, days: 1 });
+    expect(weekly.body.me).toEqual({ rank: 4, total: 30, days: 1, toNext: 70 });
+    expect(weekly.body.ranked).toBe(4);
     const today = await rt.request('GET', `/api/leaderboard?challengeId=${c.id}&type=today`, { as: a.tg });
     expect(today.body.entries.map((x: any) => x.userId)).toEqual([d.id, e.id]);
     expect(today.body.me).toBeNull();

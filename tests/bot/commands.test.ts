@@ -15,19 +15,19 @@ afterAll(async () => {
 
 const expected: Record<Language, { me: string[]; top: string[]; help: string; reminders: [string, string, string] }> = {
   uz: {
-    me: ['Bugun: ✅ 9500 qadam', '🔥 Seriya: 1 kun · eng yaxshisi: 1', '🔔 Eslatmalar: yoqilgan'],
-    top: ['🏆 👟 Qadamlar — bugungi TOP-5', "Sizning o'rningiz:"],
+    me: ['Bugun: ✅ 9\u00a0500 qadam', '🔥 Seriya: 1 kun · eng uzun seriya: 1', '🔔 Eslatmalar: yoqilgan'],
+    top: ['🏆 👟 Qadamlar — bugungi TOP-5', "Sizning oʻrningiz:"],
     help: 'Qadam Club buyruqlari',
-    reminders: ['🔔 Eslatmalar yoqilgan', "🔕 Eslatmalar o'chirildi", '🔔 Eslatmalar yoqildi.'],
+    reminders: ['🔔 Eslatmalar yoqilgan', "🔕 Eslatmalar oʻchirildi", '🔔 Eslatmalar yoqildi.'],
   },
   ru: {
-    me: ['Сегодня: ✅ 9500 qadam', '🔥 Серия: 1 дн. · лучшая: 1', '🔔 Напоминания: включены'],
+    me: ['Сегодня: ✅ 9\u00a0500 qadam', '🔥 Серия: 1 дн. · лучшая серия: 1', '🔔 Напоминания: включены'],
     top: ['🏆 👟 Qadamlar — ТОП-5 за сегодня', 'Ваше место:'],
     help: 'Команды Qadam Club',
     reminders: ['🔔 Напоминания включены', '🔕 Напоминания выключены.', '🔔 Напоминания включены.'],
   },
   en: {
-    me: ['Today: ✅ 9500 qadam', '🔥 Streak: 1 day(s) · best: 1', '🔔 Reminders: on'],
+    me: ['Today: ✅ 9,500 qadam', '🔥 Streak: 1 day(s) · best streak: 1', '🔔 Reminders: on'],
     top: ["🏆 👟 Qadamlar — today's top 5", 'Your place:'],
     help: 'Qadam Club commands',
     reminders: ['🔔 Reminders are on', '🔕 Reminders are off.', '🔔 Reminders are on.'],
@@ -54,7 +54,7 @@ for (const language of ['uz', 'ru', 'en'] as const) {
     test("/top shows today's top 5 and the member's place", async () => {
       const top = await m.ask('/top');
       for (const line of expected[language].top) expect(top.text).toContain(line);
-      expect(top.text).toMatch(new RegExp(`\\d\\. Walker ${language} — 9500 qadam`));
+      expect(top.text).toMatch(new RegExp(`\\d\\. Walker ${language} — ${language === 'en' ? '9,500' : '9\u00a0500'} qadam`));
     });
 
     test('/help lists the commands', async () => {
@@ -81,7 +81,7 @@ for (const language of ['uz', 'ru', 'en'] as const) {
     test('/language offers the three languages and remembers the choice', async () => {
       const offer = await m.ask('/language');
       expect(buttons(offer).map((b) => b.callback_data)).toEqual(['lang:uz', 'lang:ru', 'lang:en']);
-      expect(buttons(offer).map((b) => b.text)).toEqual(["O'zbekcha", 'Русский', 'English']);
+      expect(buttons(offer).map((b) => b.text)).toEqual(["Oʻzbekcha", 'Русский', 'English']);
       const other: Language = language === 'en' ? 'ru' : 'en';
       const changed = await m.press(`lang:${other}`);
       expect(changed.text).toBe(other === 'ru' ? 'Язык изменён: Русский ✅' : 'Language changed: English ✅');
@@ -90,7 +90,7 @@ for (const language of ['uz', 'ru', 'en'] as const) {
       const help = await m.ask('/help');
       expect(help.text).toContain(expected[other].help);
       const back = await m.ask(`/language ${language}`);
-      expect(back.text).toContain(language === 'uz' ? "Til o'zgartirildi" : language === 'ru' ? 'Язык изменён' : 'Language changed');
+      expect(back.text).toContain(language === 'uz' ? "Til oʻzgartirildi" : language === 'ru' ? 'Язык изменён' : 'Language changed');
       expect((await h.services.members.findMember(m.id))?.language).toBe(language);
     });
   });
@@ -121,7 +121,7 @@ describe('edge cases', () => {
   test('/language works before registration', async () => {
     const m = h.member({ language_code: 'en' });
     const changed = await m.ask('/language uz');
-    expect(changed.text).toBe("Til o'zgartirildi: O'zbekcha ✅");
+    expect(changed.text).toBe("Til oʻzgartirildi: Oʻzbekcha ✅");
     const greeting = await m.ask('/start');
     expect(greeting.text).toContain('Assalomu alaykum');
   });

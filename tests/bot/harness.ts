@@ -271,6 +271,12 @@ export class BotHarness {
     await this.services.challenges.join(member.id, challengeId);
   }
 
+  /** The member's stored result of today in a challenge, or null. */
+  async todaysValue(memberId: number, challengeId: number): Promise<number | null> {
+    const entry = (await this.services.members.profile(memberId)).challenges.find((c) => c.challenge.id === challengeId);
+    return entry?.today?.value ?? null;
+  }
+
   async ban(member: Member): Promise<void> {
     const row = await this.services.members.findMember(member.id);
     if (!row) throw new Error('unknown member');

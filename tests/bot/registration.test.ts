@@ -25,7 +25,7 @@ describe('/start and registration', () => {
 
     const done = await m.press('reg:accept');
     expect(done.text).toContain('Tayyor, Aziz Karimov!');
-    expect(buttons(done)).toEqual([{ text: '📱 Qadam Clubni ochish', web_app: { url: 'https://qadam.example/app/' } }]);
+    expect(buttons(done)).toEqual([{ text: '📱 Qadam Club ilovasini ochish', web_app: { url: 'https://qadam.example/app/' } }]);
 
     const row = (await h.services.members.findMember(m.id))!;
     expect(row.displayName).toBe('Aziz Karimov');

@@ -13,11 +13,6 @@ afterAll(async () => {
   await h.stop();
 });
 
-async function todaysValue(memberId: number, challengeId: number): Promise<number | null> {
-  const entry = (await h.services.members.profile(memberId)).challenges.find((c) => c.challenge.id === challengeId);
-  return entry?.today?.value ?? null;
-}
-
 describe('/submit', () => {
   test('one joined challenge: /submit 5,5 submits at once (decimal comma) and shows the streak', async () => {
     const c = await h.challenge({ title: 'Run', emoji: '🏃', unit: 'km', maxValue: 100 });
@@ -25,8 +20,8 @@ describe('/submit', () => {
     await h.join(m, c.id);
     const answer = await m.ask('/submit 5,5');
     expect(answer.text).toContain('✅ Saved: 🏃 Run — 5.5 km.');
-    expect(answer.text).toContain('Streak: 1 day(s) (best: 1)');
-    expect(await todaysValue(m.id, c.id)).toBe(5.5);
+    expect(answer.text).toContain('Streak: 1 day(s) (best streak: 1)');
+    expect(await h.todaysValue(m.id, c.id)).toBe(5.5);
   });
 
   test('a decimal point works too, and Uzbek shows the value with a comma', async () => {
@@ -36,7 +31,7 @@ describe('/submit', () => {
     const answer = await m.ask('/submit 7.25');
     expect(answer.text).toContain('Qabul qilindi: 🏃 Yugurish — 7,25 km.');
     expect(answer.text).toContain('Seriya: 1 kun');
-    expect(await todaysValue(m.id, c.id)).toBe(7.25);
+    expect(await h.todaysValue(m.id, c.id)).toBe(7.25);
   });
 
   test('one joined challenge, no value: the bot asks for it, then takes the typed value', async () => {
@@ -48,7 +43,7 @@ describe('/submit', () => {
     expect(ask.text).toContain('from 1 to 500');
     const done = await m.reply('12,5');
     expect(done.text).toContain('Saved: 📚 Pages — 12.5 pages');
-    expect(await todaysValue(m.id, c.id)).toBe(12.5);
+    expect(await h.todaysValue(m.id, c.id)).toBe(12.5);
   });
 
   test('several challenges: an inline keyboard asks which one, then the value', async () => {
@@ -67,8 +62,8 @@ describe('/submit', () => {
     expect(ask.text).toContain('💧 Water: напишите результат за сегодня числом (l)');
     const done = await m.reply('1.5');
     expect(done.text).toContain('Принято: 💧 Water — 1,5 l.');
-    expect(await todaysValue(m.id, b.id)).toBe(1.5);
-    expect(await todaysValue(m.id, a.id)).toBeNull();
+    expect(await h.todaysValue(m.id, b.id)).toBe(1.5);
+    expect(await h.todaysValue(m.id, a.id)).toBeNull();
   });
 
   test('several challenges with a value given: the choice submits it directly', async () => {
@@ -81,14 +76,14 @@ describe('/submit', () => {
     expect(buttons(choose).map((x) => x.callback_data)).toEqual([`sub:${a.id}`, `sub:${b.id}`]);
     const done = await m.press(`sub:${b.id}`);
     expect(done.text).toContain('Saved: 🧘 Plank — 3.5 min.');
-    expect(await todaysValue(m.id, b.id)).toBe(3.5);
+    expect(await h.todaysValue(m.id, b.id)).toBe(3.5);
   });
 
   test('not registered: a clear refusal that offers registration', async () => {
     const m = h.member({ language_code: 'uz' });
     const answer = await m.ask('/submit 5');
-    expect(answer.text).toContain("ro'yxatdan o'ting");
-    expect(buttons(answer)).toEqual([{ text: "📝 Ro'yxatdan o'tish", callback_data: 'reg:start' }]);
+    expect(answer.text).toContain("roʻyxatdan oʻting");
+    expect(buttons(answer)).toEqual([{ text: "📝 Roʻyxatdan oʻtish", callback_data: 'reg:start' }]);
   });
 
   test('no joined challenge: the refusal offers the Mini App', async () => {
@@ -104,10 +99,10 @@ describe('/submit', () => {
     await h.join(m, c.id);
     await h.services.submissions.submit(m.id, c.id, '8000,5');
     const direct = await m.ask('/submit 9000');
-    expect(direct.text).toContain("Today's result is already submitted: 8000.5 steps.");
+    expect(direct.text).toContain("Today's result is already submitted: 8,000.5 steps.");
     const asked = await m.ask('/submit');
-    expect(asked.text).toContain("Today's result is already submitted: 8000.5 steps.");
-    expect(await todaysValue(m.id, c.id)).toBe(8000.5);
+    expect(asked.text).toContain("Today's result is already submitted: 8,000.5 steps.");
+    expect(await h.todaysValue(m.id, c.id)).toBe(8000.5);
   });
 
   test('window closed: the refusal shows the window (Russian)', async () => {
@@ -118,7 +113,7 @@ describe('/submit', () => {
     expect(direct.text).toContain('Результаты принимаются только в 21:00–23:59.');
     const asked = await m.ask('/submit');
     expect(asked.text).toContain('21:00–23:59');
-    expect(await todaysValue(m.id, c.id)).toBeNull();
+    expect(await h.todaysValue(m.id, c.id)).toBeNull();
   });
 
   test('invalid values show the accepted range, and the bot waits for a good one', async () => {
@@ -135,7 +130,7 @@ describe('/submit', () => {
     expect(nan.text).toContain('from 0 to 24');
     const ok = await m.reply('7,5');
     expect(ok.text).toContain('Saved: 😴 Sleep — 7.5 h.');
-    expect(await todaysValue(m.id, c.id)).toBe(7.5);
+    expect(await h.todaysValue(m.id, c.id)).toBe(7.5);
   });
 
   test('Uzbek range refusal', async () => {
@@ -143,7 +138,7 @@ describe('/submit', () => {
     const m = await h.registered({ language_code: 'uz' });
     await h.join(m, c.id);
     const answer = await m.ask('/submit 0,1');
-    expect(answer.text).toContain("Qiymat noto'g'ri. 0,5 dan 5 gacha son kiriting.");
+    expect(answer.text).toContain("Qiymat notoʻgʻri. 0,5 dan 5 gacha son kiriting.");
   });
 
   test('banned: one clear message, nothing stored', async () => {
@@ -165,6 +160,6 @@ describe('/submit', () => {
     expect(help.text).toContain('Qadam Club commands');
     const stray = await m.reply('5');
     expect(stray.text).toContain('To submit a result send /submit');
-    expect(await todaysValue(m.id, c.id)).toBeNull();
+    expect(await h.todaysValue(m.id, c.id)).toBeNull();
   });
 });

@@ -149,12 +149,19 @@ describe('admin panel', () => {
     await setTime(page, 'challenge-window-start', '21:00');
     await setTime(page, 'challenge-window-end', '23:59');
     await setTime(page, 'challenge-reminder-input', '20:30');
+    // Russian texts; English left empty (members reading English see the main texts).
+    await page.locator('[data-testid="challenge-title-ru-input"]').fill('Вечернее чтение');
+    await page.locator('[data-testid="challenge-unit-ru-input"]').fill('стр.');
+    await page.locator('[data-testid="challenge-description-ru-input"]').fill('Каждый вечер не меньше 10 страниц.');
     await shot(page, 'challenge-form');
     await page.locator('[data-testid="challenge-save"]').click();
     const newRow = page.locator('[data-testid="challenge-row"]', { hasText: 'Evening reading' });
     await seen(newRow);
     await hasText(newRow, '21:00–23:59');
     const bookId = Number(await newRow.getAttribute('data-challenge-id'));
+    const stored = (await server.request('GET', '/api/admin/challenges', { as: ADMIN_USER })).body.find((c: { id: number }) => c.id === bookId);
+    expect(stored.translations.ru).toEqual({ title: 'Вечернее чтение', description: 'Каждый вечер не меньше 10 страниц.', unit: 'стр.' });
+    expect(stored.translations.en).toEqual({ title: null, description: null, unit: null });
 
     // ---- it appears for members, with its window ----
     const forMembers = await server.request('GET', '/api/challenges', { as: alice.tg });

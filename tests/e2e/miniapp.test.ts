@@ -9,98 +9,18 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { challengeVia, STEPS } from '../helpers/factories';
-import { createChallenge, joinedMember, submit } from '../helpers/factories';
+import { createChallenge, EVENING_BOOK, joinedMember, submit } from '../helpers/factories';
 import { signInitData, type TestTelegramUser } from '../helpers/initData';
 import { ADMIN_USER, telegramUser } from '../helpers/runtime';
 import { ensureBuilt, launchChromium } from '../helpers/browser';
 import { startTestServer, type TestServer } from '../helpers/server';
+import { attr, count, DARK, disabled, exactText, gone, hasText, LIGHT, poll, seen, SHOTS, value } from '../helpers/page';
 
-const SHOTS = process.env.MINIAPP_SHOTS ?? '/tmp';
 
-const LIGHT = {
-  bg_color: '#ffffff',
-  text_color: '#000000',
-  hint_color: '#707579',
-  link_color: '#3390ec',
-  button_color: '#3390ec',
-  button_text_color: '#ffffff',
-  secondary_bg_color: '#f4f4f5',
-  section_bg_color: '#ffffff',
-  section_header_text_color: '#3390ec',
-  subtitle_text_color: '#707579',
-  destructive_text_color: '#df3f40',
-  accent_text_color: '#3390ec',
-  section_separator_color: '#e7e7e7',
-  header_bg_color: '#ffffff',
-  bottom_bar_bg_color: '#ffffff',
-};
-const DARK = {
-  bg_color: '#212121',
-  text_color: '#ffffff',
-  hint_color: '#aaaaaa',
-  link_color: '#8774e1',
-  button_color: '#8774e1',
-  button_text_color: '#ffffff',
-  secondary_bg_color: '#0f0f0f',
-  section_bg_color: '#212121',
-  section_header_text_color: '#8774e1',
-  subtitle_text_color: '#aaaaaa',
-  destructive_text_color: '#ff595a',
-  accent_text_color: '#8774e1',
-  section_separator_color: '#3d3d3d',
-  header_bg_color: '#212121',
-  bottom_bar_bg_color: '#212121',
-};
-
-// ---- waiting assertions (bun:test's expect does not wait; the page updates asynchronously) ----
-const WAIT_MS = 8000;
-
-async function poll<T>(read: () => Promise<T>, expected: T, what = 'value'): Promise<void> {
-  const deadline = Date.now() + WAIT_MS;
-  let last: T | undefined;
-  for (;;) {
-    try {
-      last = await read();
-      if (Object.is(last, expected)) return;
-    } catch {
-      // not there yet
-    }
-    if (Date.now() > deadline) break;
-    await Bun.sleep(50);
-  }
-  expect(last, what).toBe(expected);
-}
-
-async function pollText(loc: Locator, check: (text: string) => boolean, describe: string): Promise<void> {
-  const deadline = Date.now() + WAIT_MS;
-  let last = '<absent>';
-  for (;;) {
-    try {
-      last = (await loc.first().innerText({ timeout: 500 })).replace(/\s+/g, ' ').trim();
-      if (check(last)) return;
-    } catch {
-      // not there yet
-    }
-    if (Date.now() > deadline) break;
-    await Bun.sleep(50);
-  }
-  throw new Error(`${loc}: expected ${describe}, got "${last}"`);
-}
-
-const norm = (s: string) => s.replace(/[\s\u00a0\u202f]+/g, ' ');
-const seen = (loc: Locator) => loc.first().waitFor({ state: 'visible', timeout: WAIT_MS });
-const gone = (loc: Locator) => loc.first().waitFor({ state: 'hidden', timeout: WAIT_MS });
-const hasText = (loc: Locator, text: string) => pollText(loc, (t) => norm(t).includes(norm(text)), `text containing "${text}"`);
-const exactText = (loc: Locator, text: string) => pollText(loc, (t) => norm(t) === norm(text), `text "${text}"`);
-const attr = (loc: Locator, name: string, value: string) =>
-  poll(() => loc.first().getAttribute(name, { timeout: 500 }), value, `${loc} [${name}]`);
-const value = (loc: Locator, v: string) => poll(() => loc.first().inputValue({ timeout: 500 }), v, `${loc} value`);
 const valueNot = async (loc: Locator, v: string) => {
   await seen(loc);
   expect(await loc.first().inputValue()).not.toBe(v);
 };
-const count = (loc: Locator, n: number) => poll(() => loc.count(), n, `${loc} count`);
-const disabled = (loc: Locator, is: boolean) => poll(() => loc.first().isDisabled({ timeout: 500 }), is, `${loc} disabled`);
 
 let server: TestServer;
 /** Where the page is opened: `/app/`, as Telegram opens it (API.md). */
@@ -164,14 +84,7 @@ beforeAll(async () => {
     target: 10000,
     maxValue: 100000,
   });
-  book = await createChallenge(server, {
-    title: 'Kitob o‘qish',
-    emoji: '📚',
-    unit: 'bet',
-    target: 20,
-    maxValue: 1000,
-    timeWindow: { start: '21:00', end: '23:59' },
-  });
+  book = await createChallenge(server, EVENING_BOOK);
   run = await createChallenge(server, { title: 'Yugurish', emoji: '🏃', unit: 'km', maxValue: 100, target: 3 });
   fresh = await createChallenge(server, { title: 'Suv ichish', emoji: '💧', unit: 'l', maxValue: 10 });
   // Other members already on the board.
@@ -229,12 +142,12 @@ describe('Mini App in a browser opened like Telegram opens it', () => {
     await hasText(page.getByTestId('toast').first(), '12,5');
     await hasText(runCard.getByTestId('challenge-today'), '12,5');
 
-    // The second submit is refused before typing, with a visible message.
+    // A second open offers the correction (within CORRECTION_MINUTES) instead of a new result.
+    await attr(runCard.getByTestId('submit-button'), 'data-state', 'correct');
     await runCard.getByTestId('submit-button').click();
-    await seen(page.getByTestId('submit-error'));
-    await hasText(page.getByTestId('submit-error'), 'allaqachon');
-    await disabled(page.getByTestId('value-input'), true);
-    await disabled(page.getByTestId('confirm-submit'), true);
+    await seen(page.getByTestId('correction-notice'));
+    await hasText(page.getByTestId('correction-notice'), 'allaqachon');
+    await value(page.getByTestId('value-input'), '12,5');
     await page.getByTestId('submit-close').click();
     await gone(page.getByTestId('submit-modal'));
 
@@ -290,12 +203,14 @@ describe('Mini App in a browser opened like Telegram opens it', () => {
     await page.getByTestId('nav-challenges').click();
     const stepsCard = card(page, steps.id);
     await seen(stepsCard.getByTestId('submit-button'));
-    // The bot's /submit (or another device) stores today's result while this page is open.
-    expect((await submit(server, m.tg, steps.id, 7000)).status).toBe(201);
-
     await stepsCard.getByTestId('submit-button').click();
     const input = page.getByTestId('value-input');
     await disabled(input, false);
+    // Opening the modal refreshes the profile; let that settle, so the page still believes
+    // nothing was sent today when the result arrives from elsewhere.
+    await page.waitForLoadState('networkidle');
+    // The bot's /submit (or another device) stores today's result while the modal is open.
+    expect((await submit(server, m.tg, steps.id, 7000)).status).toBe(201);
     await input.fill('9000');
     await page.getByTestId('confirm-submit').click();
     const error = page.getByTestId('submit-error');
@@ -525,7 +440,10 @@ describe('Mini App in a browser opened like Telegram opens it', () => {
     await page.goto(appUrl(initDataFor(user, { authDate: old })));
     const fatal = page.getByTestId('fatal-state');
     await attr(fatal, 'data-code', 'UNAUTHORIZED');
-    await hasText(fatal, 'Reopen the app');
+    await hasText(fatal, 'Session expired');
+    await hasText(fatal, 'open it again from the bot');
+    // The title is said once, not repeated by the text under it.
+    expect(((await fatal.innerText()).match(/expired/gi) ?? []).length).toBe(1);
     await context.close();
   }, 30_000);
 
@@ -571,6 +489,16 @@ describe('demo mode (server without BOT_TOKEN)', () => {
     await page.getByTestId('join-button').first().click();
     await seen(page.getByTestId('submit-button').first());
     expect(errors).toEqual([]);
+    await context.close();
+  }, 30_000);
+
+  test("the demo member speaks the browser's language", async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'ru-RU' });
+    const page = await context.newPage();
+    await page.goto(`${demo.url}${APP_PATH}?user=8`);
+    await exactText(page.getByTestId('register-submit'), 'Вступить в клуб');
+    await page.getByTestId('register-submit').click();
+    await hasText(page.getByTestId('nav-profile'), 'Профиль');
     await context.close();
   }, 30_000);
 });

@@ -18,6 +18,16 @@ export const OWNER: AdminActor = { telegramId: ADMIN_USER.id, role: 'owner' };
 /** The challenge most tests need. */
 export const STEPS = { title: 'Steps', emoji: '👟', unit: 'steps' } as const;
 
+/** A challenge with a target and an evening window, closed at the tests' noon in Tashkent. */
+export const EVENING_BOOK = {
+  title: 'Kitob oʻqish',
+  emoji: '📚',
+  unit: 'bet',
+  target: 20,
+  maxValue: 1000,
+  timeWindow: { start: '21:00', end: '23:59' },
+} as const;
+
 /** A challenge created by the owner (the schema's defaults fill what `input` leaves out). */
 export function challengeVia(services: Services, input: ChallengeCreateInput): Promise<ChallengeDto> {
   return services.admin.challenges.createChallenge(OWNER, challengeCreateSchema.parse(input));

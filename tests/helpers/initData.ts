@@ -10,6 +10,7 @@ export interface TestTelegramUser {
   last_name?: string;
   username?: string;
   language_code?: string;
+  photo_url?: string;
 }
 
 export function signInitData(

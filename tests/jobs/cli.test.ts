@@ -78,7 +78,7 @@ describe('bun run job', () => {
     const updates = (await client.getUpdates()).result as unknown as Received[];
     expect(updates).toHaveLength(1);
     const received = updates[0]!.message;
-    expect(received.text).toContain("⏰ Aziza, bugungi natijangiz hali yo'q: 👟 Steps.");
+    expect(received.text).toContain("⏰ Aziza, bugungi natijangiz hali yoʻq: 👟 Steps.");
     expect(received.reply_markup?.inline_keyboard[0]![0]).toEqual({
       text: '📲 Natijani yuborish',
       web_app: { url: 'https://club.example/app/' },

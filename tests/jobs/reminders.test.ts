@@ -45,7 +45,7 @@ describe('reminders', () => {
     const uz = club.sent.find((m) => m.chatId === c.due.telegramId)!;
     expect(uz.text).toContain('Aziza');
     expect(uz.text).toContain('👟 Steps');
-    expect(uz.text).toContain("hali yo'q");
+    expect(uz.text).toContain("hali yoʻq");
     expect(uz.webAppButton).toEqual({ text: '📲 Natijani yuborish', url: 'https://club.example/app/' });
     const ru = club.sent.find((m) => m.chatId === c.russian.telegramId)!;
     expect(ru.text).toContain('Борис, сегодняшнего результата ещё нет');
@@ -157,5 +157,28 @@ describe('reminders', () => {
     expect(await scheduler.run('reminders')).toMatchObject({ counts: { sent: 0 } });
     await scheduler.stop();
     expect(await scheduler.run('reminders')).toBeNull();
+  });
+});
+
+describe('reminders in the member\'s language', () => {
+  test('the challenge title is translated; the Russian window reads "с 21:00 до 23:59"', async () => {
+    club = createClub({ now: T('09:00') });
+    const book = await club.challenge({
+      title: 'Kitob oʻqish',
+      emoji: '📚',
+      unit: 'bet',
+      reminderTime: '20:00',
+      timeWindow: { start: '21:00', end: '23:59' },
+      translations: { ru: { title: 'Чтение', unit: 'стр.' }, en: { title: 'Reading' } },
+    });
+    const ru = await club.member({ name: 'Борис', language: 'ru', join: [book.id] });
+    const en = await club.member({ name: 'Ann', language: 'en', join: [book.id] });
+    const uz = await club.member({ name: 'Aziza', language: 'uz', join: [book.id] });
+    await remindersJob(club.deps, at(T('20:00')));
+    const text = (id: number) => club.sent.find((m) => m.chatId === id)!.text;
+    expect(text(ru.telegramId)).toContain('📚 Чтение');
+    expect(text(ru.telegramId)).toContain('Результаты принимаются с 21:00 до 23:59.');
+    expect(text(en.telegramId)).toContain('📚 Reading');
+    expect(text(uz.telegramId)).toContain('📚 Kitob oʻqish');
   });
 });

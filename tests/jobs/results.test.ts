@@ -63,7 +63,7 @@ describe('weekly results', () => {
     const stepsMsgs = club.sent.filter((x) => x.text.includes('👟 Steps'));
     expect(stepsMsgs.map((x) => x.chatId).sort()).toEqual([m.a, m.b, m.c, m.d, m.e].map((x) => x.telegramId).sort());
     const uz = stepsMsgs.find((x) => x.chatId === m.a.telegramId)!.text;
-    expect(uz).toContain("🏆 Hafta g'oliblari (23.11.2026 – 29.11.2026)");
+    expect(uz).toContain("🏆 Hafta gʻoliblari (23.11.2026 – 29.11.2026)");
     expect(uz).toContain('🥇 Charos — 12 000 steps (1 kun)');
     expect(uz).toContain('🥈 Bobur — 11 000 steps (2 kun)');
     expect(uz).toContain('🥉 Aziza — 11 000 steps (2 kun)');
@@ -148,7 +148,7 @@ describe('monthly results', () => {
     ]);
     expect(club.count('monthly_results', "period <> '2026-02'")).toBe(0);
     const texts = new Map(club.sent.map((m) => [m.chatId, m.text]));
-    expect(texts.get(a.telegramId)).toContain("🏆 Oy g'oliblari (2026-yil fevral)");
+    expect(texts.get(a.telegramId)).toContain("🏆 Oy gʻoliblari (2026-yil fevral)");
     expect(texts.get(a.telegramId)).toContain('🥈 Aziza — 5.5 km (1 kun)');
     expect(texts.get(b.telegramId)).toContain('Победители месяца (февраль 2026)');
     expect(texts.get(c.telegramId)).toContain('Winners of the month (February 2026)');

@@ -11,15 +11,24 @@ import { join } from 'node:path';
 import { fixedClock } from '../../server/clock';
 import { openDatabase, type ClubDatabase } from '../../server/db/client';
 import { SqliteStore } from '../../server/db/sqliteStore';
+import { DEFAULT_CORRECTION_MINUTES } from '../../server/domain/corrections';
 import { write, type ServiceContext } from '../../server/services/context';
 import { seeMember, markReachable, markUnreachable, findMember } from '../../server/services/members';
+import { Notices } from '../../server/services/notices';
 import { ReadModel } from '../../server/services/readModel';
 
 let database: ClubDatabase;
 let ctx: ServiceContext;
 function contextOn(db: ClubDatabase): ServiceContext {
   const store = new SqliteStore(db);
-  return { store, readModel: new ReadModel(store), clock: fixedClock('2026-11-27T07:00:00Z'), timeZone: 'Asia/Tashkent' };
+  return {
+    store,
+    readModel: new ReadModel(store),
+    clock: fixedClock('2026-11-27T07:00:00Z'),
+    timeZone: 'Asia/Tashkent',
+    correctionMinutes: DEFAULT_CORRECTION_MINUTES,
+    notices: new Notices(),
+  };
 }
 beforeEach(() => {
   database = openDatabase(':memory:');

@@ -79,3 +79,12 @@ export function openSettings(): void {
 export function closeSettings(): void {
   settingsOpen.value = false;
 }
+
+/** The challenge whose history sheet is open. */
+export const historyChallengeId = ref<number | null>(null);
+export function openHistory(challengeId: number): void {
+  historyChallengeId.value = challengeId;
+}
+export function closeHistory(): void {
+  historyChallengeId.value = null;
+}

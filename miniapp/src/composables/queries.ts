@@ -2,6 +2,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient, QueryClient } from '@tanstack/vue-query';
 import { computed, type Ref } from 'vue';
 import type { Language, LeaderboardType } from '../../../shared/schemas';
+import type { HistoryRange } from '../../../shared/types';
 import { api, toAppError } from '../api';
 
 export const keys = {
@@ -9,6 +10,7 @@ export const keys = {
   challenges: ['challenges'] as const,
   leaderboardAll: ['leaderboard'] as const,
   leaderboard: (challengeId: number | null, type: LeaderboardType) => ['leaderboard', challengeId, type] as const,
+  history: (challengeId: number | null, range: HistoryRange) => ['me', 'history', challengeId, range] as const,
 };
 
 /** Errors that retrying cannot fix. */
@@ -40,6 +42,15 @@ export function useLeaderboard(challengeId: Ref<number | null>, type: Ref<Leader
   return useQuery({
     queryKey: computed(() => keys.leaderboard(challengeId.value, type.value)),
     queryFn: () => api.leaderboard(challengeId.value ?? undefined, type.value),
+    enabled: computed(() => challengeId.value !== null),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useHistory(challengeId: Ref<number | null>, range: Ref<HistoryRange>) {
+  return useQuery({
+    queryKey: computed(() => keys.history(challengeId.value, range.value)),
+    queryFn: () => api.history(challengeId.value!, range.value),
     enabled: computed(() => challengeId.value !== null),
     placeholderData: keepPreviousData,
   });
@@ -79,6 +90,14 @@ export function useSubmit() {
   return useMutation({
     mutationFn: (input: { challengeId: number; value: string }) => api.submit(input.challengeId, input.value),
     // Refresh on refusal too: an ALREADY_SUBMITTED or closed window means our copy is stale.
+    onSettled: () => invalidate(),
+  });
+}
+
+export function useCorrect() {
+  const invalidate = useInvalidateAll();
+  return useMutation({
+    mutationFn: (input: { challengeId: number; value: string }) => api.correct(input.challengeId, input.value),
     onSettled: () => invalidate(),
   });
 }

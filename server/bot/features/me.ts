@@ -19,7 +19,9 @@ export const meFeature: BotFeature = (deps: BotDeps) =>
     for (const e of entries) {
       const c = e.challenge;
       lines.push('', `${c.emoji} ${c.title}`.trim());
-      lines.push(t.meToday(e.today ? formatNumber(language, e.today.value) : null, c.unit));
+      if (e.today && !e.today.progress.met) {
+        lines.push(t.meTodayBelow(formatNumber(language, e.today.value), c.unit, formatNumber(language, e.today.progress.missing)));
+      } else lines.push(t.meToday(e.today ? formatNumber(language, e.today.value) : null, c.unit));
       lines.push(t.meStreak(e.streak.current, e.streak.best));
       if (c.timeWindow) lines.push(t.meWindow(formatWindow(c.timeWindow)));
     }

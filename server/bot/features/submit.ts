@@ -13,12 +13,14 @@ import { errorText } from '../../../shared/i18n/errors';
 import { formatWindow } from '../../../shared/timeWindow';
 import type { Language } from '../../../shared/schemas';
 import type { CurrentChallengeDto } from '../../services/members';
+import type { SubmitResultDto } from '../../../shared/types';
 import { ServiceError } from '../../domain/errors';
 import { appKeyboard, languageOf, say, type Reply, type SendApi } from '../context';
 import type { BotDeps, BotFeature } from '../deps';
 import { refusal } from '../refusals';
 
 const CHOOSE = /^sub:(\d+)$/;
+const FIX = /^fix:(\d+)$/;
 
 type Entry = CurrentChallengeDto;
 
@@ -41,9 +43,58 @@ export const submitFeature: BotFeature = (deps: BotDeps) => {
     return { language: profile.user.language, entries: profile.challenges.filter((e) => e.challenge.isActive) };
   }
 
-  function alreadySubmitted(language: Language, entry: Entry, value: number): Reply {
+  /** Whole minutes left to correct a result correctable until `until` (ISO); 0 when closed. */
+  function minutesLeft(until: string): number {
+    const ms = Date.parse(until) - deps.clock.now().getTime();
+    return ms > 0 ? Math.ceil(ms / 60_000) : 0;
+  }
+
+  function fixKeyboard(language: Language, entry: Entry): InlineKeyboard {
+    return new InlineKeyboard().text(botText(language).correctButton, `fix:${entry.challenge.id}`);
+  }
+
+  function alreadySubmitted(language: Language, entry: Entry, value: number, until?: string): Reply {
     const shown = entry.challenge.unit ? `${formatNumber(language, value)} ${entry.challenge.unit}` : formatNumber(language, value);
-    return { text: prefixed(entry, errorText(language, 'ALREADY_SUBMITTED', { value: shown })) };
+    const text = prefixed(entry, errorText(language, 'ALREADY_SUBMITTED', { value: shown }));
+    const left = until ? minutesLeft(until) : 0;
+    if (left === 0) return { text };
+    return { text: `${text}\n${botText(language).correctHint(left)}`, keyboard: fixKeyboard(language, entry) };
+  }
+
+  /** The answer to a stored or corrected result: counted, or below the target by how much. */
+  function resultReply(language: Language, entry: Entry, result: SubmitResultDto, corrected: boolean): Reply {
+    const t = botText(language);
+    const base = { ...labelOf(entry), value: formatNumber(language, result.submission.value), current: result.streak.current, best: result.streak.best };
+    const lines: string[] = [];
+    if (corrected) lines.push(t.corrected(base));
+    if (result.progress.met) lines.push(corrected ? t.meStreak(base.current, base.best) : t.submitted(base));
+    else {
+      const below = t.submittedBelow({ ...base, missing: formatNumber(language, result.progress.missing) });
+      lines.push(corrected ? below.split('\n').slice(1).join('\n') : below);
+    }
+    const left = minutesLeft(result.correctableUntil);
+    if (left > 0) lines.push(t.correctHint(left));
+    return { text: lines.join('\n'), ...(left > 0 ? { keyboard: fixKeyboard(language, entry) } : {}) };
+  }
+
+  /** Replaces today's value; a refused value keeps the bot waiting for a better one. */
+  async function correctValue(api: SendApi, from: User, chatId: number, entry: Entry, raw: string, language: Language) {
+    const t = botText(language);
+    try {
+      const result = await services.corrections.correctToday(from.id, entry.challenge.id, raw);
+      pending.clear(chatId);
+      await say(api, deps, chatId, language, resultReply(language, entry, result, true));
+    } catch (error) {
+      if (!(error instanceof ServiceError)) throw error;
+      if (error.code === 'BAD_REQUEST') {
+        pending.set(chatId, { kind: 'fix', challengeId: entry.challenge.id });
+        await say(api, deps, chatId, language, { text: prefixed(entry, `${errorText(language, 'BAD_REQUEST', range(language, entry))} ${t.tryAgain}`) });
+        return;
+      }
+      pending.clear(chatId);
+      const params: Record<string, number> = error.code === 'CORRECTION_CLOSED' ? { minutes: Number(error.details.minutes) } : {};
+      await say(api, deps, chatId, language, { text: prefixed(entry, errorText(language, error.code, params)) });
+    }
   }
 
   function windowClosed(language: Language, entry: Entry, window: string): Reply {
@@ -60,14 +111,7 @@ export const submitFeature: BotFeature = (deps: BotDeps) => {
     try {
       const result = await services.submissions.submit(from.id, entry.challenge.id, raw);
       pending.clear(chatId);
-      await say(api, deps, chatId, language, {
-        text: t.submitted({
-          ...labelOf(entry),
-          value: formatNumber(language, result.submission.value),
-          current: result.streak.current,
-          best: result.streak.best,
-        }),
-      });
+      await say(api, deps, chatId, language, resultReply(language, entry, result, false));
     } catch (error) {
       if (!(error instanceof ServiceError)) throw error;
       let reply: Reply;
@@ -78,7 +122,7 @@ export const submitFeature: BotFeature = (deps: BotDeps) => {
           break;
         case 'ALREADY_SUBMITTED':
           pending.clear(chatId);
-          reply = alreadySubmitted(language, entry, Number(error.details.value));
+          reply = alreadySubmitted(language, entry, Number(error.details.value), (await joined(from)).entries.find((e) => e.challenge.id === entry.challenge.id)?.today?.correctableUntil);
           break;
         case 'OUTSIDE_TIME_WINDOW':
           pending.clear(chatId);
@@ -96,7 +140,7 @@ export const submitFeature: BotFeature = (deps: BotDeps) => {
   async function proceed(api: SendApi, from: User, chatId: number, entry: Entry, value: string | null, language: Language) {
     if (entry.today) {
       pending.clear(chatId);
-      await say(api, deps, chatId, language, alreadySubmitted(language, entry, entry.today.value));
+      await say(api, deps, chatId, language, alreadySubmitted(language, entry, entry.today.value, entry.today.correctableUntil));
       return;
     }
     if (!entry.challenge.windowOpen && entry.challenge.timeWindow) {
@@ -154,10 +198,30 @@ export const submitFeature: BotFeature = (deps: BotDeps) => {
       const waiting = pending.get(chatId);
       await proceed(ctx.bot.api, ctx.from, chatId, entry, waiting?.kind === 'choose' ? waiting.value : null, language);
     })
+    .callbackQuery(FIX, async (ctx) => {
+      await ctx.answer();
+      const chatId = ctx.message?.chatId ?? ctx.from.id;
+      const challengeId = Number((ctx.queryData as RegExpMatchArray)[1]);
+      const { language, entries } = await joined(ctx.from);
+      const entry = entries.find((e) => e.challenge.id === challengeId);
+      if (!entry?.today) {
+        pending.clear(chatId);
+        await say(ctx.bot.api, deps, chatId, language, { text: errorText(language, entry ? 'NOT_FOUND' : 'NOT_JOINED') });
+        return;
+      }
+      if (minutesLeft(entry.today.correctableUntil) === 0) {
+        pending.clear(chatId);
+        await say(ctx.bot.api, deps, chatId, language, { text: prefixed(entry, errorText(language, 'CORRECTION_CLOSED')) });
+        return;
+      }
+      pending.set(chatId, { kind: 'fix', challengeId });
+      const text = botText(language).askCorrection({ ...labelOf(entry), value: formatNumber(language, entry.today.value), ...range(language, entry) });
+      await say(ctx.bot.api, deps, chatId, language, { text });
+    })
     .on('message', async (ctx, next) => {
       const waiting = pending.get(ctx.chatId);
       const text = ctx.text;
-      if (!ctx.from || text === undefined || text.startsWith('/') || waiting?.kind !== 'value') return next();
+      if (!ctx.from || text === undefined || text.startsWith('/') || (waiting?.kind !== 'value' && waiting?.kind !== 'fix')) return next();
       const { language, entries } = await joined(ctx.from);
       const entry = entries.find((e) => e.challenge.id === waiting.challengeId);
       if (!entry) {
@@ -165,6 +229,7 @@ export const submitFeature: BotFeature = (deps: BotDeps) => {
         await say(ctx.bot.api, deps, ctx.chatId, language, { text: errorText(language, 'NOT_JOINED') });
         return;
       }
-      await submitValue(ctx.bot.api, ctx.from, ctx.chatId, entry, text, language);
+      if (waiting.kind === 'fix') await correctValue(ctx.bot.api, ctx.from, ctx.chatId, entry, text, language);
+      else await submitValue(ctx.bot.api, ctx.from, ctx.chatId, entry, text, language);
     });
 };

@@ -15,17 +15,22 @@ export function findUserByTelegramId(db: Db, telegramId: number): UserRow | unde
 }
 
 
-const displayNameStatement = prepared((db) =>
+const shownStatement = prepared((db) =>
   db
-    .select({ name: shownNameSql })
+    .select({ name: shownNameSql, photoUrl: users.photoUrl })
     .from(users)
     .where(eq(users.id, sql.placeholder('id')))
     .prepare(),
 );
 
-/** The name a member is shown under on leaderboards. */
-export function displayNameOf(db: Db, id: number): string {
-  return displayNameStatement(db).get({ id })?.name ?? '';
+/** What a leaderboard row shows of a member: the name, and the Telegram photo when the Mini App sent one. */
+export function shownOnBoards(db: Db, id: number): { displayName: string; photoUrl: string | null } {
+  const row = shownStatement(db).get({ id });
+  return { displayName: row?.name ?? '', photoUrl: row?.photoUrl ?? null };
+}
+
+export function setPhotoUrl(db: Db, id: number, photoUrl: string | null): void {
+  db.update(users).set({ photoUrl }).where(eq(users.id, id)).run();
 }
 
 export function findUserById(db: Db, id: number): UserRow | undefined {

@@ -21,6 +21,8 @@ export const users = sqliteTable('users', {
   /** The member blocked the bot (403); nothing is sent until they write again. */
   unreachable: integer('unreachable', { mode: 'boolean' }).notNull().default(false),
   lastActiveAt: integer('last_active_at'),
+  /** The Telegram profile photo from the Mini App's initData (`photo_url`, https only), when sent. */
+  photoUrl: text('photo_url'),
   createdAt: integer('created_at').notNull(),
 });
 
@@ -30,6 +32,13 @@ export const challenges = sqliteTable('challenges', {
   description: text('description').notNull().default(''),
   emoji: text('emoji').notNull().default('🏁'),
   unit: text('unit').notNull().default(''),
+  /** Russian and English texts; null falls back to the Uzbek title, description and unit above. */
+  titleRu: text('title_ru'),
+  titleEn: text('title_en'),
+  descriptionRu: text('description_ru'),
+  descriptionEn: text('description_en'),
+  unitRu: text('unit_ru'),
+  unitEn: text('unit_en'),
   target: real('target'),
   minValue: real('min_value').notNull().default(0),
   maxValue: real('max_value').notNull().default(100000),
@@ -82,6 +91,28 @@ export const submissions = sqliteTable(
     // Covers the profile's recent days (id is the rowid, in every index): no table row is read.
     index('submissions_member_days_idx').on(t.userId, t.challengeId, t.day, t.value),
   ],
+);
+
+/**
+ * Every change of a stored result after it was sent: a member's correction within
+ * CORRECTION_MINUTES, or an admin's deletion. The submission row holds the current value;
+ * this keeps what it was before.
+ */
+export const submissionChanges = sqliteTable(
+  'submission_changes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    submissionId: integer('submission_id').notNull(),
+    userId: integer('user_id').notNull(),
+    challengeId: integer('challenge_id').notNull(),
+    day: text('day').notNull(),
+    oldValue: real('old_value').notNull(),
+    /** null: the result was deleted. */
+    newValue: real('new_value'),
+    by: text('by', { enum: ['member', 'admin'] }).notNull(),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('submission_changes_submission_idx').on(t.submissionId)],
 );
 
 /**

@@ -1,11 +1,12 @@
 /** Member management and the manual fixes admins make; every change is audited. */
 import type { UserStatsRow } from '../../db/repositories/users';
 import { ServiceError } from '../../domain/errors';
-import { isEligible, isRegistered } from '../../domain/members';
-import { periodKeysOf, rangeOfPeriod } from '../../domain/periods';
-import { countsForStreak, overrideStreak, recomputeStreak, visibleCurrent } from '../../domain/streak';
+import { isRegistered } from '../../domain/members';
+import { countsForStreak, overrideStreak, visibleCurrent } from '../../domain/streak';
 import type { AdminUserDetailDto, AdminUserRowDto, PageDto } from '../../../shared/types';
 import { now, write, type ServiceContext } from '../context';
+import { tellResultDeleted } from '../notices';
+import { recountAfterChange } from '../recount';
 import type { Repositories } from '../store';
 import { requireAdmin, type AdminActor } from './access';
 
@@ -101,22 +102,13 @@ export const unbanMember = (ctx: ServiceContext, actor: AdminActor, userId: numb
 /** Deletes one result; the streak and the four leaderboard rows it touched are recomputed. */
 export async function deleteSubmission(ctx: ServiceContext, actor: AdminActor, submissionId: number) {
   await requireAdmin(ctx, actor.telegramId);
-  return write(ctx, async (tx, emit) => {
+  const { notice, ...response } = await write(ctx, async (tx, emit) => {
     const s = await tx.submissions.findSubmission(submissionId);
     if (!s) throw new ServiceError('NOT_FOUND', 'No such submission');
     const challenge = (await tx.challenges.findChallenge(s.challengeId))!;
-    const membership = await tx.memberships.findMembership(s.userId, s.challengeId);
     await tx.submissions.deleteSubmission(submissionId);
-    const eligible = isEligible(membership, await tx.users.findUserById(s.userId));
-    for (const p of periodKeysOf(s.day)) {
-      const { from, to } = rangeOfPeriod(p.kind, p.key);
-      await tx.leaderboard.writeTotals(s.challengeId, s.userId, p, await tx.submissions.totalsInRange(s.userId, s.challengeId, from, to), eligible);
-    }
-    let streak = null;
-    if (membership) {
-      streak = recomputeStreak(await tx.submissions.submissionsOf(s.userId, s.challengeId), challenge.target);
-      await tx.memberships.setStreak(s.userId, s.challengeId, streak);
-    }
+    await tx.submissionChanges.recordChange({ submissionId, userId: s.userId, challengeId: s.challengeId, day: s.day, oldValue: s.value, newValue: null, by: 'admin', at: now(ctx).ms });
+    const { streak } = await recountAfterChange(tx, s.userId, s.challengeId, s.day, challenge.target);
     await tx.admins.insertAudit({
       actorTelegramId: actor.telegramId,
       action: 'submission.delete',
@@ -127,8 +119,15 @@ export async function deleteSubmission(ctx: ServiceContext, actor: AdminActor, s
       at: now(ctx).ms,
     });
     emit({ type: 'result.deleted', userId: s.userId, challengeId: s.challengeId });
-    return { deleted: true as const, streak: streak ? { current: visibleCurrent(streak, now(ctx).day), best: streak.best } : null };
+    return {
+      deleted: true as const,
+      streak: streak ? { current: visibleCurrent(streak, now(ctx).day), best: streak.best } : null,
+      notice: { userId: s.userId, challengeId: s.challengeId, day: s.day, oldValue: s.value },
+    };
   });
+  // Committed: the member hears about it from the bot, in their language.
+  await tellResultDeleted(ctx, notice);
+  return response;
 }
 
 export async function setMemberStreak(ctx: ServiceContext, actor: AdminActor, userId: number, challengeId: number, current: number) {

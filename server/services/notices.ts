@@ -1,0 +1,61 @@
+/**
+ * Things a member must hear about that happened to them without their doing: an admin
+ * deleted their result. Services publish a notice after the change committed; whoever can
+ * reach members (the bot, when it runs) subscribes. Without a subscriber nothing is sent.
+ * One channel per services object (built in services/index.ts), so two runtimes in one
+ * process never hear each other's notices.
+ */
+import { isRegistered } from '../domain/members';
+import type { Language } from '../../shared/schemas';
+import type { DayKey } from '../../shared/types';
+import type { ServiceContext } from './context';
+import { challengeTextsOf } from './mappers';
+
+export interface MemberNotice {
+  kind: 'result-deleted';
+  telegramId: number;
+  language: Language;
+  challenge: { id: number; emoji: string; title: string; unit: string };
+  day: DayKey;
+  oldValue: number;
+}
+
+type Listener = (notice: MemberNotice) => void;
+
+export class Notices {
+  private readonly listeners = new Set<Listener>();
+
+  /** Subscribes to notices; returns the unsubscribe function. */
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  }
+
+  get heard(): boolean {
+    return this.listeners.size > 0;
+  }
+
+  publish(notice: MemberNotice): void {
+    for (const listener of this.listeners) listener(notice);
+  }
+}
+
+/** After an admin deleted a result (committed): tells the member, in their language. */
+export async function tellResultDeleted(
+  ctx: ServiceContext,
+  change: { userId: number; challengeId: number; day: DayKey; oldValue: number },
+): Promise<void> {
+  if (!ctx.notices.heard) return;
+  const user = await ctx.store.repos.users.findUserById(change.userId);
+  const challenge = await ctx.readModel.challenge(change.challengeId);
+  if (!user || !challenge || !isRegistered(user)) return;
+  const texts = challengeTextsOf(challenge, user.language);
+  ctx.notices.publish({
+    kind: 'result-deleted',
+    telegramId: user.telegramId,
+    language: user.language,
+    challenge: { id: challenge.id, emoji: challenge.emoji, title: texts.title, unit: texts.unit },
+    day: change.day,
+    oldValue: change.oldValue,
+  });
+}
