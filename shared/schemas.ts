@@ -50,6 +50,10 @@ export const registerInputSchema = z.object({ displayName: displayNameSchema.opt
 /** A submitted value: a number, or a string with a decimal point or comma. Parsed in domain. */
 export const submitValueSchema = z.union([z.number(), z.string().max(32)]);
 export const submitInputSchema = z.object({ value: submitValueSchema }).strict();
+/** An admin's result on a member's behalf: the value and why (shown to the member, audited). */
+export const memberResultInputSchema = z
+  .object({ value: submitValueSchema, reason: z.string().trim().min(1, 'Say why the result is set').max(500) })
+  .strict();
 
 export const leaderboardQuerySchema = z
   .object({

@@ -111,14 +111,20 @@ export function createBot(deps: CreateBotDeps, options: CreateBotOptions = {}): 
     },
   });
 
-  // An admin deleted a member's result: they hear it from the bot, in their language.
+  // An admin deleted, added or corrected a member's result: they hear it from the bot, in their language.
   const unsubscribe = deps.services.notices.subscribe((notice) => {
     const t = botText(notice.language);
-    const text = t.resultDeleted({
-      ...notice.challenge,
-      value: formatNumber(notice.language, notice.oldValue),
-      day: formatDay(notice.language, notice.day),
-    });
+    const day = formatDay(notice.language, notice.day);
+    const text =
+      notice.kind === 'result-deleted'
+        ? t.resultDeleted({ ...notice.challenge, value: formatNumber(notice.language, notice.oldValue), day })
+        : t.resultSetByAdmin({
+            ...notice.challenge,
+            day,
+            value: formatNumber(notice.language, notice.newValue),
+            old: notice.oldValue === null ? null : formatNumber(notice.language, notice.oldValue),
+            reason: notice.reason,
+          });
     void messenger.send({ chatId: notice.telegramId, text }).catch((error: unknown) => deps.log.warn('bot: notice not sent', { error }));
   });
 

@@ -7,8 +7,10 @@ import {
   banInputSchema,
   challengeCreateSchema,
   challengeUpdateSchema,
+  dayKeySchema,
   idSchema,
   leaderboardQuerySchema,
+  memberResultInputSchema,
   resultsQuerySchema,
   setStreakSchema,
   userSearchSchema,
@@ -75,6 +77,17 @@ export function adminRoutes(deps: AuthDeps) {
       '/users/:userId/challenges/:challengeId/streak',
       ({ admin, params, body }) => a.members.setMemberStreak(admin, params.userId, params.challengeId, body.current),
       { params: memberChallengeParams, body: setStreakSchema, ...route('admin', 'Set a member’s current streak', { errors: ['NOT_FOUND'] }) },
+    )
+    .put(
+      '/users/:userId/challenges/:challengeId/results/:day',
+      ({ admin, params, body }) => a.members.setMemberResult(admin, { ...params, ...body }),
+      {
+        params: memberChallengeParams.extend({ day: dayKeySchema }),
+        body: memberResultInputSchema,
+        ...route('admin', 'Add or replace a member’s result for today or a past day of a running challenge, with a reason; the streak and boards are recounted and the member is told by the bot', {
+          errors: ['NOT_FOUND', 'NOT_JOINED', 'ALREADY_SUBMITTED'],
+        }),
+      },
     )
     .delete(
       '/users/:userId/challenges/:challengeId',

@@ -12,6 +12,7 @@ import * as adminChallenges from './admin/challenges';
 import * as exports from './admin/exports';
 import * as insights from './admin/insights';
 import * as login from './admin/login';
+import * as memberResults from './admin/memberResults';
 import * as adminMembers from './admin/members';
 import * as announcementDelivery from './announcementDelivery';
 import * as challenges from './challenges';
@@ -130,6 +131,7 @@ export function createServices(deps: { store: Store; clock: Clock; timeZone: str
         deleteSubmission: bound(adminMembers.deleteSubmission),
         setMemberStreak: bound(adminMembers.setMemberStreak),
         removeFromChallenge: bound(adminMembers.removeFromChallenge),
+        setMemberResult: bound(memberResults.setMemberResult),
       },
       insights: {
         analytics: bound(insights.analytics),

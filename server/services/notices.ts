@@ -1,6 +1,6 @@
 /**
  * Things a member must hear about that happened to them without their doing: an admin
- * deleted their result. Services publish a notice after the change committed; whoever can
+ * deleted their result, or added or corrected one on their behalf. Services publish a notice after the change committed; whoever can
  * reach members (the bot, when it runs) subscribes. Without a subscriber nothing is sent.
  * One channel per services object (built in services/index.ts), so two runtimes in one
  * process never hear each other's notices.
@@ -11,14 +11,22 @@ import type { DayKey } from '../../shared/types';
 import type { ServiceContext } from './context';
 import { challengeTextsOf } from './mappers';
 
-export interface MemberNotice {
-  kind: 'result-deleted';
+interface NoticeBase {
   telegramId: number;
   language: Language;
   challenge: { id: number; emoji: string; title: string; unit: string };
   day: DayKey;
-  oldValue: number;
 }
+
+export type MemberNotice =
+  | (NoticeBase & { kind: 'result-deleted'; oldValue: number })
+  /** `oldValue` null: the result was added. */
+  | (NoticeBase & { kind: 'result-set'; oldValue: number | null; newValue: number; reason: string });
+
+/** What changed, as the service that changed it knows it. */
+export type ResultChange =
+  | { kind: 'result-deleted'; userId: number; challengeId: number; day: DayKey; oldValue: number }
+  | { kind: 'result-set'; userId: number; challengeId: number; day: DayKey; oldValue: number | null; newValue: number; reason: string };
 
 type Listener = (notice: MemberNotice) => void;
 
@@ -40,22 +48,18 @@ export class Notices {
   }
 }
 
-/** After an admin deleted a result (committed): tells the member, in their language. */
-export async function tellResultDeleted(
-  ctx: ServiceContext,
-  change: { userId: number; challengeId: number; day: DayKey; oldValue: number },
-): Promise<void> {
+/** After an admin changed a member's result (committed): tells the member, in their language. */
+export async function tellResultChanged(ctx: ServiceContext, change: ResultChange): Promise<void> {
   if (!ctx.notices.heard) return;
   const user = await ctx.store.repos.users.findUserById(change.userId);
   const challenge = await ctx.readModel.challenge(change.challengeId);
   if (!user || !challenge || !isRegistered(user)) return;
   const texts = challengeTextsOf(challenge, user.language);
+  const { userId: _user, challengeId: _challenge, ...what } = change;
   ctx.notices.publish({
-    kind: 'result-deleted',
+    ...what,
     telegramId: user.telegramId,
     language: user.language,
     challenge: { id: challenge.id, emoji: challenge.emoji, title: texts.title, unit: texts.unit },
-    day: change.day,
-    oldValue: change.oldValue,
   });
 }

@@ -64,6 +64,11 @@ const uz = {
   resultDeleted: (c: ChallengeLabel & { value: string; day: string }) =>
     `🗑 Administrator ${c.day} kungi natijangizni oʻchirdi: ${label(c)} — ${withUnit(c.value, c.unit)}.\n` +
     'Seriya va reyting qayta hisoblandi. Savolingiz boʻlsa, klub administratoriga yozing.',
+  resultSetByAdmin: (c: ChallengeLabel & { value: string; day: string; old: string | null; reason: string }) =>
+    (c.old === null
+      ? `📝 Administrator ${c.day} kuni uchun natijangizni qoʻshdi: ${label(c)} — ${withUnit(c.value, c.unit)}.`
+      : `📝 Administrator ${c.day} kungi natijangizni tuzatdi: ${label(c)} — ${withUnit(c.old, c.unit)} oʻrniga ${withUnit(c.value, c.unit)}.`) +
+    `\nSabab: ${c.reason}\nSeriya va reyting qayta hisoblandi.`,
   meTodayBelow: (value: string, unit: string, missing: string) =>
     `Bugun: ☑️ ${withUnit(value, unit)} — maqsadga ${withUnit(missing, unit)} yetmadi`,
   tryAgain: 'Qaytadan yozib yuboring.',
@@ -152,6 +157,11 @@ const ru: Catalogue = {
   resultDeleted: (c) =>
     `🗑 Администратор удалил ваш результат за ${c.day}: ${label(c)} — ${withUnit(c.value, c.unit)}.\n` +
     'Серия и рейтинг пересчитаны. Если есть вопросы, напишите администратору клуба.',
+  resultSetByAdmin: (c) =>
+    (c.old === null
+      ? `📝 Администратор добавил ваш результат за ${c.day}: ${label(c)} — ${withUnit(c.value, c.unit)}.`
+      : `📝 Администратор исправил ваш результат за ${c.day}: ${label(c)} — ${withUnit(c.value, c.unit)} вместо ${withUnit(c.old, c.unit)}.`) +
+    `\nПричина: ${c.reason}\nСерия и рейтинг пересчитаны.`,
   meTodayBelow: (value, unit, missing) => `Сегодня: ☑️ ${withUnit(value, unit)} — до цели не хватило ${withUnit(missing, unit)}`,
   tryAgain: 'Напишите ещё раз.',
   meHeader: (name) => `👤 ${name}`,
@@ -236,6 +246,11 @@ const en: Catalogue = {
   resultDeleted: (c) =>
     `🗑 An admin deleted your result of ${c.day}: ${label(c)} — ${withUnit(c.value, c.unit)}.\n` +
     'Your streak and the leaderboards were recounted. If you have questions, write to the club admin.',
+  resultSetByAdmin: (c) =>
+    (c.old === null
+      ? `📝 An admin added your result of ${c.day}: ${label(c)} — ${withUnit(c.value, c.unit)}.`
+      : `📝 An admin corrected your result of ${c.day}: ${label(c)} — ${withUnit(c.value, c.unit)} instead of ${withUnit(c.old, c.unit)}.`) +
+    `\nReason: ${c.reason}\nYour streak and the leaderboards were recounted.`,
   meTodayBelow: (value, unit, missing) => `Today: ☑️ ${withUnit(value, unit)} — ${withUnit(missing, unit)} short of the target`,
   tryAgain: 'Please type it again.',
   meHeader: (name) => `👤 ${name}`,

@@ -97,6 +97,24 @@ describe('an admin deleting a result', () => {
   });
 });
 
+describe('an admin setting a result on a member\'s behalf', () => {
+  test('the member is told what was added or corrected, and why, in their language', async () => {
+    const c = await h.challenge({ title: 'Pages', emoji: '📖', unit: 'pages', maxValue: 1000 });
+    const m = await h.registered({ language_code: 'en' });
+    await h.join(m, c.id);
+    const userId = (await h.services.members.findMember(m.id))!.id;
+    const put = (value: number, reason: string) =>
+      h.runtime.request('PUT', `/api/admin/users/${userId}/challenges/${c.id}/results/2026-11-25`, { as: ADMIN_USER, body: { value, reason } });
+    expect((await put(30, 'Phone was dead')).status).toBe(200);
+    expect((await m.next()).text).toBe(
+      '📝 An admin added your result of 25 Nov 2026: 📖 Pages — 30 pages.\nReason: Phone was dead\nYour streak and the leaderboards were recounted.',
+    );
+    expect((await put(35, 'Typo')).status).toBe(200);
+    expect((await m.next()).text).toContain('📝 An admin corrected your result of 25 Nov 2026: 📖 Pages — 35 pages instead of 30 pages.');
+    expect(await h.todaysValue(m.id, c.id)).toBe(35);
+  });
+});
+
 describe('challenge texts in the member\'s language', () => {
   test('/submit, /me and /top name the challenge in Russian for a Russian member, Uzbek where none was entered', async () => {
     const c = await h.challenge({ title: 'Suv ichish', emoji: '💧', unit: 'litr', maxValue: 10, translations: { ru: { title: 'Пить воду', unit: 'л' } } });

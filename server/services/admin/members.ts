@@ -5,7 +5,7 @@ import { isRegistered } from '../../domain/members';
 import { countsForStreak, overrideStreak, visibleCurrent } from '../../domain/streak';
 import type { AdminUserDetailDto, AdminUserRowDto, PageDto } from '../../../shared/types';
 import { now, write, type ServiceContext } from '../context';
-import { tellResultDeleted } from '../notices';
+import { tellResultChanged } from '../notices';
 import { recountAfterChange } from '../recount';
 import type { Repositories } from '../store';
 import { requireAdmin, type AdminActor } from './access';
@@ -122,11 +122,11 @@ export async function deleteSubmission(ctx: ServiceContext, actor: AdminActor, s
     return {
       deleted: true as const,
       streak: streak ? { current: visibleCurrent(streak, now(ctx).day), best: streak.best } : null,
-      notice: { userId: s.userId, challengeId: s.challengeId, day: s.day, oldValue: s.value },
+      notice: { kind: 'result-deleted' as const, userId: s.userId, challengeId: s.challengeId, day: s.day, oldValue: s.value },
     };
   });
   // Committed: the member hears about it from the bot, in their language.
-  await tellResultDeleted(ctx, notice);
+  await tellResultChanged(ctx, notice);
   return response;
 }
 

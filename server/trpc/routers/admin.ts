@@ -9,6 +9,8 @@ import {
   leaderboardQuerySchema,
   resultsQuerySchema,
   setStreakSchema,
+  dayKeySchema,
+  memberResultInputSchema,
   userSearchSchema,
 } from '../../../shared/schemas';
 import { auditPageSchema } from '../../../shared/audit';
@@ -46,6 +48,9 @@ export const adminRouter = router({
       .mutation(({ ctx, input }) =>
         ctx.services.admin.members.setMemberStreak(ctx.actor, input.userId, input.challengeId, input.current),
       ),
+    setResult: adminProcedure
+      .input(membershipRef.extend({ day: dayKeySchema }).extend(memberResultInputSchema.shape))
+      .mutation(({ ctx, input }) => ctx.services.admin.members.setMemberResult(ctx.actor, input)),
     removeFromChallenge: adminProcedure
       .input(membershipRef)
       .mutation(({ ctx, input }) => ctx.services.admin.members.removeFromChallenge(ctx.actor, input.userId, input.challengeId)),
