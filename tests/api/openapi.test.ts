@@ -53,7 +53,8 @@ test('each operation has its schemas, authentication and coded errors', () => {
     // every path parameter is declared with a schema
     for (const [, name] of path.matchAll(/\{([^}]+)\}/g)) {
       const param = op.parameters?.find((p: Json) => p.in === 'path' && p.name === name);
-      expect({ where, name, schema: param?.schema?.type }).toEqual({ where, name, schema: 'integer' });
+      // ids are integers; a club day is a YYYY-MM-DD string
+      expect({ where, name, schema: param?.schema?.type }).toEqual({ where, name, schema: name === 'day' ? 'string' : 'integer' });
     }
     // errors: at least BAD_REQUEST, each in the Error schema
     const errors = Object.entries(op.responses as Record<string, Json>).filter(([s]) => Number(s) >= 400);

@@ -57,8 +57,9 @@ export function rawRequest(port: number, request: string | Buffer | (string | Bu
     const pump = (socket: { write(data: Buffer): number }) => {
       while (pending.length > 0 && !settled) {
         const n = socket.write(pending);
+        // 0: the socket is full (drain calls again); -1: it is closed (the answer came early).
+        if (n <= 0) return;
         pending = pending.subarray(n);
-        if (n === 0) return;
       }
     };
     Bun.connect({
