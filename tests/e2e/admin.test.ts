@@ -241,11 +241,26 @@ describe('admin panel', () => {
     await page.locator('[data-testid="confirm-ok"]').click();
     await hasText(membership.locator('[data-testid="membership-current"]'), '5');
 
+    // ---- put today's result back on Alice's behalf (her phone died), with a reason ----
+    const resultForm = page.locator('[data-testid="result-form"]');
+    await resultForm.locator('[data-testid="result-challenge"]').click();
+    await page.locator('.n-base-select-option', { hasText: 'Daily steps' }).click();
+    const todayKey = (await server.request('GET', '/api/me', { as: alice.tg })).body.today as string;
+    await resultForm.locator('[data-testid="result-day"]').fill(todayKey);
+    await resultForm.locator('[data-testid="result-value"]').fill('8000');
+    await resultForm.locator('[data-testid="result-reason"]').fill('Phone died, screenshot sent');
+    await resultForm.locator('[data-testid="result-save"]').click();
+    await count(page.locator('[data-testid="submission-row"]'), 3);
+    await hasText(membership.locator('[data-testid="membership-total"]'), '21,000');
+    // The streak is rebuilt from the results: Monday to Wednesday again.
+    await hasText(membership.locator('[data-testid="membership-current"]'), '3');
+    expect((await server.request('GET', '/api/me', { as: alice.tg })).body.challenges[0].today).toMatchObject({ value: 8000 });
+
     // ---- the audit log shows all of it: who, what, before → after ----
     await page.locator('[data-testid="nav-audit"]').click();
     const rows = page.locator('[data-testid="audit-row"]');
     await seen(rows);
-    for (const action of ['challenge.create', 'challenge.update', 'challenge.deactivate', 'challenge.activate', 'user.ban', 'submission.delete', 'streak.set', 'admin.login']) {
+    for (const action of ['challenge.create', 'challenge.update', 'challenge.deactivate', 'challenge.activate', 'user.ban', 'submission.delete', 'streak.set', 'result.set', 'admin.login']) {
       await seen(page.locator(`[data-testid="audit-row"][data-action="${action}"]`));
     }
     const banRow = page.locator('[data-testid="audit-row"][data-action="user.ban"]');
@@ -257,6 +272,7 @@ describe('admin panel', () => {
     // Field names in the admin's language, not the code's.
     await hasText(page.locator('[data-testid="audit-row"][data-action="challenge.update"]'), 'Daily target: 10 → 15');
     await hasText(page.locator('[data-testid="audit-row"][data-action="streak.set"]'), 'Current streak: 2 → 5');
+    await hasText(page.locator('[data-testid="audit-row"][data-action="result.set"]'), 'Phone died, screenshot sent');
     await shot(page, 'audit');
 
     // ---- filters: by action, then by member (typed), then the CSV of that view ----
@@ -269,17 +285,17 @@ describe('admin panel', () => {
     await page.locator('.n-base-select-option', { hasText: 'Alice' }).click();
     const aliceActions = await until(
       () => page.locator('[data-testid="audit-row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')).sort()),
-      (a) => a.join() === 'streak.set,submission.delete',
+      (a) => a.join() === 'result.set,streak.set,submission.delete',
       "only Alice's entries",
     );
-    expect(aliceActions).toEqual(['streak.set', 'submission.delete']);
+    expect(aliceActions).toEqual(['result.set', 'streak.set', 'submission.delete']);
     await hasText(page.locator('[data-testid="audit-row"][data-action="streak.set"] [data-testid="audit-member"]'), 'Alice');
     expect(await page.locator('[data-testid="audit-row"][data-action="streak.set"] [data-testid="audit-member"]').getAttribute('title')).toBe(`Telegram ID ${alice.tg.id}`);
     await shot(page, 'audit-filtered');
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="audit-csv"]').click()]);
     expect(download.suggestedFilename()).toBe('qadam-audit-2026-11-25.csv');
     const csv = (await Bun.file((await download.path())!).text()).replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(csv).toHaveLength(3);
+    expect(csv).toHaveLength(4); // the header and her three entries
     expect(csv.slice(1).every((line) => line.includes(`,${alice.id},Alice,`))).toBe(true);
     await page.locator('[data-testid="audit-clear"]').click();
 
