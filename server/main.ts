@@ -2,6 +2,7 @@
 import { createBot } from './bot';
 import { ConfigError, loadConfig } from './config';
 import { startScheduler } from './jobs/scheduler';
+import { describeDatabase } from './db/openStore';
 import { createRuntime } from './runtime';
 import { announceStart } from './startBanner';
 
@@ -33,7 +34,7 @@ log.info('listening', {
   url: config.PUBLIC_URL,
   host: config.HOST,
   port,
-  database: config.DATABASE_PATH,
+  database: describeDatabase(config),
   timezone: config.CLUB_TIMEZONE,
   mode: config.demo ? 'demo (no BOT_TOKEN: bot off, /api/demo/init-data on)' : 'bot',
 });
@@ -58,7 +59,7 @@ async function shutdown(signal: string) {
   await server.stop();
   await bot?.stop();
   await jobsEnded;
-  runtime.database.close();
+  await runtime.closeStore();
   log.info('stopped');
   process.exit(0);
 }
