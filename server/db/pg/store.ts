@@ -1,8 +1,10 @@
 /**
  * The store contract (services/store.ts) on PostgreSQL through drizzle's node-postgres driver.
  *
- * Reads outside a transaction go through the pool, concurrently: PostgreSQL shows them only
- * committed data, so unlike SQLite they need not wait for an open transaction.
+ * Reads outside a transaction go through the pool, concurrently with each other: PostgreSQL
+ * shows them only committed data. Like SQLite's, a read still waits for the writes this
+ * process had already queued when it was issued (not for later ones), so a write started and
+ * not awaited (the bot marking a member unreachable) is seen by the next read, as on SQLite.
  *
  * Writes keep SQLite's semantics exactly: one write transaction at a time across every
  * instance. Each transaction first takes a transaction-scoped advisory lock (WRITE_LOCK),
@@ -80,6 +82,8 @@ export class PostgresStore implements Store {
   private readonly waiting: (() => void)[] = [];
   private readonly grouped: Pending[] = [];
   private writer: { client: pg.PoolClient; tx: Tx } | null = null;
+  /** Settles when the last write queued so far has ended (committed or not). */
+  private tail: Promise<void> = Promise.resolve();
   /** Hooks run before COMMIT (the cluster's event publishing). */
   readonly beforeCommit: BeforeCommit[] = [];
 
@@ -88,7 +92,10 @@ export class PostgresStore implements Store {
 
   constructor(readonly database: PgDatabaseHandle) {
     this.gate = database.ready;
-    this.repos = bindRepositories(database.db, async () => void (await this.gate));
+    this.repos = bindRepositories(database.db, () => {
+      const tail = this.tail;
+      return Promise.all([this.gate, tail]).then(() => undefined);
+    });
   }
 
   /**
@@ -129,7 +136,16 @@ export class PostgresStore implements Store {
   }
 
   /** Runs `fn` alone on the writer connection: callers queue in arrival order. */
-  private async exclusive<T>(fn: () => Promise<T>): Promise<T> {
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.exclusiveRun(fn);
+    this.tail = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  private async exclusiveRun<T>(fn: () => Promise<T>): Promise<T> {
     if (this.held) await new Promise<void>((resolve) => this.waiting.push(resolve));
     this.held = true;
     try {
