@@ -40,6 +40,8 @@ const envSchema = z.object({
   RATE_LIMIT_IP: z.coerce.number().int().min(0).default(1200),
   /** Updates per minute one Telegram chat may send the bot before it is politely ignored. */
   RATE_LIMIT_BOT: z.coerce.number().int().min(0).default(30),
+  /** PostgreSQL: how often an instance tries to become leader, and the leader checks it still is. */
+  LEADER_CHECK_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 

@@ -7,6 +7,7 @@ import { createApp } from './app';
 import { adminSessionResolver } from './auth/adminSession';
 import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
+import { listenForEvents } from './cluster/notify';
 import { openStore } from './db/openStore';
 import { createLogger, type Logger } from './log';
 import { RateLimiter } from './rateLimit';
@@ -29,6 +30,10 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}) {
   const ready = services.admin.access.seedOwners(config.ADMIN_TELEGRAM_IDS);
   ready.catch(() => undefined); // awaited by main.ts (and tests through `ready`)
   opened.postgres?.holdReadsUntil(ready);
+  // Several instances: the others' committed writes reach this read model (server/cluster).
+  const events = opened.postgres
+    ? listenForEvents(config.DATABASE_URL!, { instanceId: opened.postgres.instanceId, readModel: services.readModel, log })
+    : null;
   // Demo mode signs initData with a secret of its own that no Telegram bot shares.
   const signingToken = config.BOT_TOKEN ?? `demo:${randomBytes(24).toString('hex')}`;
   let botUsername: string | null = null;
@@ -67,7 +72,12 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}) {
     postgres: opened.postgres,
     store,
     /** Closes the database (ends the PostgreSQL pool). */
-    closeStore: () => opened.close(),
+    closeStore: async () => {
+      await events?.stop();
+      await opened.close();
+    },
+    /** Other instances' events (PostgreSQL only): listening state and visibility lags. */
+    events,
     services,
     /** Resolves once start-up writes (owners from ADMIN_TELEGRAM_IDS) are stored. */
     ready,

@@ -30,9 +30,19 @@ let admin: pg.Pool | null = null;
 
 /** Drops a test schema and everything in it. */
 export async function dropSchema(schema: string): Promise<void> {
-  admin ??= new pg.Pool({ connectionString: testDatabaseUrl(), max: 2 });
-  admin.on('error', () => undefined);
-  await admin.query(`drop schema if exists "${schema}" cascade`);
+  if (!admin) {
+    admin = new pg.Pool({ connectionString: testDatabaseUrl(), max: 2 });
+    admin.on('error', () => undefined);
+  }
+  // A write of the closed runtime may still be ending on the server: retry a deadlock.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await admin.query(`drop schema if exists "${schema}" cascade`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '40P01' || attempt >= 5) throw error;
+    }
+  }
 }
 
 /** Whether a PostgreSQL server answers at `url` (within two seconds). */

@@ -16,8 +16,10 @@
  * follow commit order), and grouped writes share a transaction in savepoints, as on SQLite,
  * so one lock and one commit serve a whole burst.
  */
+import { randomUUID } from 'node:crypto';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
+import type { ClubEvent } from '../../services/events';
 import type { Repositories, Store, TransactionOptions, Tx } from '../../services/store';
 import type { PgDatabaseHandle, PgDb } from './client';
 import * as schema from './schema';
@@ -45,8 +47,12 @@ type PgRepositories = { [K in keyof typeof MODULES]: Bound<(typeof MODULES)[K]> 
 // Fails to compile when a PostgreSQL repository's functions differ from the contract.
 export const repositoriesMatch: PgRepositories extends Repositories ? (Repositories extends PgRepositories ? true : never) : never = true;
 
-/** The advisory lock key every write transaction takes (an arbitrary constant of this project). */
-export const WRITE_LOCK = 8158002;
+/**
+ * The advisory lock every write transaction takes: the project's class 8158 and the club's
+ * schema, so clubs in different schemas of one database (and parallel test runs) do not
+ * serialize each other.
+ */
+export const WRITE_LOCK_SQL = "select pg_advisory_xact_lock(8158, hashtext(current_schema() || '/write'))";
 /** Bounds one grouped transaction, and so the wait of the first write in it. */
 const MAX_BATCH = 256;
 
@@ -65,6 +71,36 @@ function bindRepositories(db: PgDb, before: () => Promise<void>): Repositories {
     out[name] = bound;
   }
   return out as unknown as Repositories;
+}
+
+/**
+ * One notification between instances, on the channel named after the club's schema: the
+ * sender, the write's version, when it was sent (ms since the epoch) and its events.
+ */
+export interface ClusterMessage {
+  i: string;
+  v: number;
+  t: number;
+  e: readonly ClubEvent[];
+}
+
+/** NOTIFY payloads stay under PostgreSQL's 8000 bytes: a write with many events sends several. */
+const MAX_PAYLOAD = 7000;
+
+function* chunks(events: readonly ClubEvent[]): Generator<ClubEvent[]> {
+  let chunk: ClubEvent[] = [];
+  let size = 0;
+  for (const event of events) {
+    const bytes = Buffer.byteLength(JSON.stringify(event));
+    if (chunk.length > 0 && size + bytes > MAX_PAYLOAD) {
+      yield chunk;
+      chunk = [];
+      size = 0;
+    }
+    chunk.push(event);
+    size += bytes;
+  }
+  if (chunk.length > 0) yield chunk;
 }
 
 interface Pending {
@@ -114,6 +150,7 @@ export class PostgresStore implements Store {
     const client = await this.database.pool.connect();
     const db = drizzle(client, { schema }) as unknown as PgDb;
     const tx: Tx = Object.assign(bindRepositories(db, async () => undefined), {
+      publish: (events: readonly ClubEvent[]) => this.publish(client, events),
       savepoint: async <T>(fn: () => Promise<T>): Promise<T> => {
         await client.query('savepoint sp');
         try {
@@ -133,6 +170,24 @@ export class PostgresStore implements Store {
     });
     this.writer = writer;
     return writer;
+  }
+
+  /** This process among the instances: its own notifications are not applied twice. */
+  readonly instanceId = randomUUID();
+
+  /**
+   * NOTIFY inside the write transaction: PostgreSQL delivers it at commit, in commit order, and
+   * drops it on rollback (a refused grouped write's savepoint included). The version is the
+   * transaction id, taken under the write lock and so increasing in commit order; the time
+   * stamp measures how long other instances take to see the write.
+   */
+  private async publish(client: pg.PoolClient, events: readonly ClubEvent[]): Promise<number> {
+    const version = Number((await client.query<{ v: string }>('select txid_current() as v')).rows[0]!.v);
+    for (const chunk of chunks(events)) {
+      const payload: ClusterMessage = { i: this.instanceId, v: version, t: Date.now(), e: chunk };
+      await client.query('select pg_notify(current_schema(), $1)', [JSON.stringify(payload)]);
+    }
+    return version;
   }
 
   /** Runs `fn` alone on the writer connection: callers queue in arrival order. */
@@ -162,7 +217,7 @@ export class PostgresStore implements Store {
     const { client } = writer;
     await client.query('begin');
     try {
-      await client.query('select pg_advisory_xact_lock($1)', [WRITE_LOCK]);
+      await client.query(WRITE_LOCK_SQL);
       const value = await fn(writer.tx);
       for (const hook of this.beforeCommit) await hook(client);
       await client.query('commit');
@@ -219,11 +274,12 @@ export class PostgresStore implements Store {
     await this.database.pool.query('select 1');
   }
 
-  /** Returns the connections; resolves once the pool has ended. */
-  close(): Promise<void> {
+  /** Lets the queued writes end, returns the connections; resolves once the pool has ended. */
+  async close(): Promise<void> {
+    await this.tail;
     const writer = this.writer;
     this.writer = null;
     writer?.client.release();
-    return this.database.close();
+    await this.database.close();
   }
 }
