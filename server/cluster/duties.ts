@@ -31,6 +31,7 @@ export function leaderDuties(runtime: Runtime, config: Config, log: Logger): Lea
       });
       // Scheduled jobs (Bun.cron in CLUB_TIMEZONE) plus a catch-up of what was missed meanwhile.
       scheduler = startScheduler({ services: runtime.services, messenger: bot?.messenger ?? null, publicUrl: config.PUBLIC_URL, log });
+      log.info('leader duties started', { bot: bot !== null, scheduler: true });
     },
     async standDown() {
       const jobsEnded = scheduler?.stop(); // no new runs; the ones in progress end once the queue stops
