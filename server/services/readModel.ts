@@ -13,9 +13,10 @@
  * Nothing here is changed by hand: a write transaction returns the events of what it changed
  * (events.ts) and, after commit, `apply` moves the boards and forgets rows — in commit order,
  * since each write takes its turn (`enqueue`) while it still holds the store's transaction.
- * This is correct while one server process writes the database (the product's shape); other
- * processes (the job command) only read totals. Rows handed out are shared: callers read them
- * and never change them.
+ * On SQLite one server process writes the database; other processes (the job command) only
+ * read totals. On PostgreSQL several instances write it, and each applies the others' events
+ * too (server/cluster/notify.ts), versioned so an older figure never replaces a newer one.
+ * Rows handed out are shared: callers read them and never change them.
  */
 import type { ChallengeRow } from '../db/repositories/challenges';
 import type { PeriodFigures, PeriodRef } from '../db/repositories/leaderboard';
