@@ -7,7 +7,7 @@
  * PostgreSQL comes from TEST_DATABASE_URL; when unset, a local server with the default
  * account is tried. Set but unreachable fails; unset and absent skips with one line.
  */
-import { postgresReachable } from '../tests/helpers/engine';
+import { dropSchemasLike, postgresReachable } from '../tests/helpers/engine';
 import { ROOT } from './frontends';
 import { ensureInstalled } from './install';
 
@@ -32,7 +32,16 @@ if (targets.length > 0) {
   const url = given || LOCAL_POSTGRES;
   if (await postgresReachable(url)) {
     console.log(`\nPostgreSQL suite: ${targets.join(' ')} on ${url.replace(/:[^:@/]*@/, ':***@')}`);
-    run(['bun', 'test', ...targets], { TEST_ENGINE: 'postgres', TEST_DATABASE_URL: url });
+    const prefix = `qt_${process.pid}_${Date.now().toString(36)}_`;
+    const r = Bun.spawnSync(['bun', 'test', ...targets], {
+      cwd: ROOT,
+      stdout: 'inherit',
+      stderr: 'inherit',
+      env: { ...process.env, TEST_ENGINE: 'postgres', TEST_DATABASE_URL: url, TEST_SCHEMA_PREFIX: prefix },
+    });
+    // Each runtime drops its schema when closed; this sweeps those of runtimes never closed.
+    await dropSchemasLike(url, prefix);
+    if (r.exitCode !== 0) process.exit(r.exitCode ?? 1);
   } else if (given) {
     console.error(`PostgreSQL at TEST_DATABASE_URL cannot be reached (${url.replace(/:[^:@/]*@/, ':***@')}): start it or unset the variable`);
     process.exit(1);

@@ -18,9 +18,27 @@ export function testDatabaseUrl(): string {
 
 let counter = 0;
 
+/** Test schemas start with this; scripts/test.ts sets it per run and sweeps what is left. */
+export function schemaPrefix(): string {
+  return process.env.TEST_SCHEMA_PREFIX ?? `qt_${process.pid}_`;
+}
+
+/** Drops every schema whose name starts with `prefix` (runtimes a test never closed). */
+export async function dropSchemasLike(url: string, prefix: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const rows = (await client.query<{ name: string }>('select nspname as name from pg_namespace where starts_with(nspname, $1)', [prefix])).rows;
+    for (const { name } of rows) await client.query(`drop schema if exists ${client.escapeIdentifier(name)} cascade`);
+    return rows.length;
+  } finally {
+    await client.end();
+  }
+}
+
 /** A DATABASE_URL naming a new schema (created by the server's migrations on first use). */
 export function freshSchemaUrl(): { url: string; schema: string } {
-  const schema = `qt_${process.pid}_${Date.now().toString(36)}_${counter++}`;
+  const schema = `${schemaPrefix()}${Date.now().toString(36)}_${counter++}`;
   const url = new URL(testDatabaseUrl());
   url.searchParams.set('options', `-c search_path=${schema}`);
   return { url: url.toString(), schema };
