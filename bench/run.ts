@@ -11,6 +11,10 @@
  * minutes); --scale-only runs only that size. --reuse keeps an already generated database of
  * the same size (members who submitted today in an earlier run are left out of the pools).
  * --profile starts the server under `bun --cpu-prof` (profiles in bench/data/profiles/).
+ * --engine postgres runs each size on SQLite and then on PostgreSQL (BENCH_DATABASE_URL, default
+ * the local server): the generated club is copied into a fresh schema with
+ * `bun run migrate-to-postgres`, the same load runs against it, and a second instance on the
+ * same database measures the cross-instance visibility lag. The report puts both side by side.
  */
 import { spawn, spawnSync, type Subprocess } from 'bun';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -59,7 +63,17 @@ const opts = {
   reuse: flag('reuse'),
   profile: flag('profile'),
   verify: !flag('no-verify'),
+  engine: (() => {
+    const i = argv.indexOf('--engine');
+    const e = i < 0 ? 'sqlite' : argv[i + 1];
+    if (e !== 'sqlite' && e !== 'postgres') throw new Error('--engine is sqlite or postgres');
+    return e;
+  })(),
 };
+const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+type Engine = 'sqlite' | 'postgres';
+/** The DATABASE_URL of the PostgreSQL run under way (servers started meanwhile use it). */
+let engineUrl: string | null = null;
 const SCALE = { members: 100_000, challenges: opts.challenges, days: 365 };
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -98,6 +112,7 @@ async function startServer(dbPath: string, label: string, profile = false): Prom
       PORT: String(port),
       HOST: '127.0.0.1',
       DATABASE_PATH: dbPath,
+      ...(engineUrl ? { DATABASE_URL: engineUrl } : {}),
       BOT_TOKEN: BENCH_TOKEN,
       CLUB_TIMEZONE: TIME_ZONE,
       LOG_LEVEL: 'warn',
@@ -352,6 +367,11 @@ interface SizeRun {
   serverLog: { errors: number; warnings: number; first: string[] };
   /** health req/s of the short probes taken before each endpoint (machine drift) */
   healthProbes: number[];
+  engine: Engine;
+  /** PostgreSQL: a result acknowledged on one instance until it shows on another's board */
+  visibilityLagMs: { n: number; p50: number; p99: number; max: number } | null;
+  /** PostgreSQL: every acknowledged submission stored, none duplicated */
+  postgresCheck: { ok: boolean; acknowledged: number; missing: number; duplicates: number } | null;
 }
 
 function serverLogOf(label: string): SizeRun['serverLog'] {
@@ -381,8 +401,65 @@ async function freshnessCheck(server: Server, m: Member): Promise<{ ok: boolean;
   return bad.length ? { ok: false, detail: `boards not updated: ${bad.join('; ')}` } : { ok: true, detail: 'a new result shows on all four boards immediately' };
 }
 
-async function runSize(size: { members: number; challenges: number; days: number }): Promise<SizeRun> {
-  const key = `${size.members}x${size.days}`;
+/** Copies the generated club into a fresh schema; answers its DATABASE_URL. */
+async function copyToPostgres(dbPath: string, schema: string): Promise<string> {
+  const pg = (await import('pg')).default;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`drop schema if exists "${schema}" cascade`);
+  await admin.end();
+  const url = new URL(PG_URL);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  const t0 = performance.now();
+  const r = spawnSync(['bun', 'run', 'migrate-to-postgres'], { cwd: ROOT, env: { ...process.env, DATABASE_PATH: dbPath, DATABASE_URL: url.toString() } });
+  if (r.exitCode !== 0) throw new Error(`migrate-to-postgres failed: ${r.stderr.toString()}${r.stdout.toString()}`);
+  log(`  copied to PostgreSQL schema ${schema} in ${((performance.now() - t0) / 1000).toFixed(1)} s (verified)`);
+  return url.toString();
+}
+
+/** Every acknowledged id stored once on PostgreSQL. */
+async function checkPostgres(url: string, acknowledged: number[]): Promise<{ ok: boolean; acknowledged: number; missing: number; duplicates: number }> {
+  const pg = (await import('pg')).default;
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const present = Number((await c.query('select count(*) as n from submissions where id = any($1::int[])', [acknowledged])).rows[0].n);
+    const duplicates = Number(
+      (await c.query('select count(*) as n from (select 1 from submissions group by user_id, challenge_id, day having count(*) > 1) d')).rows[0].n,
+    );
+    return { ok: present === acknowledged.length && duplicates === 0, acknowledged: acknowledged.length, missing: acknowledged.length - present, duplicates };
+  } finally {
+    await c.end();
+  }
+}
+
+/**
+ * Cross-instance visibility: a result acknowledged by instance A, polled on instance B's board
+ * (the member's own rank) until it shows. Sequential, one member at a time.
+ */
+async function visibilityLag(a: Server, b: Server, members: Member[]): Promise<{ n: number; p50: number; p99: number; max: number }> {
+  const lags: number[] = [];
+  for (const m of members) {
+    const headers = { authorization: `tma ${initDataOf(m, new Date())}`, 'content-type': 'application/json' };
+    const res = await fetch(`${a.url}/api/challenges/${m.challengeId}/submit`, { method: 'POST', headers, body: '{"value":3}' });
+    await res.arrayBuffer();
+    if (res.status !== 201) continue;
+    const acked = performance.now();
+    for (;;) {
+      const r = await fetch(`${b.url}/api/leaderboard?challengeId=${m.challengeId}&type=today&limit=1`, { headers });
+      const body = (await r.json()) as { me: { total: number } | null };
+      if (body.me) break;
+      if (performance.now() - acked > 10_000) throw new Error('a result did not show on the other instance within 10 s');
+    }
+    lags.push(performance.now() - acked);
+  }
+  lags.sort((x, y) => x - y);
+  const at = (q: number) => Math.round(lags[Math.min(lags.length - 1, Math.floor(q * lags.length))]! * 100) / 100;
+  return { n: lags.length, p50: at(0.5), p99: at(0.99), max: at(1) };
+}
+
+async function runSize(size: { members: number; challenges: number; days: number }, engine: Engine = 'sqlite'): Promise<SizeRun> {
+  const key = `${size.members}x${size.days}${engine === 'postgres' ? '-pg' : ''}`;
   const dbPath = join(DATA, `club-${size.members}x${size.challenges}x${size.days}-s${opts.seed}.sqlite`);
   const metaPath = `${dbPath}.meta.json`;
   log(`\n== ${size.members.toLocaleString('en')} members × ${size.challenges} challenges × ${size.days} days ==`);
@@ -399,6 +476,8 @@ async function runSize(size: { members: number; challenges: number; days: number
     log(`  ${Object.entries(g.rows).map(([t, n]) => `${t} ${n.toLocaleString('en')}`).join(', ')}; ${(g.fileBytes / 2 ** 20).toFixed(0)} MB in ${g.seconds.toFixed(1)} s`);
   }
 
+  engineUrl = engine === 'postgres' ? await copyToPostgres(dbPath, `bench_${size.members}x${size.challenges}x${size.days}_s${opts.seed}`) : null;
+
   // Cold start: process start → first 200 from /api/health, on the migrated database.
   const coldRuns: number[] = [];
   for (let i = 0; i < 3; i++) {
@@ -414,6 +493,7 @@ async function runSize(size: { members: number; challenges: number; days: number
   const maxWriters = 150_000;
   const { readers, writers, before } = loadPools(dbPath, today, maxWriters + 1, opts.seed);
   const probe = writers.pop()!; // kept for the freshness check
+  const lagMembers = engine === 'postgres' ? writers.splice(writers.length - 200, 200) : [];
   const submitPool = Math.floor(writers.length * 0.7);
   const authDate = new Date();
   const values = (i: number): string => (i % 10 === 9 ? `"${(i % 9) + 1},5"` : String((i % 10) + 1));
@@ -446,6 +526,7 @@ async function runSize(size: { members: number; challenges: number; days: number
   let boards: SizeRun['boards'] = {};
   let freshness: SizeRun['freshness'] = { ok: false, detail: 'not run' };
   let memory: SizeRun['memory'] = { idleMB, peakRssMB: idleMB, hwmMB: idleMB };
+  let lag: SizeRun['visibilityLagMs'] = null;
   try {
     await runWrk(server, files.warmup!, opts.warmupSeconds, 0, `${key}-warmup`);
     const plan: { name: string; endpoint: string; file: string; every: number; writes?: Member[] }[] = [
@@ -493,6 +574,15 @@ async function runSize(size: { members: number; challenges: number; days: number
       log(`  ${p.name.padEnd(20)} ${p.rps.toFixed(0).padStart(7)} req/s  ×${(p.ratio ?? 0).toFixed(2)} (×${p.ratioToFirst?.toFixed(2)} of first)  p50 ${p.latencyMs.p50} ms  p99 ${p.latencyMs.p99} ms  max ${p.latencyMs.max} ms  errors ${p.errors}  cpu ${p.cpuUsPerRequest} µs/req (${Math.round(p.serverCpuShare * 100)}% of a core)  rss ${p.rssMaxMB} MB`);
     }
     healthProbes = probes;
+    if (engine === 'postgres') {
+      const second = await startServer(dbPath, `${key}-second`);
+      try {
+        lag = await visibilityLag(server, second, lagMembers);
+        log(`  cross-instance visibility lag: p50 ${lag.p50} ms, p99 ${lag.p99} ms, max ${lag.max} ms (${lag.n} results)`);
+      } finally {
+        await stopServer(second);
+      }
+    }
   } finally {
     freshness = await freshnessCheck(server, probe).catch((e: unknown) => ({ ok: false, detail: String(e) }));
     memory = { idleMB, peakRssMB: Math.max(...phases.map((p) => p.rssMaxMB), memoryOf(server.pid).rssMB), hwmMB: memoryOf(server.pid).hwmMB };
@@ -501,7 +591,11 @@ async function runSize(size: { members: number; challenges: number; days: number
   log(`  freshness: ${freshness.ok ? 'ok' : 'FAILED'} (${freshness.detail}); RSS idle ${memory.idleMB} MB, peak ${memory.peakRssMB} MB, HWM ${memory.hwmMB} MB`);
 
   let verification: VerifyResult | null = null;
-  if (opts.verify) {
+  let postgresCheck: SizeRun['postgresCheck'] = null;
+  if (opts.verify && engine === 'postgres') {
+    postgresCheck = await checkPostgres(engineUrl!, acknowledged);
+    log(`  PostgreSQL: ${postgresCheck.ok ? 'ok' : 'FAILED'} ${JSON.stringify(postgresCheck)}`);
+  } else if (opts.verify) {
     log('  verifying…');
     verification = verify({
       path: dbPath,
@@ -527,6 +621,9 @@ async function runSize(size: { members: number; challenges: number; days: number
     pools: { readers: readers.length, writers: writers.length, submitPool, mixedPool: writers.length - submitPool },
     serverLog: serverLogOf(key),
     healthProbes,
+    engine,
+    visibilityLagMs: lag,
+    postgresCheck,
   };
 }
 
@@ -550,7 +647,11 @@ function goalsOf(run: SizeRun, scale: boolean): Goal[] {
   }
   const s = phase('submit');
   if (s) {
-    const durable = run.verification ? run.verification.acknowledgedMissing === 0 && run.verification.duplicates === 0 : null;
+    const durable = run.verification
+      ? run.verification.acknowledgedMissing === 0 && run.verification.duplicates === 0
+      : run.postgresCheck
+        ? run.postgresCheck.ok
+        : null;
     g.push({ size: run.key, goal: 'submit ≥ 0.30× baseline', actual: `${s.ratio?.toFixed(2)}× (by CPU ${s.cpuRatio?.toFixed(2)}×)`, met: (s.ratio ?? 0) >= 0.3 });
     g.push({ size: run.key, goal: 'submit p99 ≤ 20 ms', actual: `${s.latencyMs.p99} ms`, met: s.latencyMs.p99 <= 20 });
     g.push({ size: run.key, goal: 'submit errors = 0', actual: String(s.errors), met: s.errors === 0 && !s.writes?.exhausted });
@@ -637,7 +738,11 @@ async function main() {
     ...(opts.scale ? [SCALE] : []),
   ];
   const runs: SizeRun[] = [];
-  for (const size of sizes) runs.push(await runSize(size));
+  for (const size of sizes) {
+    runs.push(await runSize(size));
+    if (opts.engine === 'postgres') runs.push(await runSize(size, 'postgres'));
+  }
+  engineUrl = null;
 
   const date = new Date().toISOString().slice(0, 10);
   const file = join(RESULTS, `${date}.json`);
@@ -680,11 +785,32 @@ async function main() {
     console.log('\nLeaderboard p99 growth default → scale:');
     console.table(Object.fromEntries(Object.entries(result.leaderboardGrowth).map(([t, g]) => [t, { 'p99 ms': `${g.p99[0]} → ${g.p99[1]}`, growth: `${g.p99Growth}×`, 'req/s': `${Math.round(g.rps[0])} → ${Math.round(g.rps[1])}` }])));
   }
+  for (const pgRun of runs.filter((r) => r.engine === 'postgres')) {
+    const lite = runs.find((r) => r.engine !== 'postgres' && r.size.members === pgRun.size.members && r.size.days === pgRun.size.days);
+    if (!lite) continue;
+    console.log(`\nSQLite vs PostgreSQL, ${pgRun.size.members.toLocaleString('en')} members × ${pgRun.size.days} days (same machine, same load):`);
+    console.table(
+      pgRun.phases.map((p) => {
+        const q = lite.phases.find((x) => x.name === p.name);
+        return {
+          endpoint: p.name,
+          'SQLite req/s': q ? Math.round(q.rps) : '–',
+          'PG req/s': Math.round(p.rps),
+          'PG ÷ SQLite': q ? (p.rps / q.rps).toFixed(2) : '–',
+          'SQLite p99 ms': q?.latencyMs.p99 ?? '–',
+          'PG p99 ms': p.latencyMs.p99,
+          'PG errors': p.errors,
+        };
+      }),
+    );
+    if (pgRun.visibilityLagMs) console.log(`cross-instance visibility lag (PostgreSQL, two instances): p50 ${pgRun.visibilityLagMs.p50} ms, p99 ${pgRun.visibilityLagMs.p99} ms, max ${pgRun.visibilityLagMs.max} ms over ${pgRun.visibilityLagMs.n} results`);
+    if (pgRun.postgresCheck) console.log(`PostgreSQL durability: ${pgRun.postgresCheck.acknowledged - pgRun.postgresCheck.missing}/${pgRun.postgresCheck.acknowledged} acknowledged submissions stored, ${pgRun.postgresCheck.duplicates} duplicates`);
+  }
   console.log('\nGoals:');
   for (const g of goals) console.log(`  ${g.met ? '✓' : '✗'} [${g.size}] ${g.goal}: ${g.actual}`);
   console.log(`\nMarkdown:\n\n${result.markdown}\n`);
   console.log(`wrote ${file} in ${((performance.now() - t0) / 1000).toFixed(0)} s total`);
-  const failedChecks = runs.some((r) => (r.verification && !r.verification.ok) || !r.freshness.ok);
+  const failedChecks = runs.some((r) => (r.verification && !r.verification.ok) || (r.postgresCheck && !r.postgresCheck.ok) || !r.freshness.ok);
   if (failedChecks) process.exitCode = 1;
 }
 

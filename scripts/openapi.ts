@@ -21,7 +21,7 @@ export function writeOpenApiDocument(): void {
     const operations = Object.values(document.paths).reduce((n, item) => n + Object.keys(item).length, 0);
     console.log(`openapi: ${operations} operations → dist/openapi.json`);
   } finally {
-    runtime.database.close();
+    void runtime.closeStore();
   }
 }
 

@@ -14,6 +14,10 @@ const envSchema = z.object({
     .pipe(z.string().regex(/^[A-Za-z0-9.:_-]{1,253}$/, 'HOST must be an address such as 0.0.0.0, 127.0.0.1 or ::').optional())
     .transform((h) => h ?? '0.0.0.0'),
   DATABASE_PATH: z.string().min(1).default('./data/qadam.sqlite'),
+  /** postgres://…: PostgreSQL instead of the SQLite file (several instances may share it). */
+  DATABASE_URL: optionalText.pipe(
+    z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'DATABASE_URL must be a postgres:// or postgresql:// URL').optional(),
+  ),
   BOT_TOKEN: optionalText.pipe(
     z.string().regex(/^\d+:[A-Za-z0-9_-]{20,}$/, 'BOT_TOKEN must look like 123456:ABC…').optional(),
   ),
@@ -38,6 +42,8 @@ const envSchema = z.object({
   RATE_LIMIT_BOT: z.coerce.number().int().min(0).default(30),
   /** Minutes after sending during which a member may correct today's result. */
   CORRECTION_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
+  /** PostgreSQL: how often an instance tries to become leader, and the leader checks it still is. */
+  LEADER_CHECK_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 

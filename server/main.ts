@@ -1,8 +1,8 @@
 /** Composition root: config → database → services → HTTP, bot and scheduler; graceful stop. */
-import { createBot } from './bot';
 import { ConfigError, loadConfig } from './config';
-import { startAnnouncementSender } from './jobs/announcements';
-import { startScheduler } from './jobs/scheduler';
+import { leaderDuties } from './cluster/duties';
+import { electLeader, soleLeader } from './cluster/leader';
+import { describeDatabase } from './db/openStore';
 import { createRuntime } from './runtime';
 import { announceStart } from './startBanner';
 
@@ -34,36 +34,29 @@ log.info('listening', {
   url: config.PUBLIC_URL,
   host: config.HOST,
   port,
-  database: config.DATABASE_PATH,
+  database: describeDatabase(config),
   timezone: config.CLUB_TIMEZONE,
   mode: config.demo ? 'demo (no BOT_TOKEN: bot off, /api/demo/init-data on)' : 'bot',
 });
 
-// The bot: long polling with back-off (start() resolves once Telegram answers; never rejects).
-const bot = config.BOT_TOKEN ? createBot({ services: runtime.services, config, log, clock: runtime.clock }) : null;
-const botStarted = bot?.start().then((info) => {
-  runtime.setBotUsername(info?.username ?? null);
-  return info?.username ?? null;
-});
-void announceStart(config, port, botStarted);
-
-// Scheduled jobs (Bun.cron in CLUB_TIMEZONE) plus a one-time catch-up of what was missed while down.
-const scheduler = startScheduler({ services: runtime.services, messenger: bot?.messenger ?? null, publicUrl: config.PUBLIC_URL, log });
-// Announcements written in the panel go out through the same queue, resumed after a restart.
-const announcer = startAnnouncementSender({ services: runtime.services, messenger: bot?.messenger ?? null, publicUrl: config.PUBLIC_URL, log });
+// The bot's polling, the scheduled jobs and the announcement sender run on the leader only:
+// with SQLite that is this process; on PostgreSQL the instance holding the leader lock
+// (server/cluster/leader.ts).
+const duties = leaderDuties(runtime, config, log);
+const leadership = config.DATABASE_URL
+  ? electLeader(config.DATABASE_URL, duties, { intervalMs: config.LEADER_CHECK_MS, log })
+  : soleLeader(duties);
+void announceStart(config, port, config.DATABASE_URL ? undefined : duties.botStarted);
 
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   log.info('stopping', { signal });
-  const jobsEnded = scheduler.stop(); // no new runs; the ones in progress end once the queue stops
-  const announcementsEnded = announcer.stop();
+  const dutiesEnded = leadership.stop(); // no new polls, job runs or announcement passes; those in progress end
   await server.stop();
-  await bot?.stop();
-  await jobsEnded;
-  await announcementsEnded;
-  runtime.database.close();
+  await dutiesEnded;
+  await runtime.closeStore();
   log.info('stopped');
   process.exit(0);
 }

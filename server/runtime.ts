@@ -7,8 +7,8 @@ import { createApp } from './app';
 import { adminSessionResolver } from './auth/adminSession';
 import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
-import { openDatabase } from './db/client';
-import { SqliteStore } from './db/sqliteStore';
+import { listenForEvents } from './cluster/notify';
+import { openStore } from './db/openStore';
 import { createLogger, type Logger } from './log';
 import { RateLimiter } from './rateLimit';
 import { ServiceError } from './domain/errors';
@@ -22,12 +22,18 @@ export interface RuntimeOptions {
 export function createRuntime(config: Config, options: RuntimeOptions = {}) {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? createLogger(config.LOG_LEVEL);
-  const database = openDatabase(config.DATABASE_PATH);
-  const store = new SqliteStore(database);
+  const opened = openStore(config);
+  const { store } = opened;
   const services = createServices({ store, clock, timeZone: config.CLUB_TIMEZONE, correctionMinutes: config.CORRECTION_MINUTES });
   // Runs first on the connection: requests arriving meanwhile wait for it.
+  // On PostgreSQL every store call first waits for the migrations (opened.ready).
   const ready = services.admin.access.seedOwners(config.ADMIN_TELEGRAM_IDS);
   ready.catch(() => undefined); // awaited by main.ts (and tests through `ready`)
+  opened.postgres?.holdReadsUntil(ready);
+  // Several instances: the others' committed writes reach this read model (server/cluster).
+  const events = opened.postgres
+    ? listenForEvents(config.DATABASE_URL!, { instanceId: opened.postgres.instanceId, readModel: services.readModel, log })
+    : null;
   // Demo mode signs initData with a secret of its own that no Telegram bot shares.
   const signingToken = config.BOT_TOKEN ?? `demo:${randomBytes(24).toString('hex')}`;
   let botUsername: string | null = null;
@@ -59,8 +65,19 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}) {
     config,
     clock,
     log,
-    database,
+    engine: opened.engine,
+    /** The SQLite database, or null on PostgreSQL. */
+    database: opened.sqlite,
+    /** The PostgreSQL store, or null on SQLite. */
+    postgres: opened.postgres,
     store,
+    /** Closes the database (ends the PostgreSQL pool). */
+    closeStore: async () => {
+      await events?.stop();
+      await opened.close();
+    },
+    /** Other instances' events (PostgreSQL only): listening state and visibility lags. */
+    events,
     services,
     /** Resolves once start-up writes (owners from ADMIN_TELEGRAM_IDS) are stored. */
     ready,

@@ -9,6 +9,11 @@ if (!target || target.startsWith('-')) {
 }
 try {
   const config = loadConfig();
+  if (config.DATABASE_URL) {
+    // The club is on PostgreSQL: DATABASE_PATH is not its data. pg_dump is the consistent copy there.
+    process.stderr.write('DATABASE_URL is set: back up PostgreSQL with pg_dump --format=custom --file=<file> "$DATABASE_URL" (see the README)\n');
+    process.exit(2);
+  }
   const started = performance.now();
   const { bytes } = backupDatabase(config.DATABASE_PATH, target);
   const ms = Math.round(performance.now() - started);

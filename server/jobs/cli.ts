@@ -1,12 +1,11 @@
 /**
  * `bun run job <name> [--now <ISO-8601 instant>]`: runs one scheduled job once, now or as if at
- * that instant, against DATABASE_PATH, sending through TELEGRAM_API_URL, and prints what it did.
+ * that instant, against the configured database, sending through TELEGRAM_API_URL, and prints what it did.
  * Every job is idempotent: a second run for the same period sends and writes nothing new.
  */
 import { fixedClock, systemClock } from '../clock';
 import { ConfigError, loadConfig } from '../config';
-import { openDatabase } from '../db/client';
-import { SqliteStore } from '../db/sqliteStore';
+import { openStore } from '../db/openStore';
 import { createLogger } from '../log';
 import type { Messenger } from '../messaging';
 import { createServices } from '../services';
@@ -57,8 +56,8 @@ try {
 
 const log = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
 const clock = now ? fixedClock(now) : systemClock;
-const database = openDatabase(config.DATABASE_PATH);
-const services = createServices({ store: new SqliteStore(database), clock, timeZone: config.CLUB_TIMEZONE });
+const opened = openStore(config);
+const services = createServices({ store: opened.store, clock, timeZone: config.CLUB_TIMEZONE });
 
 // The bot's own rate-limited queue, built as the server builds it; the bot is never started
 // here (only the server polls the token).
@@ -79,6 +78,6 @@ try {
 } finally {
   await queue?.idle();
   queue?.stop();
-  database.close();
+  await opened.close();
 }
 process.exit(exitCode);

@@ -77,12 +77,14 @@ export async function write<T>(
 ): Promise<T> {
   let turn: ReturnType<ReadModel['enqueue']> | null = null;
   let events: ClubEvent[] = [];
+  let version: number | null = null;
   let value: T;
   try {
     value = await ctx.store.transaction(async (tx) => {
       const emitted: ClubEvent[] = [];
       const result = await fn(tx, (event) => void emitted.push(event));
       events = emitted;
+      if (emitted.length > 0 && tx.publish) version = await tx.publish(emitted); // other instances, at commit
       turn = ctx.readModel.enqueue(); // still inside the transaction: turns follow commit order
       return result;
     }, options);
@@ -90,6 +92,6 @@ export async function write<T>(
     await (turn as ReturnType<ReadModel['enqueue']> | null)?.settle(null);
     throw error;
   }
-  await (turn as ReturnType<ReadModel['enqueue']> | null)?.settle(events);
+  await (turn as ReturnType<ReadModel['enqueue']> | null)?.settle(events, version);
   return value;
 }

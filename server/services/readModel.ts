@@ -13,9 +13,10 @@
  * Nothing here is changed by hand: a write transaction returns the events of what it changed
  * (events.ts) and, after commit, `apply` moves the boards and forgets rows — in commit order,
  * since each write takes its turn (`enqueue`) while it still holds the store's transaction.
- * This is correct while one server process writes the database (the product's shape); other
- * processes (the job command) only read totals. Rows handed out are shared: callers read them
- * and never change them.
+ * On SQLite one server process writes the database; other processes (the job command) only
+ * read totals. On PostgreSQL several instances write it, and each applies the others' events
+ * too (server/cluster/notify.ts), versioned so an older figure never replaces a newer one.
+ * Rows handed out are shared: callers read them and never change them.
  */
 import type { ChallengeRow } from '../db/repositories/challenges';
 import type { PeriodFigures, PeriodRef } from '../db/repositories/leaderboard';
@@ -114,6 +115,7 @@ class Remembered<K, V> {
 
 interface Turn {
   events: ClubEvent[] | null;
+  version: number | null;
   ready: boolean;
   done: Promise<void>;
   finish: () => void;
@@ -238,14 +240,15 @@ export class ReadModel {
    * Takes the next turn to apply a write's events. Called inside the write's transaction, so
    * turns follow commit order; `settle` then hands over the events (null: nothing committed).
    */
-  enqueue(): { settle(events: ClubEvent[] | null): Promise<void> } {
+  enqueue(): { settle(events: ClubEvent[] | null, version?: number | null): Promise<void> } {
     let finish!: () => void;
     const done = new Promise<void>((resolve) => (finish = resolve));
-    const turn: Turn = { events: null, ready: false, done, finish };
+    const turn: Turn = { events: null, version: null, ready: false, done, finish };
     this.turns.push(turn);
     return {
-      settle: (events) => {
+      settle: (events, version = null) => {
         turn.events = events;
+        turn.version = version;
         turn.ready = true;
         void this.drain();
         return turn.done;
@@ -260,7 +263,7 @@ export class ReadModel {
       while (this.turns[0]?.ready) {
         const turn = this.turns.shift()!;
         try {
-          if (turn.events) await this.apply(turn.events);
+          if (turn.events) await this.apply(turn.events, turn.version);
         } catch {
           this.forgetAll(); // whatever failed, the next reads load from the store again
         } finally {
@@ -275,6 +278,7 @@ export class ReadModel {
   /** Drops every board, name and row; they load again from the store. */
   forgetAll(): void {
     this.version++;
+    this.figureVersions.clear();
     this.boards.clear();
     this.names.clear();
     this.photos.clear();
@@ -282,18 +286,36 @@ export class ReadModel {
     this.challenges.clear();
   }
 
-  /** The one place committed changes reach the read model. */
-  async apply(events: readonly ClubEvent[]): Promise<void> {
+  /**
+   * The one place committed changes reach the read model. `version` (several instances only)
+   * orders writes across instances: another instance's events arrive after this one's later
+   * writes may have been applied, so a member's figures older than those already placed are
+   * skipped rather than put back.
+   */
+  async apply(events: readonly ClubEvent[], version: number | null = null): Promise<void> {
     for (const event of events) {
       this.version++;
-      await this.applyOne(event);
+      await this.applyOne(event, version);
       this.applied[event.type]++;
     }
   }
 
-  private async applyOne(event: ClubEvent): Promise<void> {
+  /** The write version behind each member's placed figures, per challenge (several instances). */
+  private readonly figureVersions = new Map<string, number>();
+
+  /** False when figures of a newer write are already placed; else records `version`. */
+  private newest(userId: number, challengeId: number, version: number | null): boolean {
+    if (version === null) return true;
+    const key = `${userId}|${challengeId}`;
+    if ((this.figureVersions.get(key) ?? -1) > version) return false;
+    this.figureVersions.set(key, version);
+    return true;
+  }
+
+  private async applyOne(event: ClubEvent, version: number | null): Promise<void> {
     switch (event.type) {
       case 'result.stored':
+        if (!this.newest(event.userId, event.challengeId, version)) return;
         this.members.delete(event.telegramId); // its last activity moved
         this.names.set(event.userId, event.displayName);
         for (const f of event.figures) {
@@ -303,8 +325,10 @@ export class ReadModel {
         }
         return;
       case 'result.deleted':
+        this.newest(event.userId, event.challengeId, version);
         return this.refreshMember(event.userId, event.challengeId);
       case 'membership.changed':
+        this.newest(event.userId, event.challengeId, version);
         this.challenges.delete(event.challengeId); // participants
         return this.refreshMember(event.userId, event.challengeId);
       case 'ban.changed':

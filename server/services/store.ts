@@ -20,6 +20,7 @@ import type * as results from '../db/repositories/results';
 import type * as submissionChanges from '../db/repositories/submissionChanges';
 import type * as submissions from '../db/repositories/submissions';
 import type * as users from '../db/repositories/users';
+import type { ClubEvent } from './events';
 
 /** A repository module's functions without their connection argument, answering with promises. */
 export type AsyncRepository<M> = {
@@ -52,6 +53,12 @@ export interface Repositories {
 export interface Tx extends Repositories {
   /** Runs `fn` in a savepoint: a throw undoes only its writes. */
   savepoint<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * Where several instances share the database: hands the write's events to the others, to be
+   * delivered only if (and once) the transaction commits, and answers the write's version —
+   * increasing in commit order across instances. Absent with a single process.
+   */
+  publish?(events: readonly ClubEvent[]): Promise<number>;
 }
 
 export interface TransactionOptions {

@@ -16,7 +16,7 @@ afterAll(async () => {
   await h.stop();
 });
 
-const tokenCount = () => (h.runtime.database.sqlite.query('select count(*) as n from admin_login_tokens').get() as { n: number }).n;
+const tokenCount = async () => (await h.runtime.sql<{ n: number }>('select count(*) as n from admin_login_tokens'))[0]!.n;
 
 test('an admin gets a one-time link that opens the panel once, and a web_app button', async () => {
   const owner = h.member({ id: 1000, first_name: 'Owner', language_code: 'en' });
@@ -47,7 +47,7 @@ test('each /admin makes a fresh link; an expired one no longer works', async () 
 });
 
 test('a non-admin is refused politely in their language, and no link is created', async () => {
-  const before = tokenCount();
+  const before = await tokenCount();
   for (const language of ['uz', 'ru', 'en'] as const) {
     const m = await h.registered({ language_code: language });
     const reply = await m.ask('/admin');
@@ -57,7 +57,7 @@ test('a non-admin is refused politely in their language, and no link is created'
   }
   const stranger = h.member({ language_code: 'ru' }); // never registered
   expect((await stranger.ask('/admin')).text).toBe(adminTexts.ru.refusal);
-  expect(tokenCount()).toBe(before);
+  expect(await tokenCount()).toBe(before);
 });
 
 test('a removed admin is refused at once', async () => {

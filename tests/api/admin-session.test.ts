@@ -79,8 +79,8 @@ describe('login link', () => {
     const res = await login(token);
     const sessionToken = res.headers.get('set-cookie')!.split(';')[0]!.split('=')[1]!;
     const dump = JSON.stringify([
-      rt.database.sqlite.query('select * from admin_login_tokens').all(),
-      rt.database.sqlite.query('select * from admin_sessions').all(),
+      await rt.sql('select * from admin_login_tokens'),
+      await rt.sql('select * from admin_sessions'),
     ]);
     expect(dump).not.toContain(token);
     expect(dump).not.toContain(sessionToken);
@@ -205,7 +205,7 @@ describe('cookie session', () => {
     expect(out.headers.get('set-cookie')).toMatch(/^qadam_admin=;.*Max-Age=0/);
     // The old cookie value, replayed, is dead.
     expect((await rt.request('GET', '/api/admin/challenges', { headers: withCookie(s) })).status).toBe(401);
-    expect(rt.database.sqlite.query('select count(*) as n from admin_sessions').get()).toEqual({ n: 0 });
+    expect(await rt.sql('select count(*) as n from admin_sessions')).toEqual([{ n: 0 }]);
   });
 
   test('a banned admin loses access at once', async () => {

@@ -30,18 +30,21 @@ beforeAll(async () => {
 afterAll(() => rt.close());
 
 /** The expected board, straight from the raw tables. */
-function expected(challengeId: number, type: (typeof TYPES)[number], today: string) {
+async function expected(challengeId: number, type: (typeof TYPES)[number], today: string) {
   const range =
     type === 'today' ? [today, today] : type === 'weekly' ? [weekStart(today), addDays(weekStart(today), 6)] : type === 'monthly' ? [`${monthKey(today)}-01`, `${monthKey(today)}-31`] : ['0000-00-00', '9999-99-99'];
-  const rows = rt.database.sqlite
-    .query(
-      `select s.user_id as userId, coalesce(u.display_name, u.first_name) as displayName, u.photo_url as photoUrl, round(sum(s.value), 6) as total, count(*) as days, max(s.created_at) as lastAt
-       from submissions s join users u on u.id = s.user_id
-       join user_challenges uc on uc.user_id = s.user_id and uc.challenge_id = s.challenge_id
-       where s.challenge_id = ? and s.day between ? and ? and uc.is_member = 1 and u.is_banned = 0
-       group by s.user_id`,
-    )
-    .all(challengeId, range[0]!, range[1]!) as { userId: number; displayName: string; photoUrl: string | null; total: number; days: number; lastAt: number }[];
+  // SQL both engines read alike: quoted aliases, boolean columns as conditions, numeric rounding.
+  const rows = await rt.sql<{ userId: number; displayName: string; photoUrl: string | null; total: number; days: number; lastAt: number }>(
+    `select s.user_id as "userId", coalesce(u.display_name, u.first_name) as "displayName", u.photo_url as "photoUrl",
+       round(cast(sum(s.value) as numeric), 6) as total, count(*) as days, max(s.created_at) as "lastAt"
+     from submissions s join users u on u.id = s.user_id
+     join user_challenges uc on uc.user_id = s.user_id and uc.challenge_id = s.challenge_id
+     where s.challenge_id = ? and s.day between ? and ? and uc.is_member and not u.is_banned
+     group by s.user_id, u.display_name, u.first_name, u.photo_url`,
+    challengeId,
+    range[0]!,
+    range[1]!,
+  );
   return rankTotals(rows);
 }
 
@@ -51,7 +54,7 @@ async function checkAll(viewer: { tg: TestTelegramUser; id: number }, step: stri
     for (const type of TYPES) {
       const res = await rt.request('GET', `/api/leaderboard?challengeId=${challengeId}&type=${type}&limit=100`, { as: viewer.tg });
       if (res.status === 403) continue; // the viewer is banned right now
-      const want = expected(challengeId, type, today);
+      const want = await expected(challengeId, type, today);
       const got = res.body.entries.map((e: any) => [e.rank, e.userId, e.displayName, e.photoUrl, e.total, e.days]);
       const wantRows = want.map((e) => [e.rank, e.userId, e.displayName, e.photoUrl, e.total, e.days]);
       if (JSON.stringify(got) !== JSON.stringify(wantRows)) {
@@ -92,7 +95,7 @@ test('300 random steps: every board equals a ranking computed from the submissio
       await admin('POST', `/api/admin/users/${m.id}/unban`);
     } else if (action < 0.8) {
       label = 'delete a submission';
-      const ids = rt.database.sqlite.query('select id from submissions order by id').all() as { id: number }[];
+      const ids = await rt.sql<{ id: number }>('select id from submissions order by id');
       if (ids.length > 0) await admin('DELETE', `/api/admin/submissions/${pick(ids).id}`);
     } else if (action < 0.84) {
       label = 'remove from challenge';

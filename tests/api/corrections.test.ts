@@ -73,9 +73,7 @@ describe('correcting today\'s result', () => {
     expect(me.body.challenges[0].today.value).toBe(10000);
     expect(me.body.challenges[0].streak.current).toBe(1);
 
-    const history = rt.database.sqlite
-      .query('select old_value, new_value, by from submission_changes where submission_id = ?')
-      .all(sent.body.submission.id);
+    const history = await rt.sql('select old_value, new_value, by from submission_changes where submission_id = ?', sent.body.submission.id);
     expect(history).toEqual([{ old_value: 1000, new_value: 10000, by: 'member' }]);
 
     // Still one result per day: a second POST stays refused.
@@ -101,7 +99,7 @@ describe('correcting today\'s result', () => {
     expectError(res, 409, 'CORRECTION_CLOSED');
     expect(res.body.error.message).toContain('15');
     expect((await board(m.tg, c.id, 'today')).me?.total).toBe(1000);
-    expect(rt.database.sqlite.query('select count(*) as n from submission_changes').get()).toEqual({ n: 0 });
+    expect(await rt.sql('select count(*) as n from submission_changes')).toEqual([{ n: 0 }]);
   });
 
   test('no result today: 404; malformed, out of range or not joined: refused, nothing changes', async () => {
@@ -116,7 +114,7 @@ describe('correcting today\'s result', () => {
     expectError(await correct(stranger.tg, c.id, 10), 403, 'NOT_JOINED');
     expectError(await rt.request('PUT', `/api/challenges/${c.id}/submission`, { body: { value: 5 } }), 401, 'UNAUTHORIZED');
     expect((await board(m.tg, c.id, 'today')).me?.total).toBe(1000);
-    expect(rt.database.sqlite.query('select count(*) as n from submission_changes').get()).toEqual({ n: 0 });
+    expect(await rt.sql('select count(*) as n from submission_changes')).toEqual([{ n: 0 }]);
   });
 
   test('yesterday\'s result is not today\'s: 404', async () => {
@@ -135,7 +133,7 @@ describe('correcting today\'s result', () => {
     const [a, b] = await Promise.all([correct(m.tg, c.id, 2000), correct(m.tg, c.id, 3000)]);
     expect([a.status, b.status]).toEqual([200, 200]);
     expect((await board(m.tg, c.id, 'all')).me?.total).toBe(3000);
-    const rows = rt.database.sqlite.query('select old_value, new_value from submission_changes order by id').all();
+    const rows = await rt.sql('select old_value, new_value from submission_changes order by id');
     expect(rows).toEqual([
       { old_value: 1000, new_value: 2000 },
       { old_value: 2000, new_value: 3000 },
@@ -152,7 +150,7 @@ describe('correcting today\'s result', () => {
   });
 
   test('CORRECTION_MINUTES configures the window', async () => {
-    rt.close();
+    await rt.close();
     rt = createTestRuntime({ now: '2026-11-25T07:00:00Z', env: { CORRECTION_MINUTES: '5' } });
     const c = await createChallenge(rt);
     const m = await joinedMember(rt, c.id);
@@ -185,7 +183,7 @@ describe('correcting today\'s result', () => {
     expect(del.status).toBe(200);
     expect(del.body.streak).toEqual({ current: 0, best: 0 });
     expect((await board(m.tg, c.id, 'weekly')).me).toBeNull();
-    const rows = rt.database.sqlite.query('select old_value, new_value, by from submission_changes').all();
+    const rows = await rt.sql('select old_value, new_value, by from submission_changes');
     expect(rows).toEqual([{ old_value: 12, new_value: null, by: 'admin' }]);
   });
 });

@@ -125,6 +125,6 @@ test('an error thrown after the response is logged with its request id; the serv
     expect(await second.json()).toMatchObject({ ok: true });
   } finally {
     await server.stop(true);
-    runtime.database.close();
+    await runtime.closeStore();
   }
 });

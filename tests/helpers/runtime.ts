@@ -1,6 +1,7 @@
 /**
- * A real runtime on a real SQLite database (a temp file or :memory:) with a fixed clock,
- * reached through app.handle(new Request(...)).
+ * A real runtime on a real database with a fixed clock, reached through
+ * app.handle(new Request(...)). The engine is TEST_ENGINE's (helpers/engine.ts): SQLite (a
+ * temp file or :memory:), or a fresh schema on TEST_DATABASE_URL's PostgreSQL.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,7 @@ import { fixedClock } from '../../server/clock';
 import { parseConfig } from '../../server/config';
 import { silentLogger } from '../../server/log';
 import { createRuntime } from '../../server/runtime';
+import { dropSchema, freshSchemaUrl, TEST_ENGINE } from './engine';
 import { signInitData, TEST_BOT_TOKEN, type TestTelegramUser } from './initData';
 
 export interface TestRuntimeOptions {
@@ -23,10 +25,12 @@ export const DEFAULT_NOW = '2026-11-25T07:00:00Z';
 
 export function createTestRuntime(options: TestRuntimeOptions = {}) {
   const clock = fixedClock(options.now ?? DEFAULT_NOW);
-  const dir = options.file ? mkdtempSync(join(tmpdir(), 'qadam-test-')) : null;
+  const pgSchema = TEST_ENGINE === 'postgres' ? freshSchemaUrl() : null;
+  const dir = options.file && !pgSchema ? mkdtempSync(join(tmpdir(), 'qadam-test-')) : null;
   const config = parseConfig({
     BOT_TOKEN: TEST_BOT_TOKEN,
     DATABASE_PATH: dir ? join(dir, 'qadam.sqlite') : ':memory:',
+    ...(pgSchema ? { DATABASE_URL: pgSchema.url } : {}),
     ADMIN_TELEGRAM_IDS: '1000',
     ...options.env,
   });
@@ -57,14 +61,33 @@ export function createTestRuntime(options: TestRuntimeOptions = {}) {
     return { status: res.status, body: parsed, headers: res.headers };
   }
 
+  /**
+   * Raw SQL on whichever engine runs (checks of what is stored): `?` placeholders, rows as
+   * the driver gives them (PostgreSQL booleans are true/false where SQLite has 1/0).
+   */
+  async function sql<T = Record<string, unknown>>(text: string, ...params: unknown[]): Promise<T[]> {
+    await runtime.ready;
+    if (runtime.database) return runtime.database.sqlite.query(text).all(...(params as never[])) as T[];
+    let n = 0;
+    const result = await runtime.postgres!.database.pool.query(text.replace(/\?/g, () => `$${++n}`), params);
+    return result.rows as T[];
+  }
+
+  let closed: Promise<void> | null = null;
   return {
     ...runtime,
     clock,
     initDataFor,
     request,
-    close() {
-      runtime.database.close();
-      if (dir) rmSync(dir, { recursive: true, force: true });
+    sql,
+    /** Closes the database; on PostgreSQL also drops the runtime's schema (await to be sure). */
+    close(): Promise<void> {
+      closed ??= (async () => {
+        await runtime.closeStore();
+        if (dir) rmSync(dir, { recursive: true, force: true });
+        if (pgSchema) await dropSchema(pgSchema.schema);
+      })();
+      return closed;
     },
   };
 }

@@ -1,5 +1,5 @@
 /**
- * A real listening server on 127.0.0.1 (random port) over a temp SQLite file, for browser and
+ * A real listening server on 127.0.0.1 (random port) over a temp SQLite file (or a PostgreSQL schema, helpers/engine.ts), for browser and
  * client tests. The clock is fixed unless `now: null` is given.
  */
 import { createTestRuntime, type TestRuntimeOptions } from './runtime';
@@ -18,7 +18,7 @@ export async function startTestServer(options: TestRuntimeOptions & { demo?: boo
     port,
     async stop() {
       await server.stop(true);
-      runtime.close();
+      await runtime.close();
     },
   };
 }

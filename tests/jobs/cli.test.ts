@@ -29,7 +29,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  club?.close();
+  await club?.close();
   await telegram.stop();
 });
 
@@ -39,6 +39,7 @@ async function runJob(args: string[], env: Record<string, string> = {}) {
     env: {
       ...process.env,
       DATABASE_PATH: club.rt.config.DATABASE_PATH,
+      DATABASE_URL: club.rt.config.DATABASE_URL ?? '',
       BOT_TOKEN: TEST_BOT_TOKEN,
       TELEGRAM_API_URL: apiUrl,
       PUBLIC_URL: 'https://club.example',
@@ -90,7 +91,7 @@ describe('bun run job', () => {
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('reminded 0 of 0');
     expect(await receivedBy(member.telegramId)).toHaveLength(1);
-    expect(club.count('reminder_log')).toBe(1);
+    expect((await club.count('reminder_log'))).toBe(1);
   }, 30_000);
 
   test('weekly-results --now writes the closed week and announces it; usage errors exit 2', async () => {
@@ -100,7 +101,7 @@ describe('bun run job', () => {
     const run = await runJob(['weekly-results', '--now', '2026-11-29T19:05:00Z'], { PUBLIC_URL: 'http://localhost:3000' });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('week 2026-11-23: wrote 2 result row(s) for 1 challenge(s)');
-    expect(club.count('weekly_results', "period = '2026-11-23'")).toBe(2);
+    expect((await club.count('weekly_results', "period = '2026-11-23'"))).toBe(2);
     const client = telegram.getClient(TEST_BOT_TOKEN, { chatId: 424_242, userId: 424_242 });
     const updates = (await client.getUpdates()).result as unknown as Received[];
     expect(updates).toHaveLength(1);

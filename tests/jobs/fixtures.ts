@@ -51,12 +51,12 @@ export function createClub(options: { now: string; publicUrl?: string; file?: bo
     return s.submissions.submit(telegramId, challengeId, value);
   }
 
-  function count(table: string, where = '1 = 1'): number {
-    return (rt.database.sqlite.query(`select count(*) as n from ${table} where ${where}`).get() as { n: number }).n;
+  async function count(table: string, where = '1 = 1'): Promise<number> {
+    return (await rt.sql<{ n: number }>(`select count(*) as n from ${table} where ${where}`))[0]!.n;
   }
 
-  function rows<T>(sql: string, ...params: (string | number)[]): T[] {
-    return rt.database.sqlite.query(sql).all(...params) as T[];
+  function rows<T>(sql: string, ...params: (string | number)[]): Promise<T[]> {
+    return rt.sql<T>(sql, ...params);
   }
 
   return { rt, s, deps, sent, outcomes, messenger, challenge, member, submitAt, count, rows, close: () => rt.close() };

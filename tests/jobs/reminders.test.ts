@@ -50,7 +50,7 @@ describe('reminders', () => {
     const ru = club.sent.find((m) => m.chatId === c.russian.telegramId)!;
     expect(ru.text).toContain('Борис, сегодняшнего результата ещё нет');
     expect(ru.webAppButton?.text).toBe('📲 Отправить результат');
-    expect(club.count('reminder_log')).toBe(2);
+    expect((await club.count('reminder_log'))).toBe(2);
   });
 
   test('a second run (or a restart) sends nothing twice', async () => {
@@ -62,7 +62,7 @@ describe('reminders', () => {
     expect([again.counts.sent, later.counts.sent]).toEqual([0, 0]);
     // Two runs at once (two processes, or the catch-up racing the cron): still one each.
     club.sent.length = 0;
-    club.rt.database.sqlite.run('delete from reminder_log');
+    await club.rt.sql('delete from reminder_log');
     await Promise.all([remindersJob(club.deps, at(T('20:05'))), remindersJob(club.deps, at(T('20:05')))]);
     expect(club.sent).toHaveLength(2);
   });
@@ -144,7 +144,7 @@ describe('reminders', () => {
     await setupClub();
     const off = await remindersJob({ ...club.deps, messenger: null }, at(T('20:00')));
     expect(off.counts).toMatchObject({ due: 2, sent: 0 });
-    expect(club.count('reminder_log')).toBe(0);
+    expect((await club.count('reminder_log'))).toBe(0);
     expect((await remindersJob(club.deps, at(T('20:01')))).counts.sent).toBe(2);
   });
 

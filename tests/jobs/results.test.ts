@@ -49,7 +49,7 @@ describe('weekly results', () => {
     const summary = await weeklyResultsJob(club.deps, monday0005);
     expect(summary.counts.written).toBe(5);
 
-    expect(resultsOf('weekly_results', '2026-11-23')).toEqual([
+    expect((await resultsOf('weekly_results', '2026-11-23'))).toEqual([
       { challenge_id: m.steps.id, period: '2026-11-23', rank: 1, user_id: m.c.userId, total: 12000, days: 1 },
       { challenge_id: m.steps.id, period: '2026-11-23', rank: 2, user_id: m.b.userId, total: 11000, days: 2 },
       { challenge_id: m.steps.id, period: '2026-11-23', rank: 3, user_id: m.a.userId, total: 11000, days: 2 },
@@ -57,7 +57,7 @@ describe('weekly results', () => {
       { challenge_id: m.book.id, period: '2026-11-23', rank: 1, user_id: m.b.userId, total: 30, days: 1 },
     ]);
     // Elyor's Monday-00:02 result belongs to the next week; the banned member is not ranked.
-    expect(club.count('weekly_results', `user_id in (${m.e.userId}, ${m.f.userId})`)).toBe(0);
+    expect((await club.count('weekly_results', `user_id in (${m.e.userId}, ${m.f.userId})`))).toBe(0);
 
     // Steps: its five reachable members (not the banned one); Book: Bobur.
     const stepsMsgs = club.sent.filter((x) => x.text.includes('👟 Steps'));
@@ -78,44 +78,44 @@ describe('weekly results', () => {
   test('one minute before midnight on Sunday the current week is not closed yet', async () => {
     await weekClub();
     await weeklyResultsJob(club.deps, at(T('2026-11-29', '23:59')));
-    expect(club.count('weekly_results', "period = '2026-11-23'")).toBe(0);
-    expect(club.count('job_runs', "job = 'weekly-results' and period_key = '2026-11-16'")).toBe(1);
+    expect((await club.count('weekly_results', "period = '2026-11-23'"))).toBe(0);
+    expect((await club.count('job_runs', "job = 'weekly-results' and period_key = '2026-11-16'"))).toBe(1);
   });
 
   test('two runs — one after the other or at once — write one set of rows and announce once', async () => {
     await weekClub();
     const monday = at(T('2026-11-30', '00:05'));
     await weeklyResultsJob(club.deps, monday);
-    const rows = club.count('weekly_results');
+    const rows = (await club.count('weekly_results'));
     const messages = club.sent.length;
     const again = await weeklyResultsJob(club.deps, at(T('2026-11-30', '09:00')));
     expect(again.counts).toMatchObject({ written: 0, sent: 0 });
     expect(again.lines[0]).toContain('already written');
-    expect(club.count('weekly_results')).toBe(rows);
+    expect((await club.count('weekly_results'))).toBe(rows);
     expect(club.sent).toHaveLength(messages);
 
-    club.rt.database.sqlite.run('delete from weekly_results');
-    club.rt.database.sqlite.run("delete from job_runs where job like 'weekly-%'");
+    await club.rt.sql('delete from weekly_results');
+    await club.rt.sql("delete from job_runs where job like 'weekly-%'");
     club.sent.length = 0;
     await Promise.all([weeklyResultsJob(club.deps, monday), weeklyResultsJob(club.deps, monday)]);
-    expect(club.count('weekly_results')).toBe(rows);
+    expect((await club.count('weekly_results'))).toBe(rows);
     expect(club.sent).toHaveLength(messages);
   });
 
   test('a crash after writing the results but before announcing: the next run announces, writes nothing', async () => {
     await weekClub();
     await club.s.results.closePeriod('weekly', '2026-11-23', at(T('2026-11-30', '00:05')));
-    const rows = club.count('weekly_results');
+    const rows = (await club.count('weekly_results'));
     expect(club.sent).toHaveLength(0);
     const next = await weeklyResultsJob(club.deps, at(T('2026-11-30', '00:06')));
     expect(next.counts).toMatchObject({ written: 0, announced: 2, sent: 6 });
-    expect(club.count('weekly_results')).toBe(rows);
+    expect((await club.count('weekly_results'))).toBe(rows);
   });
 
   test('with the bot off the results are written and the announcement waits for the bot', async () => {
     await weekClub();
     await weeklyResultsJob({ ...club.deps, messenger: null }, at(T('2026-11-30', '00:05')));
-    expect(club.count('weekly_results')).toBe(5);
+    expect((await club.count('weekly_results'))).toBe(5);
     const later = await weeklyResultsJob(club.deps, at(T('2026-11-30', '00:10')));
     expect(later.counts.sent).toBe(6);
   });
@@ -142,11 +142,11 @@ describe('monthly results', () => {
     await club.submitAt(T('2026-03-01', '00:05'), c.telegramId, steps.id, 500); // 28 Feb 19:05 UTC, March in the club
 
     await monthlyResultsJob(club.deps, at('2026-02-28T19:10:00Z'));
-    expect(resultsOf('monthly_results', '2026-02').map((r) => [r.rank, r.user_id, r.total, r.days])).toEqual([
+    expect((await resultsOf('monthly_results', '2026-02')).map((r) => [r.rank, r.user_id, r.total, r.days])).toEqual([
       [1, b.userId, 7, 2],
       [2, a.userId, 5.5, 1],
     ]);
-    expect(club.count('monthly_results', "period <> '2026-02'")).toBe(0);
+    expect((await club.count('monthly_results', "period <> '2026-02'"))).toBe(0);
     const texts = new Map(club.sent.map((m) => [m.chatId, m.text]));
     expect(texts.get(a.telegramId)).toContain("🏆 Oy gʻoliblari (2026-yil fevral)");
     expect(texts.get(a.telegramId)).toContain('🥈 Aziza — 5.5 km (1 kun)');
@@ -156,7 +156,7 @@ describe('monthly results', () => {
     // Run again on the same day, and once more later in March: nothing new.
     await monthlyResultsJob(club.deps, at(T('2026-03-01', '08:00')));
     await monthlyResultsJob(club.deps, at(T('2026-03-20', '08:00')));
-    expect(club.count('monthly_results')).toBe(2);
+    expect((await club.count('monthly_results'))).toBe(2);
     expect(club.sent).toHaveLength(3);
   });
 
@@ -170,11 +170,11 @@ describe('monthly results', () => {
 
     const summary = await monthlyResultsJob(club.deps, at('2026-12-31T19:10:00Z'));
     expect(summary.lines[0]).toContain('month 2026-12');
-    expect(resultsOf('monthly_results', '2026-12').map((r) => [r.rank, r.user_id, r.total])).toEqual([[1, a.userId, 700]]);
+    expect((await resultsOf('monthly_results', '2026-12')).map((r) => [r.rank, r.user_id, r.total])).toEqual([[1, a.userId, 700]]);
     expect(club.sent[0]!.text).toContain('Winners of the month (December 2026)');
     // A month later, January 2027 closes with Bobur alone.
     await monthlyResultsJob(club.deps, at(T('2027-02-01', '00:10')));
-    expect(resultsOf('monthly_results', '2027-01').map((r) => [r.rank, r.user_id, r.total])).toEqual([[1, b.userId, 900]]);
+    expect((await resultsOf('monthly_results', '2027-01')).map((r) => [r.rank, r.user_id, r.total])).toEqual([[1, b.userId, 900]]);
   });
 });
 
@@ -183,25 +183,25 @@ describe('catch-up at start-up', () => {
     const m = await weekClub();
     // The server last started on Saturday 28 November and caught up then.
     await catchUp(club.deps, at(T('2026-11-28', '12:00')));
-    expect(club.count('weekly_results', "period = '2026-11-23'")).toBe(0);
+    expect((await club.count('weekly_results', "period = '2026-11-23'"))).toBe(0);
     const before = club.sent.length;
 
     // Stopped until Tuesday 1 December: Monday's 00:05 run and the 1st's 00:10 run were missed.
     const restart = at(T('2026-12-01', '12:00'));
     await catchUp(club.deps, restart);
-    expect(club.count('weekly_results', "period = '2026-11-23'")).toBe(5);
-    expect(club.count('monthly_results', "period = '2026-11'")).toBe(6); // Elyor's 99999 is on 30 Nov
+    expect((await club.count('weekly_results', "period = '2026-11-23'"))).toBe(5);
+    expect((await club.count('monthly_results', "period = '2026-11'"))).toBe(6); // Elyor's 99999 is on 30 Nov
     const announced = club.sent.slice(before);
     expect(announced.filter((x) => x.text.includes('Hafta') || x.text.includes('недели') || x.text.includes('of the week'))).toHaveLength(6);
     expect(announced.filter((x) => x.chatId === m.a.telegramId)).toHaveLength(2); // week + month
 
     // A second start (or the cron right after): nothing written, nothing sent.
-    const rows = club.count('weekly_results') + club.count('monthly_results');
+    const rows = (await club.count('weekly_results')) + (await club.count('monthly_results'));
     const sent = club.sent.length;
     await catchUp(club.deps, at(T('2026-12-01', '12:05')));
     await weeklyResultsJob(club.deps, at(T('2026-12-01', '12:06')));
     await monthlyResultsJob(club.deps, at(T('2026-12-01', '12:06')));
-    expect(club.count('weekly_results') + club.count('monthly_results')).toBe(rows);
+    expect((await club.count('weekly_results')) + (await club.count('monthly_results'))).toBe(rows);
     expect(club.sent).toHaveLength(sent);
   });
 
@@ -213,7 +213,7 @@ describe('catch-up at start-up', () => {
     club.sent.length = 0;
     for (const day of ['2026-11-03', '2026-11-10', '2026-11-17']) await club.submitAt(T(day, '10:00'), a.telegramId, steps.id, 10);
     await catchUp(club.deps, at(T('2026-11-24', '09:00')));
-    expect(club.rows<{ period: string }>('select period from weekly_results order by period').map((r) => r.period)).toEqual([
+    expect((await club.rows<{ period: string }>('select period from weekly_results order by period')).map((r) => r.period)).toEqual([
       '2026-11-02',
       '2026-11-09',
       '2026-11-16',
@@ -243,18 +243,20 @@ describe('daily rollover', () => {
     for (const day of ['2026-11-21', '2026-11-22', '2026-11-23']) await club.submitAt(T(day, '10:00'), lapsed.telegramId, steps.id, 1);
     for (const day of ['2026-11-23', '2026-11-24']) await club.submitAt(T(day, '10:00'), alive.telegramId, steps.id, 1);
 
-    const streak = (userId: number) =>
-      club.rows<{ current_streak: number; best_streak: number }>(
-        'select current_streak, best_streak from user_challenges where user_id = ?',
-        userId,
+    const streak = async (userId: number) =>
+      (
+        await club.rows<{ current_streak: number; best_streak: number }>(
+          'select current_streak, best_streak from user_challenges where user_id = ?',
+          userId,
+        )
       )[0]!;
     // 00:01 on the 25th: the 24th was missed by `lapsed` (last counted the 23rd).
     const first = await dailyRolloverJob(club.deps, at(T('2026-11-25', '00:01')));
     expect(first.counts.reset).toBe(1);
-    expect(streak(lapsed.userId)).toEqual({ current_streak: 0, best_streak: 3 });
-    expect(streak(alive.userId)).toEqual({ current_streak: 2, best_streak: 2 });
+    expect(await streak(lapsed.userId)).toEqual({ current_streak: 0, best_streak: 3 });
+    expect(await streak(alive.userId)).toEqual({ current_streak: 2, best_streak: 2 });
     expect((await dailyRolloverJob(club.deps, at(T('2026-11-25', '00:30')))).counts.reset).toBe(0);
-    expect(club.count('job_runs', "job = 'daily-rollover' and period_key = '2026-11-25'")).toBe(1);
+    expect((await club.count('job_runs', "job = 'daily-rollover' and period_key = '2026-11-25'"))).toBe(1);
 
     // A new result starts a fresh streak.
     const r = await club.submitAt(T('2026-11-25', '10:00'), lapsed.telegramId, steps.id, 1);

@@ -1,0 +1,37 @@
+/** PostgreSQL twin of db/repositories/jobs.ts. */
+import { and, eq, inArray } from 'drizzle-orm';
+import type { PeriodKind } from '../../../domain/periods';
+import type { JobRunRow } from '../../repositories/jobs';
+import type { PgDb } from '../client';
+import { jobRuns, leaderboardTotals } from '../schema';
+
+export async function claimJobRun(db: PgDb, job: string, periodKey: string, at: number, summary: string | null = null): Promise<boolean> {
+  const rows = await db
+    .insert(jobRuns)
+    .values({ job, periodKey, ranAt: at, summary })
+    .onConflictDoNothing()
+    .returning({ job: jobRuns.job });
+  return rows.length > 0;
+}
+
+export async function findJobRun(db: PgDb, job: string, periodKey: string): Promise<JobRunRow | undefined> {
+  return (await db.select().from(jobRuns).where(and(eq(jobRuns.job, job), eq(jobRuns.periodKey, periodKey))))[0];
+}
+
+export async function jobRunKeys(db: PgDb, job: string, keys: string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const rows = await db
+    .select({ key: jobRuns.periodKey })
+    .from(jobRuns)
+    .where(and(eq(jobRuns.job, job), inArray(jobRuns.periodKey, keys)));
+  return new Set(rows.map((r) => r.key));
+}
+
+export async function challengesWithTotals(db: PgDb, kind: PeriodKind, periodKey: string): Promise<number[]> {
+  const rows = await db
+    .selectDistinct({ id: leaderboardTotals.challengeId })
+    .from(leaderboardTotals)
+    .where(and(eq(leaderboardTotals.kind, kind), eq(leaderboardTotals.periodKey, periodKey), eq(leaderboardTotals.eligible, true)))
+    .orderBy(leaderboardTotals.challengeId);
+  return rows.map((r) => r.id);
+}
