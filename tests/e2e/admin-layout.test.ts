@@ -118,7 +118,7 @@ afterAll(async () => {
 });
 
 describe('admin panel on a 390×844 phone', () => {
-  test('every page reachable, nothing sideways; create with a window, ban, set a streak, delete a result', async () => {
+  test('every page reachable, nothing sideways; create with a window, ban, set a streak, delete and add a result', async () => {
     const { context, page, errors } = await newPage(PHONE);
     await page.goto(await loginUrl());
     await seen(page.locator('[data-testid="whoami"]'));
@@ -190,7 +190,7 @@ describe('admin panel on a 390×844 phone', () => {
     const board = await server.request('GET', `/api/leaderboard?challengeId=${steps.id}&type=today`, { as: alice.tg });
     expect(board.body.entries.map((e: { userId: number }) => e.userId)).not.toContain(bekzod.id);
 
-    // ---- a member's page: set a streak, delete a result ----
+    // ---- a member's page: set a streak, delete a result, add one ----
     await menuAction(page, page.locator(`[data-testid="user-row"][data-user-id="${alice.id}"]`), 'member-open');
     await seen(page.locator('[data-testid="member-detail"]'));
     const membership = page.locator(`[data-testid="membership-row"][data-challenge-id="${steps.id}"]`);
@@ -209,11 +209,25 @@ describe('admin panel on a 390×844 phone', () => {
     await count(page.locator('[data-testid="submission-row"]'), 2);
     await hasText(membership.locator('[data-testid="membership-total"]'), '13,000');
     expect((await server.request('GET', '/api/me', { as: alice.tg })).body.challenges[0].today).toBeNull();
+    // ... and add it back on her behalf, with a reason, from the same phone page
+    const resultForm = page.locator('[data-testid="result-form"]');
+    await resultForm.scrollIntoViewIfNeeded();
+    await resultForm.locator('[data-testid="result-challenge"]').click();
+    await page.locator('.n-base-select-option', { hasText: 'Daily steps with a rather long title' }).click();
+    await resultForm.locator('[data-testid="result-day"]').fill((await server.request('GET', '/api/me', { as: alice.tg })).body.today);
+    await resultForm.locator('[data-testid="result-value"]').fill('8000');
+    await resultForm.locator('[data-testid="result-reason"]').fill('Her phone died');
+    await fits(page, 'member detail, result form filled');
+    await resultForm.locator('[data-testid="result-save"]').click();
+    await count(page.locator('[data-testid="submission-row"]'), 3);
+    await hasText(membership.locator('[data-testid="membership-total"]'), '21,000');
+    expect((await server.request('GET', '/api/me', { as: alice.tg })).body.challenges[0].today).toMatchObject({ value: 8000 });
 
     // ---- audit log and admins ----
     await go(page, 'audit');
     await seen(page.locator('[data-testid="audit-row"][data-action="user.ban"]'));
     await seen(page.locator('[data-testid="audit-row"][data-action="streak.set"]'));
+    await seen(page.locator('[data-testid="audit-row"][data-action="result.set"]'));
     await fits(page, 'audit');
     await shot(page, 'phone-audit');
     await go(page, 'admins');
