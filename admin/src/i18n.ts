@@ -949,7 +949,7 @@ const ru: Messages = {
   'action.user.unban': 'Участник разблокирован',
   'action.submission.delete': 'Результат удалён',
   'action.streak.set': 'Серия задана',
-  'action.result.set': 'Результат записан за участника',
+  'action.result.set': 'Результат внесён',
   'action.membership.remove': 'Удалён из челленджа',
   'action.admin.add': 'Администратор добавлен',
   'action.admin.remove': 'Администратор удалён',
