@@ -14,6 +14,7 @@
  * refused one leaves the others intact; every caller hears back only after the transaction
  * holding its write has committed, so an acknowledged write is as durable as with its own.
  */
+import { GroupCommit } from './groupCommit';
 import type { Repositories, Store, TransactionOptions, Tx } from '../services/store';
 import type { ClubDatabase, Db } from './client';
 import * as admins from './repositories/admins';
@@ -33,8 +34,6 @@ import * as users from './repositories/users';
 
 const MODULES = { admins, adminSessions, announcements, audit, challenges, exports, jobs, leaderboard, memberships, reminders, results, submissionChanges, submissions, users };
 
-/** Bounds one grouped transaction, and so the wait of the first write in it. */
-const MAX_BATCH = 256;
 
 type Run = <R>(call: () => R) => Promise<R>;
 
@@ -78,18 +77,13 @@ async function bracket<T>(
   }
 }
 
-interface Pending {
-  fn: (tx: Tx) => Promise<unknown>;
-  resolve: (value: unknown) => void;
-  reject: (error: unknown) => void;
-}
 
 export class SqliteStore implements Store {
   readonly repos: Repositories;
   private readonly tx: Tx;
   private held = false;
   private readonly waiting: (() => void)[] = [];
-  private readonly grouped: Pending[] = [];
+  private readonly group = new GroupCommit((body) => this.exclusive(() => this.inTransaction(() => body(this.tx))));
 
   constructor(readonly database: ClubDatabase) {
     const { db, sqlite } = database;
@@ -119,38 +113,7 @@ export class SqliteStore implements Store {
 
   transaction<T>(fn: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     if (!options.grouped) return this.exclusive(() => this.inTransaction(() => fn(this.tx)));
-    return new Promise<T>((resolve, reject) => {
-      // setImmediate runs after the I/O of this turn of the loop: requests already read join in.
-      if (this.grouped.length === 0) setImmediate(() => void this.flush());
-      this.grouped.push({ fn: fn as Pending['fn'], resolve: resolve as Pending['resolve'], reject });
-    });
-  }
-
-  private async flush(): Promise<void> {
-    const batch = this.grouped.splice(0, MAX_BATCH);
-    if (this.grouped.length > 0) setImmediate(() => void this.flush());
-    const outcomes: { ok: boolean; value: unknown }[] = [];
-    try {
-      await this.exclusive(() =>
-        this.inTransaction(async () => {
-          for (const pending of batch) {
-            try {
-              outcomes.push({ ok: true, value: await this.tx.savepoint(() => pending.fn(this.tx)) });
-            } catch (error) {
-              outcomes.push({ ok: false, value: error });
-            }
-          }
-        }),
-      );
-    } catch (error) {
-      for (const pending of batch) pending.reject(error); // nothing committed
-      return;
-    }
-    batch.forEach((pending, i) => {
-      const outcome = outcomes[i]!;
-      if (outcome.ok) pending.resolve(outcome.value);
-      else pending.reject(outcome.value);
-    });
+    return this.group.add(fn);
   }
 
   ping(): Promise<void> {

@@ -16,6 +16,7 @@
  * follow commit order), and grouped writes share a transaction in savepoints, as on SQLite,
  * so one lock and one commit serve a whole burst.
  */
+import { GroupCommit } from '../groupCommit';
 import { randomUUID } from 'node:crypto';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
@@ -56,8 +57,6 @@ export const repositoriesMatch: PgRepositories extends Repositories ? (Repositor
  * serialize each other.
  */
 export const WRITE_LOCK_SQL = "select pg_advisory_xact_lock(8158, hashtext(current_schema() || '/write'))";
-/** Bounds one grouped transaction, and so the wait of the first write in it. */
-const MAX_BATCH = 256;
 
 function bindRepositories(db: PgDb, before: () => Promise<void>): Repositories {
   const out: Record<string, Record<string, unknown>> = {};
@@ -106,11 +105,6 @@ function* chunks(events: readonly ClubEvent[]): Generator<ClubEvent[]> {
   if (chunk.length > 0) yield chunk;
 }
 
-interface Pending {
-  fn: (tx: Tx) => Promise<unknown>;
-  resolve: (value: unknown) => void;
-  reject: (error: unknown) => void;
-}
 
 /** Called inside each write transaction, under the write lock, just before COMMIT. */
 export type BeforeCommit = (client: pg.PoolClient) => Promise<void>;
@@ -119,7 +113,7 @@ export class PostgresStore implements Store {
   readonly repos: Repositories;
   private held = false;
   private readonly waiting: (() => void)[] = [];
-  private readonly grouped: Pending[] = [];
+  private readonly group = new GroupCommit((body) => this.exclusive(() => this.inTransaction(body)));
   private writer: { client: pg.PoolClient; tx: Tx } | null = null;
   /** Settles when the last write queued so far has ended (committed or not). */
   private tail: Promise<void> = Promise.resolve();
@@ -239,37 +233,7 @@ export class PostgresStore implements Store {
 
   transaction<T>(fn: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     if (!options.grouped) return this.exclusive(() => this.inTransaction(fn));
-    return new Promise<T>((resolve, reject) => {
-      if (this.grouped.length === 0) setImmediate(() => void this.flush());
-      this.grouped.push({ fn: fn as Pending['fn'], resolve: resolve as Pending['resolve'], reject });
-    });
-  }
-
-  private async flush(): Promise<void> {
-    const batch = this.grouped.splice(0, MAX_BATCH);
-    if (this.grouped.length > 0) setImmediate(() => void this.flush());
-    const outcomes: { ok: boolean; value: unknown }[] = [];
-    try {
-      await this.exclusive(() =>
-        this.inTransaction(async (tx) => {
-          for (const pending of batch) {
-            try {
-              outcomes.push({ ok: true, value: await tx.savepoint(() => pending.fn(tx)) });
-            } catch (error) {
-              outcomes.push({ ok: false, value: error });
-            }
-          }
-        }),
-      );
-    } catch (error) {
-      for (const pending of batch) pending.reject(error); // nothing committed
-      return;
-    }
-    batch.forEach((pending, i) => {
-      const outcome = outcomes[i]!;
-      if (outcome.ok) pending.resolve(outcome.value);
-      else pending.reject(outcome.value);
-    });
+    return this.group.add(fn);
   }
 
   async ping(): Promise<void> {
