@@ -122,3 +122,21 @@ export function isoWeekLabel(day: DayKey): string {
   const week = Math.round((monday.getTime() - week1Monday.getTime()) / (7 * 86_400_000)) + 1;
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
+
+/**
+ * The instant a club day starts in `timeZone` (filters by day over stored instants); two
+ * passes settle any offset change.
+ */
+export function dayStartMs(day: DayKey, timeZone: string): number {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const wall = Date.UTC(y, m - 1, d);
+  let guess = wall;
+  for (let i = 0; i < 2; i++) {
+    const local = localDateTime(new Date(guess), timeZone);
+    const [ly, lm, ld] = local.day.split('-').map(Number) as [number, number, number];
+    const localWall = Date.UTC(ly, lm - 1, ld) + local.secondOfDay * 1000;
+    guess += wall - localWall;
+  }
+  return guess;
+}
+

@@ -3,8 +3,7 @@
  * acting admin's and the member's names resolved, and the same filtered view as CSV rows.
  */
 import type { AuditQuery, AuditRow } from '../../db/repositories/audit';
-import { addDays } from '../../domain/clubTime';
-import { dayStartMs } from '../../domain/dayStart';
+import { addDays, dayStartMs } from '../../domain/clubTime';
 import type { AuditFilter, AuditViewEntryDto } from '../../../shared/audit';
 import type { PageDto } from '../../../shared/types';
 import { now, write, type ServiceContext } from '../context';
