@@ -14,7 +14,7 @@ import { createChallenge, joinedMember, submit } from '../helpers/factories';
 import { ADMIN_USER } from '../helpers/runtime';
 import { ensureBuilt, launchChromium } from '../helpers/browser';
 import { startTestServer, type TestServer } from '../helpers/server';
-import { count, gone, hasText, overflowing, overlaps, seen, tableColumns, until } from '../helpers/pageWait';
+import { count, gone, hasText, overflowing, overlaps, seen, setTime, tableColumns, until } from '../helpers/pageWait';
 
 const SHOTS = process.env.ADMIN_SHOTS ?? '/tmp';
 const PHONE = { width: 390, height: 844 };
@@ -67,14 +67,6 @@ async function menuAction(page: Page, card: Locator, testid: string) {
   const item = page.locator(`.n-dropdown-option-body[data-testid="${testid}"]`);
   await seen(item);
   await item.click();
-}
-
-async function setTime(page: Page, testid: string, value: string) {
-  const input = page.locator(`[data-testid="${testid}"] input`);
-  await input.click();
-  await input.fill(value);
-  await input.press('Enter');
-  await until(() => input.inputValue(), (v) => v === value, `${testid} = ${value}`);
 }
 
 async function confirmDialog(page: Page, input?: string) {

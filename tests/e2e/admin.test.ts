@@ -9,41 +9,16 @@
  * (1440×900) go to $ADMIN_SHOTS or /tmp.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
-import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createChallenge, joinedMember, registeredMember, submit } from '../helpers/factories';
 import { signInitData } from '../helpers/initData';
 import { ADMIN_USER } from '../helpers/runtime';
 import { ensureBuilt, launchChromium } from '../helpers/browser';
+import { count, gone, hasText, seen, setTime, until } from '../helpers/pageWait';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 const SHOTS = process.env.ADMIN_SHOTS ?? '/tmp';
 const VIEWPORT = { width: 1440, height: 900 };
-const WAIT_MS = 8000;
-
-// ---- waiting helpers (bun:test's expect does not wait; the page updates asynchronously) ----
-const norm = (s: string) => s.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
-const seen = (loc: Locator) => loc.first().waitFor({ state: 'visible', timeout: WAIT_MS });
-const gone = (loc: Locator) => loc.first().waitFor({ state: 'detached', timeout: WAIT_MS });
-
-async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string): Promise<T> {
-  const deadline = Date.now() + WAIT_MS;
-  let last: T | string = '<nothing>';
-  for (;;) {
-    try {
-      const v = await read();
-      last = v;
-      if (ok(v)) return v;
-    } catch (e) {
-      last = `<${e instanceof Error ? e.message.split('\n')[0] : String(e)}>`;
-    }
-    if (Date.now() > deadline) throw new Error(`waiting for ${what}; last: ${JSON.stringify(last)}`);
-    await Bun.sleep(50);
-  }
-}
-const textOf = async (loc: Locator) => norm(await loc.first().innerText({ timeout: 500 }));
-const hasText = (loc: Locator, text: string) => until(() => textOf(loc), (t) => t.includes(norm(text)), `${loc} to contain "${text}"`);
-const count = (loc: Locator, n: number) => until(() => loc.count(), (c) => c === n, `${loc} count ${n}`);
-
 let server: TestServer;
 let browser: Browser;
 let steps: { id: number };
@@ -69,15 +44,6 @@ async function shot(page: Page, name: string) {
 }
 
 const loginUrl = async (telegramId = ADMIN_USER.id) => `${server.url}/admin/?login=${(await server.services.admin.login.createLoginLink(telegramId)).token}`;
-
-/** Types HH:MM into a naive-ui time picker and confirms it. */
-async function setTime(page: Page, testid: string, value: string) {
-  const input = page.locator(`[data-testid="${testid}"] input`);
-  await input.click();
-  await input.fill(value);
-  await input.press('Enter');
-  await until(() => input.inputValue(), (v) => v === value, `${testid} = ${value}`);
-}
 
 async function confirmDialog(page: Page, input?: string) {
   const dialog = page.locator('[data-testid="confirm-dialog"]');

@@ -30,6 +30,15 @@ export const textOf = async (loc: Locator) => norm(await loc.first().innerText({
 export const hasText = (loc: Locator, text: string) => until(() => textOf(loc), (t) => t.includes(norm(text)), `${loc} to contain "${text}"`);
 export const count = (loc: Locator, n: number) => until(() => loc.count(), (c) => c === n, `${loc} count ${n}`);
 
+/** Types HH:MM into a naive-ui time picker and confirms it. */
+export async function setTime(page: Page, testid: string, value: string) {
+  const input = page.locator(`[data-testid="${testid}"] input`);
+  await input.click();
+  await input.fill(value);
+  await input.press('Enter');
+  await until(() => input.inputValue(), (v) => v === value, `${testid} = ${value}`);
+}
+
 /**
  * Everything visible that sticks out of the viewport sideways, and whether the document scrolls
  * sideways. Elements inside a container that scrolls sideways on purpose are judged by that
