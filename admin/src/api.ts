@@ -8,7 +8,7 @@
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../server/trpc/types';
-import { AppError, type AppErrorCode, type ErrorCode } from '../../shared/errors';
+import { AppError, appErrorOfTrpc, codeOfStatus, type AppErrorCode, type ErrorCode } from '../../shared/errors';
 
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 export type RouterInputs = inferRouterInputs<AppRouter>;
@@ -45,24 +45,11 @@ export const trpc = createTRPCClient<AppRouter>({
 
 export { AppError, type AppErrorCode };
 
-const BY_STATUS: Record<number, ErrorCode> = {
-  400: 'BAD_REQUEST',
-  401: 'UNAUTHORIZED',
-  403: 'FORBIDDEN',
-  404: 'NOT_FOUND',
-  409: 'ALREADY_SUBMITTED',
-  413: 'PAYLOAD_TOO_LARGE',
-  422: 'OUTSIDE_TIME_WINDOW',
-  429: 'RATE_LIMITED',
-};
 
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof TRPCClientError) {
-    const data = (error.data ?? {}) as { appCode?: ErrorCode; details?: Record<string, unknown>; httpStatus?: number };
-    if (data.appCode) return new AppError(data.appCode, data.details ?? {}, error.message);
-    if (data.httpStatus) return new AppError(BY_STATUS[data.httpStatus] ?? 'INTERNAL', {}, error.message);
-    return new AppError('NETWORK', {}, error.message);
+    return appErrorOfTrpc(error.data, error.message);
   }
   if (error instanceof TypeError) return new AppError('NETWORK', {}, error.message);
   return new AppError('INTERNAL', {}, error instanceof Error ? error.message : String(error));
@@ -94,7 +81,7 @@ async function rest<T>(method: string, path: string, body?: unknown): Promise<T>
     | null;
   if (!res.ok) {
     const err = (json as { error?: { code?: ErrorCode; message?: string; details?: Record<string, unknown> } } | null)?.error;
-    throw new AppError(err?.code ?? BY_STATUS[res.status] ?? 'INTERNAL', err?.details ?? {}, err?.message);
+    throw new AppError(err?.code ?? codeOfStatus(res.status), err?.details ?? {}, err?.message);
   }
   return json as T;
 }
@@ -130,7 +117,7 @@ export async function downloadCsv(path: string): Promise<void> {
   }
   if (!res.ok) {
     const body = (await res.json().catch(() => null)) as { error?: { code?: ErrorCode; message?: string } } | null;
-    throw new AppError(body?.error?.code ?? BY_STATUS[res.status] ?? 'INTERNAL', {}, body?.error?.message);
+    throw new AppError(body?.error?.code ?? codeOfStatus(res.status), {}, body?.error?.message);
   }
   const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'export.csv';
   const url = URL.createObjectURL(await res.blob());

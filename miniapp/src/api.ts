@@ -5,7 +5,7 @@
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import type { AppRouter } from '../../server/trpc/types';
 import type { Language, LeaderboardType } from '../../shared/schemas';
-import { AppError as SharedAppError, type AppErrorCode, type ErrorCode } from '../../shared/errors';
+import { AppError as SharedAppError, appErrorOfTrpc, codeOfStatus, type AppErrorCode, type ErrorCode } from '../../shared/errors';
 import type {
   ChallengeDto,
   HistoryDto,
@@ -60,38 +60,12 @@ export type { AppErrorCode };
 /** Details keep only strings and numbers here: they fill the localized messages. */
 export class AppError extends SharedAppError<Record<string, string | number>> {}
 
-const TRPC_TO_APP: Record<string, ErrorCode> = {
-  BAD_REQUEST: 'BAD_REQUEST',
-  PARSE_ERROR: 'BAD_REQUEST',
-  UNAUTHORIZED: 'UNAUTHORIZED',
-  FORBIDDEN: 'FORBIDDEN',
-  NOT_FOUND: 'NOT_FOUND',
-  CONFLICT: 'ALREADY_SUBMITTED',
-  TOO_MANY_REQUESTS: 'RATE_LIMITED',
-  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
-};
-
-function cleanDetails(value: unknown): Record<string, string | number> {
-  const out: Record<string, string | number> = {};
-  if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-      if (typeof v === 'string' || typeof v === 'number') out[k] = v;
-    }
-  }
-  return out;
-}
-
 /** Normalizes anything thrown by a call into an AppError with an API.md code. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof TRPCClientError) {
-    const data = (error.data ?? {}) as { appCode?: string; code?: string; details?: unknown; httpStatus?: number };
-    const code = (data.appCode as ErrorCode | undefined) ?? (data.code ? TRPC_TO_APP[data.code] : undefined);
-    if (code) return new AppError(code, cleanDetails(data.details), error.message);
-    if (data.httpStatus === 401) return new AppError('UNAUTHORIZED');
-    if (data.httpStatus && data.httpStatus >= 500) return new AppError('INTERNAL', {}, error.message);
-    // No JSON body at all: the request never reached the server (or a proxy answered).
-    return new AppError('NETWORK', {}, error.message);
+    const e = appErrorOfTrpc(error.data, error.message);
+    return new AppError(e.code, e.details, e.message);
   }
   if (error instanceof TypeError) return new AppError('NETWORK', {}, error.message);
   return new AppError('INTERNAL', {}, error instanceof Error ? error.message : String(error));
@@ -117,7 +91,7 @@ async function getJson<T>(path: string): Promise<T> {
   }
   if (!res.ok) {
     const body = (await res.json().catch(() => null)) as { error?: { code?: ErrorCode } } | null;
-    throw new AppError(body?.error?.code ?? (res.status >= 500 ? 'INTERNAL' : 'NOT_FOUND'));
+    throw new AppError(body?.error?.code ?? codeOfStatus(res.status));
   }
   return (await res.json()) as T;
 }
