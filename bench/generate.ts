@@ -319,19 +319,10 @@ export function generate(opts: GenerateOptions): GenerateResult {
 
 
   // ---- leaderboard_totals from the submissions themselves ----
-  // 'd' rows are the submissions (one per member, challenge and day), sorted into the primary
-  // key's order; weeks and months are sums of the day rows; 'all' sums the submissions again.
-  const insertTotals = `INSERT INTO leaderboard_totals (challenge_id, kind, period_key, user_id, total, days, last_at, eligible)`;
+  // Only the all-time figures are stored (domain/periods.ts isStoredKind): days, weeks and
+  // months are summed from the submissions when a board is read.
   sqlite.transaction(() => {
-    sqlite.run(`${insertTotals}
-      SELECT challenge_id, 'd', day, user_id, value, 1, created_at, 1 FROM submissions NOT INDEXED
-      ORDER BY challenge_id, day, user_id`);
-    for (const [kind, key] of [['w', `date(period_key, '-6 days', 'weekday 1')`], ['m', 'substr(period_key, 1, 7)']] as const) {
-      sqlite.run(`${insertTotals}
-        SELECT challenge_id, '${kind}', ${key} AS k, user_id, round(sum(total), 6), sum(days), max(last_at), 1
-        FROM leaderboard_totals WHERE kind = 'd' GROUP BY challenge_id, k, user_id`);
-    }
-    sqlite.run(`${insertTotals}
+    sqlite.run(`INSERT INTO leaderboard_totals (challenge_id, kind, period_key, user_id, total, days, last_at, eligible)
       SELECT challenge_id, 'a', 'all', user_id, round(sum(value), 6), count(*), max(created_at), 1 FROM submissions
       GROUP BY user_id, challenge_id ORDER BY challenge_id, user_id`);
   })();
@@ -358,16 +349,20 @@ export function generate(opts: GenerateOptions): GenerateResult {
   const lastWeek = lastClosedPeriod('weekly', today);
   const lastMonth = lastClosedPeriod('monthly', today);
   sqlite.transaction(() => {
-    for (const [table, kind, last, job] of [
-      ['weekly_results', 'w', lastWeek, 'weekly'],
-      ['monthly_results', 'm', lastMonth, 'monthly'],
+    for (const [table, key, last, job] of [
+      ['weekly_results', `date(s.day, '-6 days', 'weekday 1')`, lastWeek, 'weekly'],
+      ['monthly_results', 'substr(s.day, 1, 7)', lastMonth, 'monthly'],
     ] as const) {
       sqlite.run(
         `INSERT INTO ${table} (challenge_id, period, rank, user_id, total, days, created_at)
-         SELECT challenge_id, period_key,
-           row_number() OVER (PARTITION BY challenge_id, period_key ORDER BY total DESC, days DESC, last_at ASC, user_id ASC),
+         SELECT challenge_id, k,
+           row_number() OVER (PARTITION BY challenge_id, k ORDER BY total DESC, days DESC, last_at ASC, user_id ASC),
            user_id, total, days, ?
-         FROM leaderboard_totals WHERE kind = '${kind}' AND eligible = 1 AND period_key <= ?`,
+         FROM (SELECT s.challenge_id, ${key} AS k, s.user_id, round(sum(s.value), 6) AS total, count(*) AS days, max(s.created_at) AS last_at
+           FROM submissions s JOIN user_challenges uc ON uc.user_id = s.user_id AND uc.challenge_id = s.challenge_id
+           JOIN users u ON u.id = s.user_id
+           WHERE uc.is_member = 1 AND u.is_banned = 0 GROUP BY s.challenge_id, k, s.user_id)
+         WHERE k <= ?`,
         [closedAt, last],
       );
       sqlite.run(

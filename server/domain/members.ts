@@ -37,3 +37,12 @@ export function defaultDisplayName(id: { telegramId: number; firstName: string; 
   const parsed = displayNameSchema.safeParse(full || id.username || `#${id.telegramId}`);
   return parsed.success ? parsed.data : `#${id.telegramId}`;
 }
+
+/**
+ * Whether a submission should record the member's activity: only the first of a club day does
+ * (`dayStart`: that day's first instant). "Last active" is shown by the day, and writing the
+ * member's row on every submission would cost a page write each time.
+ */
+export function activityToRecord(lastActiveAt: number | null, dayStart: number): boolean {
+  return lastActiveAt === null || lastActiveAt < dayStart;
+}

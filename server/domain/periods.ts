@@ -58,7 +58,16 @@ export function periodOf(type: LeaderboardType, today: DayKey): Period {
   return { kind, key, from, to: to ?? today };
 }
 
-/** The four aggregate rows a submission on `day` adds to. */
+/**
+ * Only the all-time figures are stored, on one row per member and challenge: a day, week or
+ * month board is summed from the submissions of its range (a covering index reads them in
+ * order), so a submission writes one aggregate row instead of four.
+ */
+export function isStoredKind(kind: PeriodKind): kind is 'a' {
+  return kind === 'a';
+}
+
+/** The four periods a submission on `day` counts in. */
 export function periodKeysOf(day: DayKey): { kind: PeriodKind; key: string }[] {
   return (['d', 'w', 'm', 'a'] as const).map((kind) => ({ kind, key: periodKeyOf(kind, day) }));
 }

@@ -10,6 +10,8 @@ import { parseValue } from '../../shared/value';
 import { progressOf } from '../../shared/progress';
 import type { SubmitResultDto } from '../../shared/types';
 import { correctableUntil } from '../domain/corrections';
+import { dayStartMs } from '../domain/clubTime';
+import { activityToRecord } from '../domain/members';
 import { now, requireMember, write, type ServiceContext } from './context';
 import { windowOf } from './mappers';
 
@@ -96,7 +98,7 @@ export async function submit(
       const after = applySubmission(base, when.day, countsForStreak(parsed.value, challenge.target));
       await tx.memberships.setStreak(user.id, challengeId, after);
       const figures = await tx.leaderboard.addToTotals(challengeId, user.id, periods, parsed.value, when.ms);
-      await tx.users.touchUser(user, when.ms);
+      if (activityToRecord(user.lastActiveAt, dayStartMs(when.day, ctx.timeZone))) await tx.users.touchUser(user, when.ms);
       emit({
         type: 'result.stored',
         userId: user.id,

@@ -89,7 +89,8 @@ export const submissions = pgTable(
   (t) => [
     // One result per member, challenge and club day: the database refuses a second under any race.
     uniqueIndex('submissions_user_challenge_day_uq').on(t.userId, t.challengeId, t.day),
-    index('submissions_challenge_day_idx').on(t.challengeId, t.day),
+    // Covers a day, week or month board summed per member (see the SQLite schema).
+    index('submissions_challenge_day_idx').on(t.challengeId, t.day, t.userId, t.value, t.createdAt),
     index('submissions_day_idx').on(t.day),
     index('submissions_member_days_idx').on(t.userId, t.challengeId, t.day, t.value),
   ],
@@ -123,10 +124,8 @@ export const leaderboardTotals = pgTable(
     lastAt: ms('last_at').notNull(),
     eligible: boolean('eligible').notNull().default(true),
   },
-  (t) => [
-    primaryKey({ columns: [t.challengeId, t.kind, t.periodKey, t.userId] }),
-    index('leaderboard_user_idx').on(t.userId, t.challengeId),
-  ],
+  // All-time rows only, found through the primary key (see the SQLite schema).
+  (t) => [primaryKey({ columns: [t.challengeId, t.kind, t.periodKey, t.userId] })],
 );
 
 export const adminUsers = pgTable('admin_users', {

@@ -1,8 +1,9 @@
 /** job_runs: which job ran for which period. */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, between, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
-import { jobRuns, leaderboardTotals } from '../schema';
-import type { PeriodKind } from '../../domain/periods';
+import { eligibleSql } from '../rules';
+import { jobRuns, leaderboardTotals, submissions, userChallenges, users } from '../schema';
+import { isStoredKind, rangeOfPeriod, type PeriodKind } from '../../domain/periods';
 
 export type JobRunRow = typeof jobRuns.$inferSelect;
 
@@ -36,13 +37,23 @@ export function jobRunKeys(db: Db, job: string, keys: string[]): Set<string> {
 
 /** Challenges with at least one ranked (eligible) member in a period. */
 export function challengesWithTotals(db: Db, kind: PeriodKind, periodKey: string): number[] {
+  if (isStoredKind(kind)) {
+    return db
+      .selectDistinct({ id: leaderboardTotals.challengeId })
+      .from(leaderboardTotals)
+      .where(and(eq(leaderboardTotals.kind, kind), eq(leaderboardTotals.periodKey, periodKey), eq(leaderboardTotals.eligible, true)))
+      .orderBy(leaderboardTotals.challengeId)
+      .all()
+      .map((r) => r.id);
+  }
+  const { from, to } = rangeOfPeriod(kind, periodKey);
   return db
-    .selectDistinct({ id: leaderboardTotals.challengeId })
-    .from(leaderboardTotals)
-    .where(
-      and(eq(leaderboardTotals.kind, kind), eq(leaderboardTotals.periodKey, periodKey), eq(leaderboardTotals.eligible, true)),
-    )
-    .orderBy(leaderboardTotals.challengeId)
+    .selectDistinct({ id: submissions.challengeId })
+    .from(submissions)
+    .innerJoin(userChallenges, and(eq(userChallenges.userId, submissions.userId), eq(userChallenges.challengeId, submissions.challengeId)))
+    .innerJoin(users, eq(users.id, submissions.userId))
+    .where(and(between(submissions.day, from!, to!), eligibleSql(userChallenges, users)))
+    .orderBy(submissions.challengeId)
     .all()
     .map((r) => r.id);
 }

@@ -1,12 +1,14 @@
 /**
- * Maintained leaderboard aggregates. The submit transaction adds to four rows (day, week, month,
- * all); deleting a submission rewrites them from the submissions themselves.
+ * Leaderboard figures. The all-time figures are a maintained row per member and challenge (the
+ * submit transaction adds to it; a changed result rewrites it from the submissions). A day,
+ * week or month is summed from the submissions of its range when asked (domain/periods.ts
+ * isStoredKind): the read model asks once per board, then keeps it moving from events.
  */
-import { and, asc, desc, eq, sql, type SQLWrapper } from 'drizzle-orm';
-import type { PeriodKind } from '../../domain/periods';
+import { and, asc, between, desc, eq, inArray, sql, type SQLWrapper } from 'drizzle-orm';
+import { ALL_TIME, isStoredKind, rangeOfPeriod, type PeriodKind } from '../../domain/periods';
 import type { Db } from '../client';
 import { prepared } from '../prepared';
-import { leaderboardTotals, userChallenges, users } from '../schema';
+import { leaderboardTotals, submissions, userChallenges, users } from '../schema';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { eligibleSql } from '../rules';
 import { recountParticipants } from './challenges';
@@ -53,15 +55,42 @@ const addStatement = prepared((db) =>
     .prepare(),
 );
 
-/**
- * Adds a submitted value to the member's rows of `periods` (the member is eligible: they just
- * submitted) and returns each row's new figures, in the order of `periods`.
- */
-export function addToTotals(db: Db, challengeId: number, userId: number, periods: PeriodRef[], value: number, at: number): PeriodFigures[] {
-  return periods.map((p) => addStatement(db).get({ challengeId, kind: p.kind, key: p.key, userId, value, at })!);
+/** The range of a summed period, as the day bounds of a query. */
+function daysOf(period: PeriodRef): { from: string; to: string } {
+  const { from, to } = rangeOfPeriod(period.kind, period.key);
+  return { from: from!, to: to! };
 }
 
-/** Replaces one aggregate row with freshly computed figures (or removes it when empty). */
+/** A member's sum and count of results in a day range, from the member's index alone. */
+const memberRangeStatement = prepared((db) =>
+  db
+    .select({ total: sql<number>`round(coalesce(sum(${submissions.value}), 0), 6)`, days: sql<number>`count(*)` })
+    .from(submissions)
+    .where(
+      and(
+        eq(submissions.userId, sql.placeholder('userId')),
+        eq(submissions.challengeId, sql.placeholder('challengeId')),
+        between(submissions.day, sql.placeholder('from'), sql.placeholder('to')),
+      ),
+    )
+    .prepare(),
+);
+
+/**
+ * Adds a result of today, just stored, to the member's figures of `periods` (the member is
+ * eligible: they just submitted) and returns them, in the order of `periods`. The stored
+ * all-time row is added to; a summed period is read back from the member's results of its
+ * range, which include the new one — the latest result, so `at` is the period's last time.
+ */
+export function addToTotals(db: Db, challengeId: number, userId: number, periods: PeriodRef[], value: number, at: number): PeriodFigures[] {
+  return periods.map((p) => {
+    if (isStoredKind(p.kind)) return addStatement(db).get({ challengeId, kind: p.kind, key: p.key, userId, value, at })!;
+    const figures = memberRangeStatement(db).get({ userId, challengeId, ...daysOf(p) })!;
+    return { total: figures.total, days: figures.days, lastAt: at };
+  });
+}
+
+/** Replaces the stored all-time row with freshly computed figures (or removes it when empty); summed periods store nothing. */
 export function writeTotals(
   db: Db,
   challengeId: number,
@@ -70,6 +99,7 @@ export function writeTotals(
   figures: { total: number; days: number; lastAt: number | null },
   eligible: boolean,
 ): void {
+  if (!isStoredKind(period.kind)) return;
   const where = and(periodRows(challengeId, period.kind, period.key), eq(leaderboardTotals.userId, userId));
   if (figures.days === 0 || figures.lastAt === null) {
     db.delete(leaderboardTotals).where(where).run();
@@ -108,17 +138,54 @@ const rankedFiguresStatement = prepared((db) =>
     .prepare(),
 );
 
+/** Per member of a challenge: the sum, count and last time of their results in a day range. */
+const summedColumns = {
+  userId: submissions.userId,
+  total: sql<number>`round(sum(${submissions.value}), 6)`.as('total'),
+  days: sql<number>`count(*)`.as('days'),
+  lastAt: sql<number>`max(${submissions.createdAt})`.as('last_at'),
+};
+const summedOrder = [desc(sql`total`), desc(sql`days`), asc(sql`last_at`), asc(submissions.userId)];
+/** Results of eligible members only (a current member, not banned), through the challenge's index. */
+const summedWhere = (challengeId: number | SQLWrapper, from: string | SQLWrapper, to: string | SQLWrapper) =>
+  and(eq(submissions.challengeId, challengeId), between(submissions.day, from, to), eligibleSql(uc, u));
+
+const summedFiguresStatement = prepared((db) =>
+  db
+    .select(summedColumns)
+    .from(submissions)
+    .innerJoin(uc, and(eq(uc.userId, submissions.userId), eq(uc.challengeId, submissions.challengeId)))
+    .innerJoin(u, eq(u.id, submissions.userId))
+    .where(summedWhere(sql.placeholder('challengeId'), sql.placeholder('from'), sql.placeholder('to')))
+    .groupBy(submissions.userId)
+    .orderBy(...summedOrder)
+    .prepare(),
+);
+
 /**
  * The eligible figures of a period in rank order, without names (the in-memory boards). No
  * index keeps the rows in that order, so this reads the period and sorts: a few milliseconds
- * for tens of thousands of rows.
+ * for tens of thousands of rows (a month sums one challenge's results of 28–31 days).
  */
 export function rankedFigures(db: Db, challengeId: number, period: PeriodRef): (PeriodFigures & { userId: number })[] {
+  if (!isStoredKind(period.kind)) return summedFiguresStatement(db).all({ challengeId, ...daysOf(period) });
   return rankedFiguresStatement(db).all({ challengeId, kind: period.kind, key: period.key });
 }
 
 /** All ranked rows of a period with names (results jobs, CSV export). */
 export function allTotals(db: Db, challengeId: number, period: PeriodRef): LeaderboardRow[] {
+  if (!isStoredKind(period.kind)) {
+    const { from, to } = daysOf(period);
+    return db
+      .select({ ...summedColumns, displayName: sql<string>`coalesce(${u.displayName}, ${u.firstName})` })
+      .from(submissions)
+      .innerJoin(uc, and(eq(uc.userId, submissions.userId), eq(uc.challengeId, submissions.challengeId)))
+      .innerJoin(u, eq(u.id, submissions.userId))
+      .where(summedWhere(challengeId, from, to))
+      .groupBy(submissions.userId)
+      .orderBy(...summedOrder)
+      .all();
+  }
   return db
     .select({
       userId: leaderboardTotals.userId,
@@ -147,9 +214,31 @@ const totalsOfUserStatement = prepared((db) =>
     .prepare(),
 );
 
-/** A member's figures for one period, whether or not they are eligible to be shown. */
-export function totalsOfUser(db: Db, userId: number, challengeId: number, period: PeriodRef) {
-  return totalsOfUserStatement(db).get({ userId, challengeId, kind: period.kind, key: period.key });
+const summedOfUserStatement = prepared((db) =>
+  db
+    .select({
+      total: sql<number>`round(sum(${submissions.value}), 6)`,
+      days: sql<number>`count(*)`,
+      lastAt: sql<number>`max(${submissions.createdAt})`,
+      eligible: sql<number>`coalesce((select ${eligibleSql(uc, u)} from ${userChallenges} uc join ${users} u on u.id = uc.user_id
+        where uc.user_id = ${sql.placeholder('userId')} and uc.challenge_id = ${sql.placeholder('challengeId')}), 0)`,
+    })
+    .from(submissions)
+    .where(
+      and(
+        eq(submissions.userId, sql.placeholder('userId')),
+        eq(submissions.challengeId, sql.placeholder('challengeId')),
+        between(submissions.day, sql.placeholder('from'), sql.placeholder('to')),
+      ),
+    )
+    .prepare(),
+);
+
+/** A member's figures for one period, whether or not they are eligible to be shown (undefined: no result in it). */
+export function totalsOfUser(db: Db, userId: number, challengeId: number, period: PeriodRef): (PeriodFigures & { eligible: boolean }) | undefined {
+  if (isStoredKind(period.kind)) return totalsOfUserStatement(db).get({ userId, challengeId, kind: period.kind, key: period.key });
+  const row = summedOfUserStatement(db).get({ userId, challengeId, ...daysOf(period) })!;
+  return row.days === 0 ? undefined : { total: row.total, days: row.days, lastAt: row.lastAt, eligible: row.eligible === 1 };
 }
 
 /**
@@ -157,9 +246,17 @@ export function totalsOfUser(db: Db, userId: number, challengeId: number, period
  * "member and not banned", and the challenges' participant counts exact.
  */
 export function refreshEligibility(db: Db, userId: number, challengeId?: number): void {
-  const scope = challengeId === undefined
-    ? eq(leaderboardTotals.userId, userId)
-    : and(eq(leaderboardTotals.userId, userId), eq(leaderboardTotals.challengeId, challengeId));
+  const affected =
+    challengeId !== undefined
+      ? [challengeId]
+      : db.select({ id: userChallenges.challengeId }).from(userChallenges).where(eq(userChallenges.userId, userId)).all().map((r) => r.id);
+  // Only the all-time rows are stored, found through the primary key.
+  const scope = and(
+    inArray(leaderboardTotals.challengeId, affected),
+    eq(leaderboardTotals.kind, ALL_TIME.kind),
+    eq(leaderboardTotals.periodKey, ALL_TIME.key),
+    eq(leaderboardTotals.userId, userId),
+  );
   db.update(leaderboardTotals)
     .set({
       eligible: sql`coalesce((
@@ -170,9 +267,5 @@ export function refreshEligibility(db: Db, userId: number, challengeId?: number)
     })
     .where(scope)
     .run();
-  const affected =
-    challengeId !== undefined
-      ? [challengeId]
-      : db.select({ id: userChallenges.challengeId }).from(userChallenges).where(eq(userChallenges.userId, userId)).all().map((r) => r.id);
   recountParticipants(db, affected);
 }

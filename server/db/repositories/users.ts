@@ -71,7 +71,7 @@ const touchStatement = prepared((db) =>
   db.update(users).set({ lastActiveAt: sql`${sql.placeholder('at')}` }).where(eq(users.id, sql.placeholder('id'))).prepare(),
 );
 
-/** Records the member's latest activity (every submit). */
+/** Records the member's latest activity (the first submission of a club day, domain/members.ts). */
 export function touchUser(db: Db, user: { id: number; telegramId: number }, at: number): void {
   touchStatement(db).run({ id: user.id, at });
 }

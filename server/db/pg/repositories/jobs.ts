@@ -1,9 +1,10 @@
 /** PostgreSQL twin of db/repositories/jobs.ts. */
-import { and, eq, inArray } from 'drizzle-orm';
-import type { PeriodKind } from '../../../domain/periods';
+import { and, between, eq, inArray } from 'drizzle-orm';
+import { isStoredKind, rangeOfPeriod, type PeriodKind } from '../../../domain/periods';
 import type { JobRunRow } from '../../repositories/jobs';
 import type { PgDb } from '../client';
-import { jobRuns, leaderboardTotals } from '../schema';
+import { eligibleSql } from '../rules';
+import { jobRuns, leaderboardTotals, submissions, userChallenges, users } from '../schema';
 
 export async function claimJobRun(db: PgDb, job: string, periodKey: string, at: number, summary: string | null = null): Promise<boolean> {
   const rows = await db
@@ -28,10 +29,21 @@ export async function jobRunKeys(db: PgDb, job: string, keys: string[]): Promise
 }
 
 export async function challengesWithTotals(db: PgDb, kind: PeriodKind, periodKey: string): Promise<number[]> {
+  if (isStoredKind(kind)) {
+    const rows = await db
+      .selectDistinct({ id: leaderboardTotals.challengeId })
+      .from(leaderboardTotals)
+      .where(and(eq(leaderboardTotals.kind, kind), eq(leaderboardTotals.periodKey, periodKey), eq(leaderboardTotals.eligible, true)))
+      .orderBy(leaderboardTotals.challengeId);
+    return rows.map((r) => r.id);
+  }
+  const { from, to } = rangeOfPeriod(kind, periodKey);
   const rows = await db
-    .selectDistinct({ id: leaderboardTotals.challengeId })
-    .from(leaderboardTotals)
-    .where(and(eq(leaderboardTotals.kind, kind), eq(leaderboardTotals.periodKey, periodKey), eq(leaderboardTotals.eligible, true)))
-    .orderBy(leaderboardTotals.challengeId);
+    .selectDistinct({ id: submissions.challengeId })
+    .from(submissions)
+    .innerJoin(userChallenges, and(eq(userChallenges.userId, submissions.userId), eq(userChallenges.challengeId, submissions.challengeId)))
+    .innerJoin(users, eq(users.id, submissions.userId))
+    .where(and(between(submissions.day, from!, to!), eligibleSql(userChallenges, users)))
+    .orderBy(submissions.challengeId);
   return rows.map((r) => r.id);
 }
