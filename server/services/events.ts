@@ -29,6 +29,8 @@ export type ClubEvent =
   | { type: 'photo.changed'; userId: number; telegramId: number; photoUrl: string | null }
   /** Other fields of the member's row changed (settings, Telegram profile, reachability). */
   | { type: 'member.updated'; telegramId: number }
+  /** An admin set the member's streak in a challenge. */
+  | { type: 'streak.changed'; userId: number; challengeId: number }
   /** A challenge was created or edited. */
   | { type: 'challenge.changed'; challengeId: number };
 
@@ -44,6 +46,7 @@ export const CLUB_EVENT_TYPES = [
   'member.updated',
   'photo.changed',
   'challenge.changed',
+  'streak.changed',
 ] as const satisfies readonly ClubEventType[];
 
 // Fails to compile when a type of the union is missing from the list above.
