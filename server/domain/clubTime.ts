@@ -123,11 +123,25 @@ export function isoWeekLabel(day: DayKey): string {
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
+/** Recent answers of dayStartMs per zone and day: a submission asks for today's on every call. */
+const dayStarts = new Map<string, number>();
+
 /**
  * The instant a club day starts in `timeZone` (filters by day over stored instants); two
  * passes settle any offset change.
  */
 export function dayStartMs(day: DayKey, timeZone: string): number {
+  const key = `${timeZone}|${day}`;
+  let start = dayStarts.get(key);
+  if (start === undefined) {
+    if (dayStarts.size >= 1024) dayStarts.clear();
+    start = computeDayStart(day, timeZone);
+    dayStarts.set(key, start);
+  }
+  return start;
+}
+
+function computeDayStart(day: DayKey, timeZone: string): number {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   const wall = Date.UTC(y, m - 1, d);
   let guess = wall;

@@ -37,8 +37,27 @@ export function periodKeyOf(kind: PeriodKind, day: DayKey): string {
   }
 }
 
+/**
+ * Recent answers of rangeOfPeriod and periodKeysOf: every submission asks about today's periods,
+ * and the calendar arithmetic behind them builds several Date objects each time.
+ */
+const remembered = new Map<string, unknown>();
+function remember<T>(key: string, compute: () => T): T {
+  let value = remembered.get(key) as T | undefined;
+  if (value === undefined) {
+    if (remembered.size >= 512) remembered.clear();
+    value = Object.freeze(compute());
+    remembered.set(key, value);
+  }
+  return value;
+}
+
 /** First and last club day of a period (null: open-ended, the all-time period). */
-export function rangeOfPeriod(kind: PeriodKind, key: string): { from: DayKey | null; to: DayKey | null } {
+export function rangeOfPeriod(kind: PeriodKind, key: string): Readonly<{ from: DayKey | null; to: DayKey | null }> {
+  return remember(`r|${kind}|${key}`, () => computeRange(kind, key));
+}
+
+function computeRange(kind: PeriodKind, key: string): { from: DayKey | null; to: DayKey | null } {
   switch (kind) {
     case 'd':
       return { from: key, to: key };
@@ -68,6 +87,6 @@ export function isStoredKind(kind: PeriodKind): kind is 'a' {
 }
 
 /** The four periods a submission on `day` counts in. */
-export function periodKeysOf(day: DayKey): { kind: PeriodKind; key: string }[] {
-  return (['d', 'w', 'm', 'a'] as const).map((kind) => ({ kind, key: periodKeyOf(kind, day) }));
+export function periodKeysOf(day: DayKey): readonly Readonly<{ kind: PeriodKind; key: string }>[] {
+  return remember(`k|${day}`, () => (['d', 'w', 'm', 'a'] as const).map((kind) => Object.freeze({ kind, key: periodKeyOf(kind, day) })));
 }

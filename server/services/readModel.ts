@@ -355,7 +355,6 @@ export class ReadModel {
       case 'result.stored':
         this.forgetProfile(event.userId);
         if (!this.newest(event.userId, event.challengeId, version)) return;
-        this.members.delete(event.telegramId); // its last activity moved
         this.names.set(event.userId, event.displayName);
         for (const f of event.figures) {
           const key = keyOf(event.challengeId, f);

@@ -98,7 +98,10 @@ export async function submit(
       const after = applySubmission(base, when.day, countsForStreak(parsed.value, challenge.target));
       await tx.memberships.setStreak(user.id, challengeId, after);
       const figures = await tx.leaderboard.addToTotals(challengeId, user.id, periods, parsed.value, when.ms);
-      if (activityToRecord(user.lastActiveAt, dayStartMs(when.day, ctx.timeZone))) await tx.users.touchUser(user, when.ms);
+      if (activityToRecord(user.lastActiveAt, dayStartMs(when.day, ctx.timeZone))) {
+        await tx.users.touchUser(user, when.ms);
+        emit({ type: 'member.updated', telegramId: user.telegramId });
+      }
       emit({
         type: 'result.stored',
         userId: user.id,

@@ -4,7 +4,7 @@
  * week or month is summed from the submissions of its range when asked (domain/periods.ts
  * isStoredKind): the read model asks once per board, then keeps it moving from events.
  */
-import { and, asc, between, desc, eq, inArray, sql, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, between, desc, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { ALL_TIME, isStoredKind, rangeOfPeriod, type PeriodKind } from '../../domain/periods';
 import type { Db } from '../client';
 import { prepared } from '../prepared';
@@ -61,10 +61,19 @@ function daysOf(period: PeriodRef): { from: string; to: string } {
   return { from: from!, to: to! };
 }
 
-/** A member's sum and count of results in a day range, from the member's index alone. */
-const memberRangeStatement = prepared((db) =>
+/** Sum and count of a member's results in range `r` (its bounds are placeholders `r`From, `r`To). */
+const rangeFigures = (r: 'a' | 'b') => {
+  const inRange = sql`${submissions.day} between ${sql.placeholder(`${r}From`)} and ${sql.placeholder(`${r}To`)}`;
+  return {
+    [`${r}Total`]: sql<number>`round(coalesce(sum(case when ${inRange} then ${submissions.value} end), 0), 6)`,
+    [`${r}Days`]: sql<number>`count(case when ${inRange} then 1 end)`,
+  } as Record<`${typeof r}Total` | `${typeof r}Days`, SQL<number>>;
+};
+
+/** A member's figures in two day ranges at once (a week and a month), from the member's index alone. */
+const memberRangesStatement = prepared((db) =>
   db
-    .select({ total: sql<number>`round(coalesce(sum(${submissions.value}), 0), 6)`, days: sql<number>`count(*)` })
+    .select({ ...rangeFigures('a'), ...rangeFigures('b') })
     .from(submissions)
     .where(
       and(
@@ -79,14 +88,32 @@ const memberRangeStatement = prepared((db) =>
 /**
  * Adds a result of today, just stored, to the member's figures of `periods` (the member is
  * eligible: they just submitted) and returns them, in the order of `periods`. The stored
- * all-time row is added to; a summed period is read back from the member's results of its
- * range, which include the new one — the latest result, so `at` is the period's last time.
+ * all-time row is added to; the day holds this one result; the week and the month are read
+ * back in one statement from the member's results of their ranges, which include the new one
+ * — the latest result, so `at` is each period's last time.
  */
-export function addToTotals(db: Db, challengeId: number, userId: number, periods: PeriodRef[], value: number, at: number): PeriodFigures[] {
+export function addToTotals(db: Db, challengeId: number, userId: number, periods: readonly PeriodRef[], value: number, at: number): PeriodFigures[] {
+  const ranges = periods.filter((p) => !isStoredKind(p.kind) && p.kind !== 'd').map(daysOf);
+  if (ranges.length > 2) throw new Error('addToTotals sums at most two ranges (a week and a month)');
+  const [a, b = a] = ranges;
+  const summed = a
+    ? memberRangesStatement(db).get({
+        userId,
+        challengeId,
+        aFrom: a.from,
+        aTo: a.to,
+        bFrom: b!.from,
+        bTo: b!.to,
+        from: a.from < b!.from ? a.from : b!.from,
+        to: a.to > b!.to ? a.to : b!.to,
+      })!
+    : null;
+  let next = 0;
   return periods.map((p) => {
     if (isStoredKind(p.kind)) return addStatement(db).get({ challengeId, kind: p.kind, key: p.key, userId, value, at })!;
-    const figures = memberRangeStatement(db).get({ userId, challengeId, ...daysOf(p) })!;
-    return { total: figures.total, days: figures.days, lastAt: at };
+    if (p.kind === 'd') return { total: value, days: 1, lastAt: at };
+    const r = next++ === 0 ? 'a' : 'b';
+    return { total: summed![`${r}Total`], days: summed![`${r}Days`], lastAt: at };
   });
 }
 

@@ -20,20 +20,22 @@ function daysOf(period: PeriodRef): { from: string; to: string } {
 
 /**
  * Adds a result of today, just stored, to the member's figures of `periods` and returns them
- * in the order of `periods` (see the SQLite twin): the all-time row is added to, the summed
- * periods are read back in one statement over the member's results of their ranges.
+ * in the order of `periods` (see the SQLite twin): the all-time row is added to, the day holds
+ * this one result, the week and month are read back in one statement over the member's results.
  */
 export async function addToTotals(
   db: PgDb,
   challengeId: number,
   userId: number,
-  periods: PeriodRef[],
+  periods: readonly PeriodRef[],
   value: number,
   at: number,
 ): Promise<PeriodFigures[]> {
   const stored = periods.filter((p) => isStoredKind(p.kind));
-  const summed = periods.filter((p) => !isStoredKind(p.kind)).map((p) => ({ p, ...daysOf(p) }));
+  // The day holds this one result; the week and the month are read back.
+  const summed = periods.filter((p) => !isStoredKind(p.kind) && p.kind !== 'd').map((p) => ({ p, ...daysOf(p) }));
   const byPeriod = new Map<string, PeriodFigures>();
+  for (const p of periods) if (p.kind === 'd') byPeriod.set(`${p.kind}|${p.key}`, { total: value, days: 1, lastAt: at });
   if (stored.length > 0) {
     const rows = await db
       .insert(leaderboardTotals)
