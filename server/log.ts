@@ -9,6 +9,8 @@ export interface Logger {
   info(msg: string, fields?: Record<string, unknown>): void;
   warn(msg: string, fields?: Record<string, unknown>): void;
   error(msg: string, fields?: Record<string, unknown>): void;
+  /** Whether lines of `level` are written (callers skip building fields that would be dropped). */
+  writes(level: Level): boolean;
 }
 
 /** Something in the line that may be a secret; most lines (access lines) have none. */
@@ -75,6 +77,7 @@ export function createLogger(level: Level | 'silent' = 'info', write: (line: str
     info: (m, f) => emit('info', m, f),
     warn: (m, f) => emit('warn', m, f),
     error: (m, f) => emit('error', m, f),
+    writes: (lvl) => ORDER[lvl] >= ORDER[level],
   };
 }
 

@@ -49,7 +49,12 @@ test('responses carry a request id and security headers; CORS only for PUBLIC_UR
   expect(res.headers.get('access-control-allow-origin')).toBe('https://club.example');
   const foreign = await rt.request('GET', '/api/health', { headers: { origin: 'https://evil.example' } });
   expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
-  expect(foreign.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  // A made id: this process's random prefix and a counter, never the same twice.
+  const made = foreign.headers.get('x-request-id')!;
+  expect(made).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-z]+$/);
+  const next = (await rt.request('GET', '/api/health')).headers.get('x-request-id')!;
+  expect(next).not.toBe(made);
+  expect(next.slice(0, 13)).toBe(made.slice(0, 13));
   const preflight = await rt.request('OPTIONS', '/api/me', { headers: { origin: 'https://evil.example' } });
   expect(preflight.status).toBe(403);
   const ok = await rt.request('OPTIONS', '/api/me', { headers: { origin: 'https://club.example' } });

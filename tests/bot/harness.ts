@@ -23,7 +23,7 @@ export function captureLogger(lines: LogLine[]): Logger {
     lines.push({ level, msg, fields });
     if (process.env.BOT_TEST_LOG) console.error(level, msg, fields ?? '');
   };
-  return { debug: push('debug'), info: push('info'), warn: push('warn'), error: push('error') };
+  return { debug: push('debug'), info: push('info'), warn: push('warn'), error: push('error'), writes: () => true };
 }
 
 export async function freePort(): Promise<number> {
