@@ -203,6 +203,10 @@ describe('the admin’s view', () => {
     });
     expect(await caller.admin.users.invitations({ userId: a.id })).toEqual(ofA.body);
 
+    // The members list counts them too.
+    const listed = await rt.request('GET', `/api/admin/users?q=${a.tg.id}`, { as: ADMIN_USER });
+    expect(listed.body.items.map((u: { id: number; invited: number }) => [u.id, u.invited])).toEqual([[a.id, 2]]);
+
     expect((await rt.request('GET', `/api/admin/users/${a.id}/invitations`, { as: a.tg })).status).toBe(403);
     expect((await rt.request('GET', '/api/admin/users/999999/invitations', { as: ADMIN_USER })).status).toBe(404);
     expect((await rt.request('GET', '/api/admin/users/abc/invitations', { as: ADMIN_USER })).status).toBe(400);

@@ -79,7 +79,7 @@ describe('inline mode', () => {
     h.inject({ inline_query: { id, from: { ...from, is_bot: false }, query, offset: '', chat_type: 'sender' } });
   }
 
-  async function answerTo(id: string) {
+  async function answerTo(id: string): Promise<Record<string, any>> {
     await h.settled();
     const call = h.calls('answerInlineQuery').find((c) => c.body.inline_query_id === id);
     if (!call) throw new Error(`no answerInlineQuery for ${id}`);
