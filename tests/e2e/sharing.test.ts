@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import type { Browser, Page } from 'playwright-core';
 import { createChallenge, joinedMember, registeredMember, submit } from '../helpers/factories';
 import { ensureBuilt, launchChromium } from '../helpers/browser';
-import { telegramUser } from '../helpers/runtime';
+import { ADMIN_USER, telegramUser } from '../helpers/runtime';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { attr, closeSuite, count, hasText, LIGHT, pageKit, poll, profileCard, seen, SHOTS } from '../helpers/page';
 import type { TestTelegramUser } from '../helpers/initData';
@@ -37,9 +37,12 @@ let browser: Browser;
 let kit: ReturnType<typeof pageKit>;
 let steps: { id: number };
 let run: { id: number };
+/** Who invited whom in the invitations test, for the admin's view. */
+let pair: { inviter: number; inviterName: string; friend: number } | null = null;
 
 beforeAll(async () => {
   ensureBuilt('miniapp');
+  ensureBuilt('admin');
   server = await startTestServer({
     env: { TELEGRAM_API_URL: `http://127.0.0.1:${botApi.port}`, MINIAPP_SHORT_NAME: 'club', RATE_LIMIT_READS: '100000', RATE_LIMIT_WRITES: '100000' },
   });
@@ -142,6 +145,7 @@ describe('invitations', () => {
     await opened.close();
     const friendId = (await server.request('GET', '/api/me', { as: friend })).body.user.id;
     expect(await server.sql('select inviter_id, via from invitations where invitee_id = ?', friendId)).toEqual([{ inviter_id: inviter.id, via: 'app' }]);
+    pair = { inviter: inviter.id, inviterName: 'Umid', friend: friendId };
 
     await page.reload();
     await page.getByTestId('invite-card').scrollIntoViewIfNeeded();
@@ -166,5 +170,34 @@ describe('opening a shared card’s link', () => {
     await other.page.screenshot({ path: `${SHOTS}/share-opened-challenge-390.png` });
     expect(other.errors).toEqual([]);
     await other.close();
+  });
+});
+
+describe('the admin sees invitations', () => {
+  test('on a 390×844 phone: the inviter’s page lists whom they invited, the friend’s page names the inviter', async () => {
+    if (!pair) throw new Error('the invitations test did not run');
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, hasTouch: true, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.url}/admin/?login=${(await server.services.admin.login.createLoginLink(ADMIN_USER.id)).token}`);
+    await seen(page.locator('[data-testid="whoami"]'));
+
+    await page.goto(`${server.url}/admin/members/${pair.inviter}`);
+    const box = page.getByTestId('member-invitations');
+    await attr(box.getByTestId('invited-count'), 'data-count', '1');
+    await hasText(box.locator(`[data-testid="invited-member"][data-user-id="${pair.friend}"]`), 'Kamola');
+    await hasText(box.getByTestId('invited-by'), 'Joined without an invitation');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: `${SHOTS}/admin-member-invitations-390.png`, fullPage: true });
+
+    await box.locator(`[data-testid="invited-member"][data-user-id="${pair.friend}"] a`).click();
+    await hasText(page.getByTestId('invited-by-name'), pair.inviterName);
+    await attr(page.getByTestId('invited-count'), 'data-count', '0');
+
+    await page.goto(`${server.url}/admin/members?q=${encodeURIComponent(pair.inviterName)}`);
+    await attr(page.locator(`[data-testid="user-row"][data-user-id="${pair.inviter}"] [data-testid="member-invited"]`), 'data-count', '1');
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });
