@@ -34,6 +34,8 @@ const TABLES = [
   { name: 'job_runs', key: 'jobRuns', sums: ['ran_at'], serial: false },
   { name: 'announcements', key: 'announcements', sums: ['id', 'created_by', 'created_at', 'finished_at'], serial: true },
   { name: 'announcement_recipients', key: 'announcementRecipients', sums: ['announcement_id', 'user_id', 'updated_at'], serial: false },
+  { name: 'invite_codes', key: 'inviteCodes', sums: ['user_id', 'created_at'], serial: false },
+  { name: 'invitations', key: 'invitations', sums: ['invitee_id', 'inviter_id', 'created_at'], serial: false },
 ] as const;
 
 const BATCH = 1000;

@@ -9,6 +9,7 @@ import { adminAuthRoutes } from './rest/adminAuth';
 import { errorPlugin } from './rest/errors';
 import { guardPlugin } from './rest/guard';
 import { memberRoutes } from './rest/member';
+import { adminInvitationRoutes, sharingRoutes } from './rest/sharing';
 import { apiReference } from './rest/openapi';
 import { staticPages } from './rest/static';
 import { systemRoutes, type SystemInfo } from './rest/system';
@@ -33,6 +34,8 @@ export function createApp(deps: AppDeps) {
     .use(memberRoutes(deps))
     .use(adminRoutes(deps))
     .use(adminAuthRoutes(deps))
+    .use(sharingRoutes(deps))
+    .use(adminInvitationRoutes(deps))
     .use(apiReference(() => app, API_VERSION))
     .use(trpcPlugin({ services: deps.services, auth: deps }, logError))
     .use(staticPages());

@@ -23,6 +23,10 @@ const envSchema = z.object({
   ),
   TELEGRAM_API_URL: z.string().url().default('https://api.telegram.org').transform((u) => u.replace(/\/+$/, '')),
   PUBLIC_URL: optionalText.pipe(z.string().url().optional()),
+  /** The Mini App's short name from @BotFather (/newapp): links become t.me/<bot>/<name>?startapp=…; unset: the bot's Main Mini App. */
+  MINIAPP_SHORT_NAME: optionalText.pipe(
+    z.string().regex(/^[A-Za-z0-9_]{3,30}$/, 'MINIAPP_SHORT_NAME must be the short name given to @BotFather (3–30 letters, digits or _)').optional(),
+  ),
   ADMIN_TELEGRAM_IDS: z
     .string()
     .default('')

@@ -13,6 +13,7 @@ import { createLogger, type Logger } from './log';
 import { RateLimiter } from './rateLimit';
 import { ServiceError } from './domain/errors';
 import { createServices } from './services';
+import { telegramLinks } from './telegramApi';
 
 export interface RuntimeOptions {
   clock?: Clock;
@@ -24,7 +25,9 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}) {
   const log = options.log ?? createLogger(config.LOG_LEVEL);
   const opened = openStore(config);
   const { store } = opened;
-  const services = createServices({ store, clock, timeZone: config.CLUB_TIMEZONE, correctionMinutes: config.CORRECTION_MINUTES });
+  let botUsername: string | null = null;
+  const links = telegramLinks(config, { knownUsername: () => botUsername, log });
+  const services = createServices({ store, clock, timeZone: config.CLUB_TIMEZONE, correctionMinutes: config.CORRECTION_MINUTES, links });
   // Runs first on the connection: requests arriving meanwhile wait for it.
   // On PostgreSQL every store call first waits for the migrations (opened.ready).
   const ready = services.admin.access.seedOwners(config.ADMIN_TELEGRAM_IDS);
@@ -36,7 +39,6 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}) {
     : null;
   // Demo mode signs initData with a secret of its own that no Telegram bot shares.
   const signingToken = config.BOT_TOKEN ?? `demo:${randomBytes(24).toString('hex')}`;
-  let botUsername: string | null = null;
   const limiter = new RateLimiter(() => clock.now().getTime());
   const minute = 60_000;
   const limitMember = (telegramId: number, write: boolean) => {

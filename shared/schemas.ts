@@ -45,7 +45,8 @@ export const displayNameSchema = z
   .max(64, 'The name is longer than 64 characters')
   .refine((s) => !HIDDEN_CHARACTER.test(s), 'The name contains control characters');
 
-export const registerInputSchema = z.object({ displayName: displayNameSchema.optional() }).strict();
+/** `invite`: the start parameter the member arrived with (`inv_<code>`, …); anything else is ignored. */
+export const registerInputSchema = z.object({ displayName: displayNameSchema.optional(), invite: z.string().max(512).optional() }).strict();
 
 /** A submitted value: a number, or a string with a decimal point or comma. Parsed in domain. */
 export const submitValueSchema = z.union([z.number(), z.string().max(32)]);

@@ -142,6 +142,8 @@ export interface AdminUserRowDto {
   submissions: number;
   bestStreak: number;
   lastActiveAt: string | null;
+  /** Members who registered through this member's invite links. */
+  invited: number;
 }
 
 export interface AdminUserDetailDto {

@@ -15,6 +15,7 @@ import type {
   SubmitResultDto,
   UserDto,
 } from '../../shared/types';
+import type { InviteDto, PreparedShareDto, ShareCardDto, ShareKind } from '../../shared/sharing';
 
 let initData = '';
 
@@ -36,8 +37,8 @@ const trpc = createTRPCClient<AppRouter>({
  * (a drift between the two fails `vue-tsc`).
  */
 export const api = {
-  register: (displayName?: string): Promise<{ user: UserDto; created: boolean }> =>
-    trpc.auth.register.mutate(displayName ? { displayName } : {}),
+  register: (displayName?: string, invite?: string): Promise<{ user: UserDto; created: boolean }> =>
+    trpc.auth.register.mutate({ ...(displayName ? { displayName } : {}), ...(invite ? { invite } : {}) }),
   me: (): Promise<ProfileDto> => trpc.me.get.query(),
   setLanguage: (language: Language): Promise<UserDto> => trpc.me.setLanguage.mutate({ language }),
   setReminders: (enabled: boolean): Promise<UserDto> => trpc.me.setReminders.mutate({ enabled }),
@@ -51,6 +52,9 @@ export const api = {
   history: (challengeId: number, range: HistoryRange): Promise<HistoryDto> => trpc.me.history.query({ challengeId, range }),
   leaderboard: (challengeId: number | undefined, type: LeaderboardType, limit = 50): Promise<LeaderboardDto> =>
     trpc.leaderboard.get.query({ ...(challengeId ? { challengeId } : {}), type, limit }),
+  invite: (): Promise<InviteDto> => trpc.invite.mine.query(),
+  shareCards: (challengeId: number): Promise<ShareCardDto[]> => trpc.share.cards.query({ challengeId }),
+  prepareShare: (challengeId: number, kind: ShareKind): Promise<PreparedShareDto> => trpc.share.prepare.mutate({ challengeId, kind }),
 };
 
 // ---- errors ----

@@ -13,7 +13,10 @@ import {
   miniApp,
   mockTelegramEnv,
   popup,
+  openTelegramLink,
   retrieveLaunchParams,
+  shareMessage,
+  switchInlineQuery,
   themeParams,
   viewport,
   swipeBehavior,
@@ -347,4 +350,51 @@ export function nativeConfirm(options: { title: string; message: string; confirm
       );
     }) ?? null
   );
+}
+
+// ---- Start parameter and sharing ----
+
+/**
+ * The start parameter the app was opened with: `tgWebAppStartParam` of the launch (a
+ * `startapp=` link), initData's `start_param`, or — in a plain browser (demo mode, tests) —
+ * `?tgWebAppStartParam=` / `?startapp=` of the page's own address. Raw: shared/startParam.ts
+ * reads it.
+ */
+export function launchStartParam(): string | null {
+  return (
+    safe(() => {
+      const query = rawLaunchQuery();
+      const launch = query ? new URLSearchParams(query) : null;
+      const fromLaunch = launch?.get('tgWebAppStartParam') ?? new URLSearchParams(launch?.get('tgWebAppData') ?? '').get('start_param');
+      if (fromLaunch) return fromLaunch;
+      const page = new URLSearchParams(window.location.search);
+      return page.get('tgWebAppStartParam') ?? page.get('startapp');
+    }) ?? null
+  );
+}
+
+/**
+ * Telegram's own share dialog for a prepared message (Bot API 8.0). Resolves 'sent' or
+ * 'cancelled'; 'unavailable' outside Telegram or in an older client.
+ */
+export async function sharePrepared(id: string): Promise<'sent' | 'cancelled' | 'unavailable'> {
+  if (!nativeBridge.value || !safe(() => shareMessage.isAvailable())) return 'unavailable';
+  try {
+    await shareMessage(id);
+    return 'sent';
+  } catch {
+    return 'cancelled';
+  }
+}
+
+/** Lets the member pick a chat with `@bot <query>` typed in (the bot's inline mode); false when unavailable. */
+export function shareViaInlineQuery(query: string): boolean {
+  if (!nativeBridge.value) return false;
+  return safe(() => switchInlineQuery.ifAvailable(query, ['users', 'groups', 'channels'])[0]) ?? false;
+}
+
+/** Opens a t.me link inside Telegram, or a new tab in a browser. */
+export function openShareLink(url: string): void {
+  if (nativeBridge.value && safe(() => openTelegramLink.ifAvailable(url)[0])) return;
+  safe(() => window.open(url, '_blank', 'noopener'));
 }

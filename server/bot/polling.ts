@@ -23,7 +23,7 @@ export const DEFAULT_POLLING: PollingOptions = {
   timeoutSeconds: 30,
   idleDelayMs: 200,
   backoff: { initialMs: 1000, maxMs: 60_000, factor: 2 },
-  allowedUpdates: ['message', 'callback_query'],
+  allowedUpdates: ['message', 'callback_query', 'inline_query'],
 };
 
 export interface Poller {

@@ -6,7 +6,8 @@
 import type { Clock } from '../clock';
 
 export type PendingInput =
-  | { kind: 'name' }
+  /** After "/start": a typed name registers; `invite`: the start payload's invitation, if any. */
+  | { kind: 'name'; invite?: string }
   | { kind: 'value'; challengeId: number }
   /** After "✏️ Correct": the next number replaces today's result. */
   | { kind: 'fix'; challengeId: number }

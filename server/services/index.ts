@@ -19,19 +19,23 @@ import * as challenges from './challenges';
 import * as corrections from './corrections';
 import * as leaderboard from './leaderboard';
 import * as history from './history';
+import * as invitations from './invitations';
+import { linksWithoutBot, type SharingLinks } from './links';
 import * as members from './members';
 import { Notices } from './notices';
 import * as photos from './photos';
 import { ReadModel } from './readModel';
 import * as reminders from './reminders';
 import * as results from './results';
+import * as sharing from './sharing';
 import * as rollover from './rollover';
 import type { Store } from './store';
 import * as submit from './submit';
 
-export function createServices(deps: { store: Store; clock: Clock; timeZone: string; correctionMinutes?: number }) {
+export function createServices(deps: { store: Store; clock: Clock; timeZone: string; correctionMinutes?: number; links?: SharingLinks }) {
+  const { links = linksWithoutBot('http://localhost'), ...rest } = deps;
   const ctx: ServiceContext = {
-    ...deps,
+    ...rest,
     correctionMinutes: deps.correctionMinutes ?? DEFAULT_CORRECTION_MINUTES,
     readModel: new ReadModel(deps.store),
     notices: new Notices(),
@@ -72,6 +76,17 @@ export function createServices(deps: { store: Store; clock: Clock; timeZone: str
     },
     photos: {
       notePhoto: bound(photos.notePhoto),
+    },
+    /** Invite links and who invited whom (recorded by members.register). */
+    invitations: {
+      myInvite: (telegramId: number) => invitations.myInvite(ctx, links, telegramId),
+      memberInvitations: bound(invitations.memberInvitations),
+    },
+    /** Cards of a streak or today's result, shared from the Mini App or the bot's inline mode. */
+    sharing: {
+      shareCards: (telegramId: number, filter?: sharing.CardFilter) => sharing.shareCards(ctx, links, telegramId, filter),
+      prepareShare: (telegramId: number, input: Parameters<typeof sharing.prepareShare>[3]) => sharing.prepareShare(ctx, links, telegramId, input),
+      toInlineArticle: sharing.toInlineArticle,
     },
     /** Things members must hear about (the bot subscribes when it runs). */
     notices: {

@@ -13,6 +13,7 @@ import { languageFromTelegram } from '../../shared/i18n/errors';
 import type { DayKey, ProfileChallengeDto, ProfileDto, TodayDto, UserDto } from '../../shared/types';
 import { now, requireMember, write, type ServiceContext, type TelegramIdentity } from './context';
 import { toChallengeDto, toUserDto } from './mappers';
+import { recordInvitation } from './invitations';
 
 const HEATMAP_DAYS = 84;
 
@@ -31,12 +32,14 @@ export function findMember(ctx: ServiceContext, telegramId: number): Promise<Use
 
 /**
  * Idempotent: the first call registers (created: true); later calls return the member and
- * only rename them when a new name is given.
+ * only rename them when a new name is given. `invite` (the start parameter the member arrived
+ * with) records who invited them — at this first registration only (services/invitations.ts).
  */
 export function register(
   ctx: ServiceContext,
   identity: TelegramIdentity,
-  input: { displayName?: string },
+  input: { displayName?: string; invite?: string },
+  options: { via?: 'bot' | 'app' } = {},
 ): Promise<{ user: UserDto; created: boolean }> {
   return write(ctx, async (tx, emit) => {
     const when = now(ctx);
@@ -55,6 +58,7 @@ export function register(
       lastActiveAt: when.ms,
       unreachable: false,
     });
+    await recordInvitation(tx, row.id, input.invite, options.via ?? 'app', when.ms);
     return { user: toUserDto(registered), created: true };
   });
 }

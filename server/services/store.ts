@@ -12,6 +12,7 @@ import type * as announcements from '../db/repositories/announcements';
 import type * as audit from '../db/repositories/audit';
 import type * as challenges from '../db/repositories/challenges';
 import type * as exports from '../db/repositories/exports';
+import type * as invitations from '../db/repositories/invitations';
 import type * as jobs from '../db/repositories/jobs';
 import type * as leaderboard from '../db/repositories/leaderboard';
 import type * as memberships from '../db/repositories/memberships';
@@ -39,6 +40,7 @@ export interface Repositories {
   audit: AsyncRepository<typeof audit>;
   challenges: AsyncRepository<typeof challenges>;
   exports: AsyncRepository<typeof exports>;
+  invitations: AsyncRepository<typeof invitations>;
   jobs: AsyncRepository<typeof jobs>;
   leaderboard: AsyncRepository<typeof leaderboard>;
   memberships: AsyncRepository<typeof memberships>;

@@ -38,10 +38,60 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startFakeTelegram(port: number): Promise<TelegramServer> {
+export async function startFakeTelegram(port: number, tap?: FakeTelegramTap): Promise<TelegramServer> {
   const server = new TelegramServer({ port, host: '127.0.0.1', storeTimeout: 60 });
+  if (tap) tapFakeTelegram(server, tap);
   await server.start();
   return server;
+}
+
+/** One Bot API call as the fake Telegram received it. */
+export interface ReceivedCall {
+  method: string;
+  body: Record<string, any>;
+}
+
+/**
+ * What telegram-test-api cannot do by itself: record every Bot API call it receives (methods it
+ * does not implement too, which it refuses), and hand the bot raw updates of kinds it cannot
+ * produce (inline queries) with the bot's next getUpdates.
+ */
+export interface FakeTelegramTap {
+  received: ReceivedCall[];
+  updates: Record<string, unknown>[];
+}
+
+type NodeHandler = (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void;
+
+function tapFakeTelegram(server: TelegramServer, tap: FakeTelegramTap): void {
+  const holder = server as unknown as { webServer: NodeHandler };
+  const inner = holder.webServer;
+  const tapped: NodeHandler = (req, res) => {
+    const method = /^\/bot[^/]+\/([A-Za-z]+)/.exec(req.url ?? '')?.[1];
+    if (!method) return inner(req, res);
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const raw = Buffer.concat(chunks).toString('utf8');
+      let body: Record<string, any> = {};
+      try {
+        body = raw ? JSON.parse(raw) : {};
+      } catch {
+        body = Object.fromEntries(new URLSearchParams(raw));
+      }
+      if (method !== 'getUpdates') tap.received.push({ method, body });
+      if (method === 'getUpdates' && tap.updates.length > 0) {
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ ok: true, result: tap.updates.splice(0) }));
+        return;
+      }
+      // Already read: express's body parser takes it from here (it skips a request marked read).
+      Object.assign(req, { body, _body: true });
+      inner(req, res);
+    });
+  };
+  // The server logs express's settings when it starts: keep them reachable.
+  holder.webServer = Object.assign(tapped, { settings: (inner as unknown as { settings: unknown }).settings });
 }
 
 export interface BotMessage {
@@ -186,6 +236,10 @@ export class BotHarness {
   runtime!: TestRuntime;
   qadam!: QadamBot;
   readonly logs: LogLine[] = [];
+  /** Every Bot API call the bot made but getUpdates, as the fake Telegram received it. */
+  readonly received: ReceivedCall[] = [];
+  private readonly tap: FakeTelegramTap = { received: this.received, updates: [] };
+  private injectedUpdateId = 1_000_000;
   /** Updates members sent to the fake Telegram, and updates the bot took from it. */
   private sentUpdates = 0;
   private takenUpdates = 0;
@@ -196,7 +250,7 @@ export class BotHarness {
 
   async start(options: { env?: Record<string, string>; now?: string } = {}): Promise<this> {
     this.port = await freePort();
-    this.fake = await startFakeTelegram(this.port);
+    this.fake = await startFakeTelegram(this.port, this.tap);
     this.runtime = createTestRuntime({
       now: options.now,
       env: { TELEGRAM_API_URL: this.fakeUrl, PUBLIC_URL: 'https://qadam.example', ...options.env },
@@ -225,6 +279,17 @@ export class BotHarness {
 
   posted(): void {
     this.sentUpdates++;
+  }
+
+  /** Hands the bot a raw update telegram-test-api cannot make (e.g. `{ inline_query }`). */
+  inject(update: Record<string, unknown>): void {
+    this.tap.updates.push({ update_id: this.injectedUpdateId++, ...update });
+    this.posted();
+  }
+
+  /** The calls of one Bot API method the bot made so far. */
+  calls(method: string): ReceivedCall[] {
+    return this.received.filter((c) => c.method === method);
   }
 
   /** Resolves once the bot took every update sent so far, handled it, and sent what it queued. */

@@ -4,6 +4,7 @@ import { computed, type Ref } from 'vue';
 import type { Language, LeaderboardType } from '../../../shared/schemas';
 import type { HistoryRange } from '../../../shared/types';
 import { api, toAppError } from '../api';
+import { arrivedInvite } from './share';
 
 export const keys = {
   me: ['me'] as const,
@@ -70,7 +71,8 @@ export function useInvalidateAll() {
 export function useRegister() {
   const invalidate = useInvalidateAll();
   return useMutation({
-    mutationFn: (displayName: string) => api.register(displayName),
+    // An invitation the app was opened with (startapp=inv_<code>) goes with the registration.
+    mutationFn: (displayName: string) => api.register(displayName, arrivedInvite()),
     onSuccess: () => invalidate(),
   });
 }

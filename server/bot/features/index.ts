@@ -8,6 +8,7 @@ import { helpFeature } from './help';
 import { languageFeature } from './language';
 import { meFeature } from './me';
 import { remindersFeature } from './reminders';
+import { shareFeature } from './share';
 import { startFeature } from './start';
 import { submitFeature } from './submit';
 import { topFeature } from './top';
@@ -21,4 +22,5 @@ export const features: BotFeature[] = [
   languageFeature,
   remindersFeature,
   adminFeature,
+  shareFeature,
 ];

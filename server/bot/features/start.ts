@@ -6,6 +6,7 @@
 import { InlineKeyboard, Plugin, type User } from 'gramio';
 import { botText } from '../../../shared/i18n/bot';
 import { displayNameSchema } from '../../../shared/schemas';
+import { parseStartParam } from '../../../shared/startParam';
 import { appKeyboard, identityOf, languageOf, say, type SendApi } from '../context';
 import type { BotDeps, BotFeature } from '../deps';
 import { REGISTER_CALLBACK } from '../refusals';
@@ -22,12 +23,17 @@ export const startFeature: BotFeature = (deps: BotDeps) => {
     const language = member.language;
     const t = botText(language);
     if (payload) deps.log.debug('bot: /start with a payload', { payload: payload.slice(0, 64) });
+    // An invitation (`inv_<code>`) waits with the name for the registration; a member's own
+    // or an old link changes nothing (services/invitations.ts).
+    const code = parseStartParam(payload).invite;
+    const waiting = pending.get(chatId);
+    const invite = code ? `inv_${code}` : waiting?.kind === 'name' ? waiting.invite : undefined;
     if (isRegistered(member)) {
       pending.clear(chatId);
       await say(api, deps, chatId, language, { text: t.welcomeBack(member.displayName), keyboard: appKeyboard(deps, language) });
       return;
     }
-    pending.set(chatId, { kind: 'name' });
+    pending.set(chatId, { kind: 'name', ...(invite ? { invite } : {}) });
     const name = defaultDisplayName(identityOf(from));
     await say(api, deps, chatId, language, {
       text: t.greeting(from.firstName || name),
@@ -36,7 +42,10 @@ export const startFeature: BotFeature = (deps: BotDeps) => {
   }
 
   async function register(api: SendApi, from: User, chatId: number, displayName?: string): Promise<void> {
-    const { user, created } = await services.members.register(identityOf(from), displayName ? { displayName } : {});
+    const waiting = pending.get(chatId);
+    const invite = waiting?.kind === 'name' ? waiting.invite : undefined;
+    const input = { ...(displayName ? { displayName } : {}), ...(invite ? { invite } : {}) };
+    const { user, created } = await services.members.register(identityOf(from), input, { via: 'bot' });
     pending.clear(chatId);
     const t = botText(user.language);
     await say(api, deps, chatId, user.language, {

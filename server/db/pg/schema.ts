@@ -240,3 +240,26 @@ export const announcementRecipients = pgTable(
   },
   (t) => [primaryKey({ columns: [t.announcementId, t.userId] }), index('announcement_recipients_state_idx').on(t.state, t.announcementId)],
 );
+
+export const inviteCodes = pgTable('invite_codes', {
+  userId: integer('user_id')
+    .primaryKey()
+    .references(() => users.id),
+  code: text('code').notNull().unique(),
+  createdAt: ms('created_at').notNull(),
+});
+
+export const invitations = pgTable(
+  'invitations',
+  {
+    inviteeId: integer('invitee_id')
+      .primaryKey()
+      .references(() => users.id),
+    inviterId: integer('inviter_id')
+      .notNull()
+      .references(() => users.id),
+    via: text('via', { enum: ['bot', 'app'] }).notNull(),
+    createdAt: ms('created_at').notNull(),
+  },
+  (t) => [index('invitations_inviter_idx').on(t.inviterId, t.createdAt)],
+);

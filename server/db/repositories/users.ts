@@ -2,7 +2,7 @@ import { and, eq, or, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { prepared } from '../prepared';
 import { shownNameSql } from '../rules';
-import { submissions, userChallenges, users } from '../schema';
+import { invitations, submissions, userChallenges, users } from '../schema';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -111,6 +111,8 @@ export interface UserStatsRow {
   challenges: number;
   submissions: number;
   bestStreak: number;
+  /** Members who registered through this member's invite links. */
+  invited: number;
 }
 
 function userStatsSelect(db: Db) {
@@ -130,6 +132,7 @@ function userStatsSelect(db: Db) {
       challenges: sql<number>`(select count(*) from ${userChallenges} uc where uc.user_id = "users"."id" and uc.is_member = 1)`,
       submissions: sql<number>`(select count(*) from ${submissions} s where s.user_id = "users"."id")`,
       bestStreak: sql<number>`coalesce((select max(uc.best_streak) from ${userChallenges} uc where uc.user_id = "users"."id"), 0)`,
+      invited: sql<number>`(select count(*) from ${invitations} i where i.inviter_id = "users"."id")`,
     })
     .from(users);
 }

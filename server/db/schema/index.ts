@@ -269,3 +269,32 @@ export const announcementRecipients = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.announcementId, t.userId] }), index('announcement_recipients_state_idx').on(t.state, t.announcementId)],
 );
+
+/** Each member's invite code (`inv_<code>` in their links), made the first time they ask for it. */
+export const inviteCodes = sqliteTable('invite_codes', {
+  userId: integer('user_id')
+    .primaryKey()
+    .references(() => users.id),
+  code: text('code').notNull().unique(),
+  createdAt: integer('created_at').notNull(),
+});
+
+/**
+ * Who invited whom: one row per invited member, written in the transaction that registers them
+ * and never changed (the key on the invitee keeps the first). `via`: the bot's /start link or
+ * the Mini App's start parameter.
+ */
+export const invitations = sqliteTable(
+  'invitations',
+  {
+    inviteeId: integer('invitee_id')
+      .primaryKey()
+      .references(() => users.id),
+    inviterId: integer('inviter_id')
+      .notNull()
+      .references(() => users.id),
+    via: text('via', { enum: ['bot', 'app'] }).notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('invitations_inviter_idx').on(t.inviterId, t.createdAt)],
+);

@@ -24,6 +24,7 @@ function toRow(r: UserStatsRow): AdminUserRowDto {
     submissions: r.submissions,
     bestStreak: r.bestStreak,
     lastActiveAt: r.lastActiveAt === null ? null : new Date(r.lastActiveAt).toISOString(),
+    invited: r.invited,
   };
 }
 

@@ -54,6 +54,8 @@ export const adminRouter = router({
     removeFromChallenge: adminProcedure
       .input(membershipRef)
       .mutation(({ ctx, input }) => ctx.services.admin.members.removeFromChallenge(ctx.actor, input.userId, input.challengeId)),
+    /** Who invited the member, and whom they invited. */
+    invitations: adminProcedure.input(userRef).query(({ ctx, input }) => ctx.services.invitations.memberInvitations(ctx.actor, input.userId)),
   }),
   submissions: router({
     delete: adminProcedure

@@ -3,7 +3,7 @@ import { and, eq, or, sql } from 'drizzle-orm';
 import type { TelegramProfile, UserRow, UserStatsRow } from '../../repositories/users';
 import type { PgDb } from '../client';
 import { shownNameSql } from '../rules';
-import { submissions, userChallenges, users } from '../schema';
+import { invitations, submissions, userChallenges, users } from '../schema';
 
 export async function findUserByTelegramId(db: PgDb, telegramId: number): Promise<UserRow | undefined> {
   return (await db.select().from(users).where(eq(users.telegramId, telegramId)))[0];
@@ -74,6 +74,7 @@ function userStatsSelect(db: PgDb) {
       challenges: sql<number>`(select count(*)::int from ${userChallenges} uc where uc.user_id = "users"."id" and uc.is_member)`,
       submissions: sql<number>`(select count(*)::int from ${submissions} s where s.user_id = "users"."id")`,
       bestStreak: sql<number>`coalesce((select max(uc.best_streak) from ${userChallenges} uc where uc.user_id = "users"."id"), 0)`,
+      invited: sql<number>`(select count(*)::int from ${invitations} i where i.inviter_id = "users"."id")`,
     })
     .from(users);
 }
