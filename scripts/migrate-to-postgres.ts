@@ -34,6 +34,9 @@ const TABLES = [
   { name: 'job_runs', key: 'jobRuns', sums: ['ran_at'], serial: false },
   { name: 'announcements', key: 'announcements', sums: ['id', 'created_by', 'created_at', 'finished_at'], serial: true },
   { name: 'announcement_recipients', key: 'announcementRecipients', sums: ['announcement_id', 'user_id', 'updated_at'], serial: false },
+  { name: 'reminder_preferences', key: 'reminderPreferences', sums: ['user_id', 'challenge_id', 'updated_at'], serial: false },
+  { name: 'club_chat_settings', key: 'clubChatSettings', sums: ['id', 'chat_id', 'updated_at'], serial: false },
+  { name: 'group_posts', key: 'groupPosts', sums: ['chat_id', 'created_at'], serial: false },
 ] as const;
 
 const BATCH = 1000;

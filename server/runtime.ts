@@ -24,7 +24,13 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}) {
   const log = options.log ?? createLogger(config.LOG_LEVEL);
   const opened = openStore(config);
   const { store } = opened;
-  const services = createServices({ store, clock, timeZone: config.CLUB_TIMEZONE, correctionMinutes: config.CORRECTION_MINUTES });
+  const services = createServices({
+    store,
+    clock,
+    timeZone: config.CLUB_TIMEZONE,
+    correctionMinutes: config.CORRECTION_MINUTES,
+    clubChatId: config.CLUB_CHAT_ID ?? null,
+  });
   // Runs first on the connection: requests arriving meanwhile wait for it.
   // On PostgreSQL every store call first waits for the migrations (opened.ready).
   const ready = services.admin.access.seedOwners(config.ADMIN_TELEGRAM_IDS);
