@@ -9,6 +9,7 @@ import { adminAuthRoutes } from './rest/adminAuth';
 import { errorPlugin } from './rest/errors';
 import { guardPlugin } from './rest/guard';
 import { memberRoutes } from './rest/member';
+import { memberReminderRoutes } from './rest/reminders';
 import { apiReference } from './rest/openapi';
 import { staticPages } from './rest/static';
 import { systemRoutes, type SystemInfo } from './rest/system';
@@ -31,6 +32,7 @@ export function createApp(deps: AppDeps) {
     .use(errorPlugin(logError))
     .use(systemRoutes(deps, deps.system))
     .use(memberRoutes(deps))
+    .use(memberReminderRoutes(deps))
     .use(adminRoutes(deps))
     .use(adminAuthRoutes(deps))
     .use(apiReference(() => app, API_VERSION))

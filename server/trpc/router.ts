@@ -1,6 +1,7 @@
 import { router } from './init';
 import { adminRouter } from './routers/admin';
 import { authRouter, challengesRouter, leaderboardRouter, meRouter } from './routers/member';
+import { clubChatRouter, remindersRouter } from './routers/reminders';
 
 export const appRouter = router({
   auth: authRouter,
@@ -8,4 +9,6 @@ export const appRouter = router({
   challenges: challengesRouter,
   leaderboard: leaderboardRouter,
   admin: adminRouter,
+  reminders: remindersRouter,
+  clubChat: clubChatRouter,
 });

@@ -172,6 +172,7 @@ export interface MyReminderTexts {
   offButton: string;
   onButton: string;
   badTime: string;
+  outsideWindow: (window: string) => string;
 }
 
 export const myReminderTexts: Record<Language, MyReminderTexts> = {
@@ -192,6 +193,7 @@ export const myReminderTexts: Record<Language, MyReminderTexts> = {
     offButton: '🔕 Oʻchirish',
     onButton: '🔔 Yoqish',
     badTime: 'Vaqtni SS:DD koʻrinishida yozing, masalan 20:30.',
+    outsideWindow: (w) => `Eslatma vaqti challenge oraligʻida boʻlishi kerak: ${w}. Boshqa vaqt yozing.`,
   },
   ru: {
     header: (on) => (on ? '🔔 Ваши напоминания:' : '🔕 Все напоминания выключены. Время по челленджам:'),
@@ -210,6 +212,7 @@ export const myReminderTexts: Record<Language, MyReminderTexts> = {
     offButton: '🔕 Выключить',
     onButton: '🔔 Включить',
     badTime: 'Напишите время как ЧЧ:ММ, например 20:30.',
+    outsideWindow: (w) => `Время напоминания должно быть в пределах окна челленджа: ${w}. Напишите другое время.`,
   },
   en: {
     header: (on) => (on ? '🔔 Your reminders:' : '🔕 All reminders are off. Times per challenge:'),
@@ -228,5 +231,6 @@ export const myReminderTexts: Record<Language, MyReminderTexts> = {
     offButton: '🔕 Turn off',
     onButton: '🔔 Turn on',
     badTime: 'Write the time as HH:MM, e.g. 20:30.',
+    outsideWindow: (w) => `The reminder time must lie inside the challenge's window: ${w}. Type another time.`,
   },
 };

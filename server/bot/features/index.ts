@@ -4,6 +4,7 @@
  */
 import type { BotFeature } from '../deps';
 import { adminFeature } from './admin';
+import { clubChatFeature } from './clubChat';
 import { helpFeature } from './help';
 import { languageFeature } from './language';
 import { meFeature } from './me';
@@ -21,4 +22,5 @@ export const features: BotFeature[] = [
   languageFeature,
   remindersFeature,
   adminFeature,
+  clubChatFeature,
 ];
