@@ -6,6 +6,7 @@ import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import type { AppRouter } from '../../server/trpc/types';
 import type { Language, LeaderboardType } from '../../shared/schemas';
 import { AppError as SharedAppError, appErrorOfTrpc, codeOfStatus, type AppErrorCode, type ErrorCode } from '../../shared/errors';
+import type { MyRemindersDto, ReminderSettingDto, ReminderSettingInput } from '../../shared/reminders';
 import type {
   ChallengeDto,
   HistoryDto,
@@ -51,6 +52,9 @@ export const api = {
   history: (challengeId: number, range: HistoryRange): Promise<HistoryDto> => trpc.me.history.query({ challengeId, range }),
   leaderboard: (challengeId: number | undefined, type: LeaderboardType, limit = 50): Promise<LeaderboardDto> =>
     trpc.leaderboard.get.query({ ...(challengeId ? { challengeId } : {}), type, limit }),
+  myReminders: (): Promise<MyRemindersDto> => trpc.reminders.mine.query(),
+  setMyReminder: (challengeId: number, setting: ReminderSettingInput): Promise<ReminderSettingDto> =>
+    trpc.reminders.set.mutate({ challengeId, setting }),
 };
 
 // ---- errors ----
