@@ -63,7 +63,7 @@ describe('in the group', () => {
     const chosen = await admin.ask('/clubchat');
     expect(chosen.text).toContain('is now the club\'s group');
     expect(await h.services.clubChat.target()).toEqual({ chatId: GROUP, language: 'uz', source: 'admin' });
-    const audit = await h.services.admin.audit.auditPage({ telegramId: ADMIN_ID, role: 'owner' }, { action: 'clubchat.update', page: 1, pageSize: 10 });
+    const audit = await h.services.admin.audit.auditPage({ telegramId: ADMIN_ID, role: 'owner' }, { action: 'clubchat.update' }, 1, 10);
     expect(audit.total).toBe(1);
 
     expect((await admin.ask('/clubchat summary 21:45')).text).toBe('🌙 Evening summary on: posted to the group every day at 21:45.');
