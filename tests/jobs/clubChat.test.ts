@@ -65,8 +65,7 @@ function restart(now: string): { deps: JobDeps; sent: OutgoingMessage[] } {
 
 function capture(): { log: Logger; errors: string[] } {
   const errors: string[] = [];
-  const noop = () => undefined;
-  return { log: { debug: noop, info: noop, warn: noop, error: (msg) => void errors.push(msg) }, errors };
+  return { log: { ...silentLogger, error: (msg: string) => void errors.push(msg) }, errors };
 }
 
 describe('winners in the club group', () => {
