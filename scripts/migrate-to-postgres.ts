@@ -36,6 +36,9 @@ const TABLES = [
   { name: 'announcement_recipients', key: 'announcementRecipients', sums: ['announcement_id', 'user_id', 'updated_at'], serial: false },
   { name: 'invite_codes', key: 'inviteCodes', sums: ['user_id', 'created_at'], serial: false },
   { name: 'invitations', key: 'invitations', sums: ['invitee_id', 'inviter_id', 'created_at'], serial: false },
+  { name: 'reminder_preferences', key: 'reminderPreferences', sums: ['user_id', 'challenge_id', 'updated_at'], serial: false },
+  { name: 'club_chat_settings', key: 'clubChatSettings', sums: ['id', 'chat_id', 'updated_at'], serial: false },
+  { name: 'group_posts', key: 'groupPosts', sums: ['chat_id', 'created_at'], serial: false },
 ] as const;
 
 const BATCH = 1000;

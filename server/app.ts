@@ -10,6 +10,7 @@ import { errorPlugin } from './rest/errors';
 import { guardPlugin } from './rest/guard';
 import { memberRoutes } from './rest/member';
 import { adminInvitationRoutes, sharingRoutes } from './rest/sharing';
+import { memberReminderRoutes } from './rest/reminders';
 import { apiReference } from './rest/openapi';
 import { staticPages } from './rest/static';
 import { systemRoutes, type SystemInfo } from './rest/system';
@@ -32,6 +33,7 @@ export function createApp(deps: AppDeps) {
     .use(errorPlugin(logError))
     .use(systemRoutes(deps, deps.system))
     .use(memberRoutes(deps))
+    .use(memberReminderRoutes(deps))
     .use(adminRoutes(deps))
     .use(adminAuthRoutes(deps))
     .use(sharingRoutes(deps))

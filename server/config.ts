@@ -36,6 +36,14 @@ const envSchema = z.object({
       if (bad.length) ctx.addIssue({ code: 'custom', message: `not a Telegram id: ${bad.join(', ')}` });
       return ids.map(Number);
     }),
+  /** The club's Telegram group (a chat id such as -1001234567890): winners and the evening summary go there. */
+  CLUB_CHAT_ID: optionalText.pipe(
+    z
+      .string()
+      .regex(/^-?\d{1,16}$/, 'CLUB_CHAT_ID must be a Telegram chat id such as -1001234567890')
+      .transform(Number)
+      .optional(),
+  ),
   CLUB_TIMEZONE: z.string().default('Asia/Tashkent').refine(isValidTimeZone, 'unknown IANA time zone'),
   INIT_DATA_MAX_AGE: z.coerce.number().int().positive().default(86400),
   /** Requests per minute; 0 turns a limit off. */

@@ -27,7 +27,14 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}) {
   const { store } = opened;
   let botUsername: string | null = null;
   const links = telegramLinks(config, { knownUsername: () => botUsername, log });
-  const services = createServices({ store, clock, timeZone: config.CLUB_TIMEZONE, correctionMinutes: config.CORRECTION_MINUTES, links });
+  const services = createServices({
+    store,
+    clock,
+    timeZone: config.CLUB_TIMEZONE,
+    correctionMinutes: config.CORRECTION_MINUTES,
+    links,
+    clubChatId: config.CLUB_CHAT_ID ?? null,
+  });
   // Runs first on the connection: requests arriving meanwhile wait for it.
   // On PostgreSQL every store call first waits for the migrations (opened.ready).
   const ready = services.admin.access.seedOwners(config.ADMIN_TELEGRAM_IDS);

@@ -6,6 +6,7 @@ import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import type { AppRouter } from '../../server/trpc/types';
 import type { Language, LeaderboardType } from '../../shared/schemas';
 import { AppError as SharedAppError, appErrorOfTrpc, codeOfStatus, type AppErrorCode, type ErrorCode } from '../../shared/errors';
+import type { MyRemindersDto, ReminderSettingDto, ReminderSettingInput } from '../../shared/reminders';
 import type {
   ChallengeDto,
   HistoryDto,
@@ -55,6 +56,9 @@ export const api = {
   invite: (): Promise<InviteDto> => trpc.invite.mine.query(),
   shareCards: (challengeId: number): Promise<ShareCardDto[]> => trpc.share.cards.query({ challengeId }),
   prepareShare: (challengeId: number, kind: ShareKind): Promise<PreparedShareDto> => trpc.share.prepare.mutate({ challengeId, kind }),
+  myReminders: (): Promise<MyRemindersDto> => trpc.reminders.mine.query(),
+  setMyReminder: (challengeId: number, setting: ReminderSettingInput): Promise<ReminderSettingDto> =>
+    trpc.reminders.set.mutate({ challengeId, setting }),
 };
 
 // ---- errors ----

@@ -17,6 +17,7 @@ import type { Services } from '../services';
 import { botText, formatDay, formatNumber } from '../../shared/i18n/bot';
 import { installErrorBoundary } from './boundary';
 import type { BotDeps } from './deps';
+import { groupChat } from './features/clubChat';
 import { fallback } from './features/fallback';
 import { features } from './features';
 import { guards } from './guards';
@@ -94,6 +95,7 @@ export function createBot(deps: CreateBotDeps, options: CreateBotOptions = {}): 
   });
 
   installErrorBoundary(bot, botDeps);
+  bot.extend(groupChat(botDeps)); // the club's group: /top and /clubchat there; the rest of a group is ignored
   bot.extend(guards(botDeps));
   for (const feature of features) bot.extend(feature(botDeps));
   bot.extend(fallback(botDeps));

@@ -12,7 +12,9 @@ export type PendingInput =
   /** After "✏️ Correct": the next number replaces today's result. */
   | { kind: 'fix'; challengeId: number }
   /** /submit 5,5 with several challenges: the value waits for the challenge to be chosen. */
-  | { kind: 'choose'; value: string | null };
+  | { kind: 'choose'; value: string | null }
+  /** /reminders → "Change time": the next "HH:MM" is the member's own reminder time. */
+  | { kind: 'reminderTime'; challengeId: number };
 
 const TTL_MS = 15 * 60 * 1000;
 

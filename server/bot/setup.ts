@@ -30,6 +30,13 @@ export async function configureBot(bot: AnyBot, deps: BotDeps): Promise<void> {
         bot.api.setMyCommands({ commands: commands(language), language_code: language }),
       );
     }
+    // In groups (the club's chat) the bot answers /top only (and /clubchat for admins).
+    for (const language of [undefined, ...LANGUAGES]) {
+      const top = [{ command: 'top', description: botText(language ?? 'uz').commands.top }];
+      await attempt(deps, `setMyCommands(groups${language ? `, ${language}` : ''})`, () =>
+        bot.api.setMyCommands({ commands: top, scope: { type: 'all_group_chats' }, ...(language ? { language_code: language } : {}) }),
+      );
+    }
   }
   const url = appUrl(deps);
   if (url.startsWith('https://')) {

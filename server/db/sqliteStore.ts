@@ -22,6 +22,7 @@ import * as announcements from './repositories/announcements';
 import * as audit from './repositories/audit';
 import * as adminSessions from './repositories/adminSessions';
 import * as challenges from './repositories/challenges';
+import * as clubChat from './repositories/clubChat';
 import * as exports from './repositories/exports';
 import * as invitations from './repositories/invitations';
 import * as jobs from './repositories/jobs';
@@ -33,7 +34,7 @@ import * as submissionChanges from './repositories/submissionChanges';
 import * as submissions from './repositories/submissions';
 import * as users from './repositories/users';
 
-const MODULES = { admins, adminSessions, announcements, audit, challenges, exports, invitations, jobs, leaderboard, memberships, reminders, results, submissionChanges, submissions, users };
+const MODULES = { admins, adminSessions, announcements, audit, challenges, clubChat, exports, invitations, jobs, leaderboard, memberships, reminders, results, submissionChanges, submissions, users };
 
 
 type Run = <R>(call: () => R) => Promise<R>;

@@ -3,6 +3,7 @@
  * done while the server was down. Every step is idempotent, so running it on a server that
  * was never down costs a few queries and sends nothing.
  */
+import { eveningSummaryJob } from './clubChat';
 import { closeAndAnnounce } from './results';
 import { remindersJob } from './reminders';
 import { dailyRolloverJob } from './rollover';
@@ -36,5 +37,7 @@ export async function catchUp(deps: JobDeps, now: Date): Promise<JobSummary[]> {
   }
   // Reminders whose time passed less than an hour ago (the job's own rule).
   summaries.push(await remindersJob(deps, now));
+  // The evening summary, when its time passed less than an hour ago (the same rule).
+  summaries.push(await eveningSummaryJob(deps, now));
   return summaries;
 }

@@ -57,7 +57,7 @@ try {
 const log = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
 const clock = now ? fixedClock(now) : systemClock;
 const opened = openStore(config);
-const services = createServices({ store: opened.store, clock, timeZone: config.CLUB_TIMEZONE });
+const services = createServices({ store: opened.store, clock, timeZone: config.CLUB_TIMEZONE, clubChatId: config.CLUB_CHAT_ID ?? null });
 
 // The bot's own rate-limited queue, built as the server builds it; the bot is never started
 // here (only the server polls the token).

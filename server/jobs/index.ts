@@ -1,4 +1,5 @@
 /** The jobs by name: the scheduler, the catch-up and `bun run job <name>` share this table. */
+import { eveningSummaryJob } from './clubChat';
 import { remindersJob } from './reminders';
 import { monthlyResultsJob, weeklyResultsJob } from './results';
 import { dailyRolloverJob } from './rollover';
@@ -9,6 +10,7 @@ export const JOBS: Record<JobName, Job> = {
   'daily-rollover': dailyRolloverJob,
   'weekly-results': weeklyResultsJob,
   'monthly-results': monthlyResultsJob,
+  'evening-summary': eveningSummaryJob,
 };
 
 /** When each job runs, in CLUB_TIMEZONE (Bun.cron syntax). */
@@ -17,6 +19,7 @@ export const SCHEDULE: Record<JobName, string> = {
   'daily-rollover': '1 0 * * *',
   'weekly-results': '5 0 * * 1',
   'monthly-results': '10 0 1 * *',
+  'evening-summary': '* * * * *',
 };
 
 export { JOB_NAMES, type Job, type JobDeps, type JobName, type JobSummary } from './types';

@@ -1,6 +1,7 @@
 /** weekly-results (Monday 00:05) and monthly-results (the 1st, 00:10): write, then announce. */
 import { leaderboardButtonText, winnersText } from '../../shared/i18n/jobs';
 import type { ResultKind } from '../domain/schedule';
+import { postPeriodWinners } from './clubChat';
 import { appButton, deliverAll } from './deliver';
 import type { Job, JobDeps, JobSummary } from './types';
 
@@ -64,6 +65,12 @@ export async function closeAndAnnounce(
     counts.failed += result.failed;
     const winners = a.top.map((w) => `${w.rank}. ${w.displayName} ${w.total}`).join(', ');
     lines.push(`${label} ${name}: winners ${winners} — announced to ${result.sent} of ${messages.length}`);
+  }
+  // The club's group hears the winners too, once per period (older periods caught up late: not).
+  if (opts.announce) {
+    const group = await postPeriodWinners(deps, kind, period, now);
+    lines.push(...group.lines);
+    Object.assign(counts, { groupPosted: group.posted, groupFailed: group.failed });
   }
   return { lines, counts };
 }

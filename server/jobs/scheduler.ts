@@ -20,6 +20,7 @@ export interface Scheduler {
 }
 
 function isQuiet(s: JobSummary): boolean {
+  if (s.job === 'evening-summary') return (s.counts.posted ?? 0) === 0 && (s.counts.failed ?? 0) === 0;
   return s.job === 'reminders' && (s.counts.due ?? 0) === 0;
 }
 

@@ -12,7 +12,7 @@ export interface JobDeps {
   log: Logger;
 }
 
-export const JOB_NAMES = ['reminders', 'daily-rollover', 'weekly-results', 'monthly-results'] as const;
+export const JOB_NAMES = ['reminders', 'daily-rollover', 'weekly-results', 'monthly-results', 'evening-summary'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export interface JobSummary {

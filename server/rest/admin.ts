@@ -17,6 +17,7 @@ import {
 } from '../../shared/schemas';
 import { auditPageSchema } from '../../shared/audit';
 import { adminAnnouncementRoutes } from './adminAnnouncements';
+import { adminClubChatRoutes } from './adminClubChat';
 import { adminExportRoutes } from './adminExport';
 import { adminAuth } from './auth';
 import { dropEmptyQueryValues, readJsonBody } from './body';
@@ -111,5 +112,6 @@ export function adminRoutes(deps: AuthDeps) {
       },
     )
     .use(adminAnnouncementRoutes(deps))
-    .use(adminExportRoutes(deps));
+    .use(adminExportRoutes(deps))
+    .use(adminClubChatRoutes(deps));
 }

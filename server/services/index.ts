@@ -6,6 +6,8 @@ import type { Clock } from '../clock';
 import { DEFAULT_CORRECTION_MINUTES } from '../domain/corrections';
 import type { ServiceContext } from './context';
 import * as access from './admin/access';
+import type { AdminActor } from './admin/access';
+import type { ClubChatUpdateInput } from '../../shared/clubChat';
 import * as adminAnnouncements from './admin/announcements';
 import * as auditView from './admin/auditView';
 import * as adminChallenges from './admin/challenges';
@@ -16,6 +18,7 @@ import * as memberResults from './admin/memberResults';
 import * as adminMembers from './admin/members';
 import * as announcementDelivery from './announcementDelivery';
 import * as challenges from './challenges';
+import * as clubChat from './clubChat';
 import * as corrections from './corrections';
 import * as leaderboard from './leaderboard';
 import * as history from './history';
@@ -26,20 +29,30 @@ import { Notices } from './notices';
 import * as photos from './photos';
 import { ReadModel } from './readModel';
 import * as reminders from './reminders';
+import * as reminderSettings from './reminderSettings';
 import * as results from './results';
 import * as sharing from './sharing';
 import * as rollover from './rollover';
 import type { Store } from './store';
 import * as submit from './submit';
 
-export function createServices(deps: { store: Store; clock: Clock; timeZone: string; correctionMinutes?: number; links?: SharingLinks }) {
-  const { links = linksWithoutBot('http://localhost'), ...rest } = deps;
+export function createServices(deps: {
+  store: Store;
+  clock: Clock;
+  timeZone: string;
+  correctionMinutes?: number;
+  links?: SharingLinks;
+  /** CLUB_CHAT_ID: the club's group, fixed by the operator (wins over an admin's choice). */
+  clubChatId?: number | null;
+}) {
+  const { links = linksWithoutBot('http://localhost'), clubChatId = null, ...rest } = deps;
   const ctx: ServiceContext = {
     ...rest,
     correctionMinutes: deps.correctionMinutes ?? DEFAULT_CORRECTION_MINUTES,
     readModel: new ReadModel(deps.store),
     notices: new Notices(),
   };
+  const envChatId = clubChatId;
   const bound =
     <A extends unknown[], R>(fn: (ctx: ServiceContext, ...args: A) => R) =>
     (...args: A): R =>
@@ -95,6 +108,11 @@ export function createServices(deps: { store: Store; clock: Clock; timeZone: str
     leaderboard: {
       leaderboardForMember: bound(leaderboard.leaderboardForMember),
     },
+    /** A member's own reminder time per challenge, or reminders off for one. */
+    reminderSettings: {
+      myReminders: bound(reminderSettings.myReminders),
+      setMyReminder: bound(reminderSettings.setMyReminder),
+    },
     // scheduled jobs (server/jobs)
     reminders: {
       dueReminders: bound(reminders.dueReminders),
@@ -107,6 +125,20 @@ export function createServices(deps: { store: Store; clock: Clock; timeZone: str
       claimAnnouncement: bound(results.claimAnnouncement),
       announcementAudience: bound(results.announcementAudience),
       periodToClose: bound(results.periodToClose),
+    },
+    /** The club's Telegram group: where it is, what was posted there (server/jobs/clubChat.ts). */
+    clubChat: {
+      target: () => clubChat.target(ctx, envChatId),
+      chooseGroup: (adminTelegramId: number, chat: { id: number; title: string }) => clubChat.chooseGroup(ctx, envChatId, adminTelegramId, chat),
+      settings: (actor: AdminActor) => clubChat.clubChatSettings(ctx, envChatId, actor),
+      update: (actor: AdminActor, input: ClubChatUpdateInput) => clubChat.updateClubChat(ctx, envChatId, actor, input),
+      summaryDue: bound(clubChat.summaryDue),
+      wasPosted: bound(clubChat.wasPosted),
+      claimPost: bound(clubChat.claimPost),
+      finishPost: bound(clubChat.finishPost),
+      periodWinners: bound(clubChat.periodWinners),
+      eveningSummary: bound(clubChat.eveningSummary),
+      groupTop: bound(clubChat.groupTop),
     },
     rollover: {
       rolloverStreaks: bound(rollover.rolloverStreaks),

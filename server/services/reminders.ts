@@ -1,7 +1,8 @@
 /** Which reminders are due now, and recording them so each goes out at most once. */
 import type { Recipient } from '../db/repositories/reminders';
 import { localDateTime } from '../domain/clubTime';
-import { isReminderDue, isRunningOn, reminderTimeOf } from '../domain/schedule';
+import { dueReminderTimes } from '../domain/reminderTime';
+import { isRunningOn, reminderTimeOf } from '../domain/schedule';
 import { visibleCurrent } from '../domain/streak';
 import { formatWindow } from '../../shared/timeWindow';
 import type { DayKey } from '../../shared/types';
@@ -25,29 +26,34 @@ export interface DueReminder {
 }
 
 /**
- * For each active challenge running today whose reminder time came less than an hour before
- * `at`: the members still to remind (see reminderRecipients for who qualifies).
+ * For each active challenge running today: the members whose reminder time — their own, else
+ * the challenge's — came less than an hour before `at` and who are still to remind (see
+ * reminderRecipients for who qualifies).
  */
 export async function dueReminders(ctx: ServiceContext, at: Date): Promise<{ day: DayKey; secondOfDay: number; due: DueReminder[] }> {
   const { day, secondOfDay } = localDateTime(at, ctx.timeZone);
   const due: DueReminder[] = [];
   for (const c of await ctx.store.repos.challenges.listChallenges({ activeOnly: true })) {
-    if (!isRunningOn(c, day) || !isReminderDue(c, secondOfDay)) continue;
+    if (!isRunningOn(c, day)) continue;
+    const times = dueReminderTimes(c, secondOfDay);
+    // Members' own times are looked up first (one indexed probe): most minutes nobody's is due.
+    if (!times.defaultDue && !(await ctx.store.repos.reminders.anyOwnReminderAt(c.id, times.ownTimes))) continue;
     const window = windowOf(c);
-    const recipients = (await ctx.store.repos.reminders.reminderRecipients(c.id, day)).map((r) => ({
+    const recipients = (await ctx.store.repos.reminders.reminderRecipients(c.id, day, times)).map((r) => ({
       userId: r.userId,
       telegramId: r.telegramId,
       language: r.language,
       displayName: r.displayName,
       streak: visibleCurrent({ current: r.currentStreak, best: 0, lastCountedDay: r.lastCountedDay }, day),
     }));
+    if (!times.defaultDue && recipients.length === 0) continue;
     due.push({
       challenge: {
         id: c.id,
         title: c.title,
         emoji: c.emoji,
         unit: c.unit,
-        time: reminderTimeOf(c)!,
+        time: times.defaultDue ? reminderTimeOf(c)! : 'own times',
         window: window ? formatWindow(window) : null,
         texts: textsByLanguage(c),
       },

@@ -11,6 +11,7 @@ import type * as adminSessions from '../db/repositories/adminSessions';
 import type * as announcements from '../db/repositories/announcements';
 import type * as audit from '../db/repositories/audit';
 import type * as challenges from '../db/repositories/challenges';
+import type * as clubChat from '../db/repositories/clubChat';
 import type * as exports from '../db/repositories/exports';
 import type * as invitations from '../db/repositories/invitations';
 import type * as jobs from '../db/repositories/jobs';
@@ -39,6 +40,7 @@ export interface Repositories {
   announcements: AsyncRepository<typeof announcements>;
   audit: AsyncRepository<typeof audit>;
   challenges: AsyncRepository<typeof challenges>;
+  clubChat: AsyncRepository<typeof clubChat>;
   exports: AsyncRepository<typeof exports>;
   invitations: AsyncRepository<typeof invitations>;
   jobs: AsyncRepository<typeof jobs>;

@@ -2,6 +2,7 @@ import { router } from './init';
 import { adminRouter } from './routers/admin';
 import { authRouter, challengesRouter, leaderboardRouter, meRouter } from './routers/member';
 import { inviteRouter, shareRouter } from './routers/sharing';
+import { clubChatRouter, remindersRouter } from './routers/reminders';
 
 export const appRouter = router({
   auth: authRouter,
@@ -11,4 +12,6 @@ export const appRouter = router({
   admin: adminRouter,
   invite: inviteRouter,
   share: shareRouter,
+  reminders: remindersRouter,
+  clubChat: clubChatRouter,
 });

@@ -56,7 +56,7 @@ function formatDay(day: string): string {
   return `${d}.${m}.${y}`;
 }
 
-function periodLabel(language: Language, p: WinnersParams): string {
+export function periodLabel(language: Language, p: Pick<WinnersParams, 'kind' | 'period' | 'from' | 'to'>): string {
   if (p.kind === 'monthly') {
     const [y, m] = p.period.split('-');
     const name = MONTHS[language][Number(m) - 1] ?? p.period;

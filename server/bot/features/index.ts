@@ -4,6 +4,7 @@
  */
 import type { BotFeature } from '../deps';
 import { adminFeature } from './admin';
+import { clubChatFeature } from './clubChat';
 import { helpFeature } from './help';
 import { languageFeature } from './language';
 import { meFeature } from './me';
@@ -23,4 +24,5 @@ export const features: BotFeature[] = [
   remindersFeature,
   adminFeature,
   shareFeature,
+  clubChatFeature,
 ];

@@ -263,3 +263,40 @@ export const invitations = pgTable(
   },
   (t) => [index('invitations_inviter_idx').on(t.inviterId, t.createdAt)],
 );
+
+export const reminderPreferences = pgTable(
+  'reminder_preferences',
+  {
+    userId: integer('user_id').notNull(),
+    challengeId: integer('challenge_id').notNull(),
+    reminderTime: text('reminder_time'),
+    enabled: boolean('enabled').notNull().default(true),
+    updatedAt: ms('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.challengeId] }), index('reminder_preferences_time_idx').on(t.challengeId, t.reminderTime)],
+);
+
+export const clubChatSettings = pgTable('club_chat_settings', {
+  id: integer('id').primaryKey(),
+  chatId: ms('chat_id'),
+  chatTitle: text('chat_title'),
+  language: text('language', { enum: ['uz', 'ru', 'en'] }).notNull().default('uz'),
+  summaryEnabled: boolean('summary_enabled').notNull().default(false),
+  summaryTime: text('summary_time').notNull().default('21:00'),
+  updatedBy: ms('updated_by'),
+  updatedAt: ms('updated_at').notNull(),
+});
+
+export const groupPosts = pgTable(
+  'group_posts',
+  {
+    kind: text('kind', { enum: ['weekly', 'monthly', 'evening'] }).notNull(),
+    period: text('period').notNull(),
+    chatId: ms('chat_id').notNull(),
+    state: text('state', { enum: ['sending', 'sent', 'failed', 'skipped'] }).notNull(),
+    detail: text('detail'),
+    createdAt: ms('created_at').notNull(),
+    updatedAt: ms('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.period] })],
+);

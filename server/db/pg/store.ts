@@ -29,6 +29,7 @@ import * as adminSessions from './repositories/adminSessions';
 import * as announcements from './repositories/announcements';
 import * as audit from './repositories/audit';
 import * as challenges from './repositories/challenges';
+import * as clubChat from './repositories/clubChat';
 import * as exports from './repositories/exports';
 import * as invitations from './repositories/invitations';
 import * as jobs from './repositories/jobs';
@@ -40,7 +41,7 @@ import * as submissionChanges from './repositories/submissionChanges';
 import * as submissions from './repositories/submissions';
 import * as users from './repositories/users';
 
-const MODULES = { admins, adminSessions, announcements, audit, challenges, exports, invitations, jobs, leaderboard, memberships, reminders, results, submissionChanges, submissions, users };
+const MODULES = { admins, adminSessions, announcements, audit, challenges, clubChat, exports, invitations, jobs, leaderboard, memberships, reminders, results, submissionChanges, submissions, users };
 
 /** Each PostgreSQL repository module offers exactly the functions of its SQLite twin. */
 type Bound<M> = {

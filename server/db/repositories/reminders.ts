@@ -1,8 +1,9 @@
 /** Who gets a scheduled message: reminder recipients, reminder_log, announcement audiences. */
-import { and, asc, eq, notExists, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lt, notExists, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
 import { eligibleSql, registeredSql } from '../rules';
-import { reminderLog, submissions, userChallenges, users } from '../schema';
+import { reminderLog, reminderPreferences, submissions, userChallenges, users } from '../schema';
+import type { DueTimes } from '../../domain/reminderTime';
 
 export interface Recipient {
   userId: number;
@@ -14,6 +15,24 @@ export interface Recipient {
 export interface ReminderRecipient extends Recipient {
   currentStreak: number;
   lastCountedDay: string | null;
+}
+
+/**
+ * Which members are due now, by their own reminder time: those whose own time is due, and —
+ * when the challenge's time is due — those without one (or whose time left the window).
+ * Undefined: no filter by time; false: nobody can be due.
+ */
+function dueSql(due: DueTimes | undefined): SQL | undefined | false {
+  if (!due) return undefined;
+  const own = due.ownTimes.length > 0 ? inArray(reminderPreferences.reminderTime, due.ownTimes) : undefined;
+  const fallback = due.defaultDue
+    ? or(
+        isNull(reminderPreferences.reminderTime),
+        ...(due.window ? [lt(reminderPreferences.reminderTime, due.window.start), gt(reminderPreferences.reminderTime, due.window.end)] : []),
+      )
+    : undefined;
+  if (!own && !fallback) return false;
+  return own && fallback ? or(own, fallback) : (own ?? fallback);
 }
 
 /** Registered, not banned, reachable current members of a challenge. */
@@ -29,7 +48,9 @@ const reachableMember = (challengeId: number) =>
  * Members to remind about `challengeId` on club day `day`: reachable members with reminders on,
  * no result for that day, and no reminder recorded for that day yet.
  */
-export function reminderRecipients(db: Db, challengeId: number, day: string): ReminderRecipient[] {
+export function reminderRecipients(db: Db, challengeId: number, day: string, due?: DueTimes): ReminderRecipient[] {
+  const timing = dueSql(due);
+  if (timing === false) return [];
   return db
     .select({
       userId: users.id,
@@ -41,10 +62,13 @@ export function reminderRecipients(db: Db, challengeId: number, day: string): Re
     })
     .from(userChallenges)
     .innerJoin(users, eq(users.id, userChallenges.userId))
+    .leftJoin(reminderPreferences, and(eq(reminderPreferences.userId, users.id), eq(reminderPreferences.challengeId, challengeId)))
     .where(
       and(
         reachableMember(challengeId),
         eq(users.remindersEnabled, true),
+        or(isNull(reminderPreferences.enabled), eq(reminderPreferences.enabled, true)),
+        timing,
         notExists(
           db
             .select({ one: sql`1` })
@@ -87,4 +111,41 @@ export function challengeAudience(db: Db, challengeId: number): Recipient[] {
     .where(reachableMember(challengeId))
     .orderBy(asc(users.id))
     .all();
+}
+
+export interface ReminderPreferenceRow {
+  challengeId: number;
+  reminderTime: string | null;
+  enabled: boolean;
+}
+
+/** A member's own reminder settings, per challenge (challenges without a row use the defaults). */
+export function reminderPreferencesOf(db: Db, userId: number): ReminderPreferenceRow[] {
+  return db
+    .select({ challengeId: reminderPreferences.challengeId, reminderTime: reminderPreferences.reminderTime, enabled: reminderPreferences.enabled })
+    .from(reminderPreferences)
+    .where(eq(reminderPreferences.userId, userId))
+    .orderBy(asc(reminderPreferences.challengeId))
+    .all();
+}
+
+export function saveReminderPreference(db: Db, userId: number, row: ReminderPreferenceRow, at: number): void {
+  db.insert(reminderPreferences)
+    .values({ userId, ...row, updatedAt: at })
+    .onConflictDoUpdate({
+      target: [reminderPreferences.userId, reminderPreferences.challengeId],
+      set: { reminderTime: row.reminderTime, enabled: row.enabled, updatedAt: at },
+    })
+    .run();
+}
+
+/** Does any member of the challenge have one of these own times? (A cheap check before the full query.) */
+export function anyOwnReminderAt(db: Db, challengeId: number, times: string[]): boolean {
+  if (times.length === 0) return false;
+  return !!db
+    .select({ one: sql`1` })
+    .from(reminderPreferences)
+    .where(and(eq(reminderPreferences.challengeId, challengeId), inArray(reminderPreferences.reminderTime, times)))
+    .limit(1)
+    .get();
 }

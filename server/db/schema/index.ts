@@ -298,3 +298,52 @@ export const invitations = sqliteTable(
   },
   (t) => [index('invitations_inviter_idx').on(t.inviterId, t.createdAt)],
 );
+
+/**
+ * A member's own reminder for one challenge: their time (null: the challenge's reminder time)
+ * or reminders off for that challenge. No row: the challenge's default.
+ */
+export const reminderPreferences = sqliteTable(
+  'reminder_preferences',
+  {
+    userId: integer('user_id').notNull(),
+    challengeId: integer('challenge_id').notNull(),
+    /** "HH:MM" in CLUB_TIMEZONE; null: the challenge's reminder time. */
+    reminderTime: text('reminder_time'),
+    enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.challengeId] }), index('reminder_preferences_time_idx').on(t.challengeId, t.reminderTime)],
+);
+
+/** The club's Telegram group as chosen by an admin (CLUB_CHAT_ID wins), and the evening summary. One row, id 1. */
+export const clubChatSettings = sqliteTable('club_chat_settings', {
+  id: integer('id').primaryKey(),
+  chatId: integer('chat_id'),
+  chatTitle: text('chat_title'),
+  /** The language of the posts. */
+  language: text('language', { enum: ['uz', 'ru', 'en'] }).notNull().default('uz'),
+  summaryEnabled: integer('summary_enabled', { mode: 'boolean' }).notNull().default(false),
+  /** "HH:MM" in CLUB_TIMEZONE. */
+  summaryTime: text('summary_time').notNull().default('21:00'),
+  updatedBy: integer('updated_by'),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/**
+ * One post to the club's group per kind ('weekly', 'monthly', 'evening') and period (the
+ * Monday, "YYYY-MM" or the club day), recorded before it is sent: never posted twice.
+ */
+export const groupPosts = sqliteTable(
+  'group_posts',
+  {
+    kind: text('kind', { enum: ['weekly', 'monthly', 'evening'] }).notNull(),
+    period: text('period').notNull(),
+    chatId: integer('chat_id').notNull(),
+    state: text('state', { enum: ['sending', 'sent', 'failed', 'skipped'] }).notNull(),
+    detail: text('detail'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.period] })],
+);
