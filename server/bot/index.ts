@@ -112,19 +112,28 @@ export function createBot(deps: CreateBotDeps, options: CreateBotOptions = {}): 
   });
 
   // An admin deleted, added or corrected a member's result: they hear it from the bot, in their language.
+  // So are badges earned and streak freezes earned, used or granted.
   const unsubscribe = deps.services.notices.subscribe((notice) => {
     const t = botText(notice.language);
-    const day = formatDay(notice.language, notice.day);
-    const text =
-      notice.kind === 'result-deleted'
-        ? t.resultDeleted({ ...notice.challenge, value: formatNumber(notice.language, notice.oldValue), day })
-        : t.resultSetByAdmin({
-            ...notice.challenge,
-            day,
-            value: formatNumber(notice.language, notice.newValue),
-            old: notice.oldValue === null ? null : formatNumber(notice.language, notice.oldValue),
-            reason: notice.reason,
-          });
+    let text: string;
+    if (notice.kind === 'badge-earned') text = t.badgeEarned(notice.code, notice.challenge);
+    else if (notice.kind === 'freeze') {
+      const days = notice.days.map((d) => formatDay(notice.language, d)).join(', ');
+      const c = { ...notice.challenge, freezes: notice.freezes };
+      text = notice.reason === 'used' ? t.freezeUsed({ ...c, days }) : notice.reason === 'earned' ? t.freezeEarned(c) : t.freezeGranted(c);
+    } else {
+      const day = formatDay(notice.language, notice.day);
+      text =
+        notice.kind === 'result-deleted'
+          ? t.resultDeleted({ ...notice.challenge, value: formatNumber(notice.language, notice.oldValue), day })
+          : t.resultSetByAdmin({
+              ...notice.challenge,
+              day,
+              value: formatNumber(notice.language, notice.newValue),
+              old: notice.oldValue === null ? null : formatNumber(notice.language, notice.oldValue),
+              reason: notice.reason,
+            });
+    }
     void messenger.send({ chatId: notice.telegramId, text }).catch((error: unknown) => deps.log.warn('bot: notice not sent', { error }));
   });
 

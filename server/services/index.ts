@@ -10,6 +10,7 @@ import * as adminAnnouncements from './admin/announcements';
 import * as auditView from './admin/auditView';
 import * as adminChallenges from './admin/challenges';
 import * as exports from './admin/exports';
+import * as adminFreezes from './admin/freezes';
 import * as insights from './admin/insights';
 import * as login from './admin/login';
 import * as memberResults from './admin/memberResults';
@@ -20,7 +21,7 @@ import * as corrections from './corrections';
 import * as leaderboard from './leaderboard';
 import * as history from './history';
 import * as members from './members';
-import { Notices } from './notices';
+import { Notices, tellMilestones } from './notices';
 import * as photos from './photos';
 import { ReadModel } from './readModel';
 import * as reminders from './reminders';
@@ -36,6 +37,10 @@ export function createServices(deps: { store: Store; clock: Clock; timeZone: str
     readModel: new ReadModel(deps.store),
     notices: new Notices(),
   };
+  // Badges and freezes of every committed write (this instance's and the others') reach the member.
+  ctx.readModel.observe((events) => {
+    if (events.some((e) => e.type === 'badge.earned' || e.type === 'freezes.changed')) void tellMilestones(ctx, events).catch(() => undefined);
+  });
   const bound =
     <A extends unknown[], R>(fn: (ctx: ServiceContext, ...args: A) => R) =>
     (...args: A): R =>
@@ -132,6 +137,7 @@ export function createServices(deps: { store: Store; clock: Clock; timeZone: str
         setMemberStreak: bound(adminMembers.setMemberStreak),
         removeFromChallenge: bound(adminMembers.removeFromChallenge),
         setMemberResult: bound(memberResults.setMemberResult),
+        grantFreeze: bound(adminFreezes.grantFreeze),
       },
       insights: {
         analytics: bound(insights.analytics),

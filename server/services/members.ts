@@ -12,7 +12,7 @@ import type { Language } from '../../shared/schemas';
 import { languageFromTelegram } from '../../shared/i18n/errors';
 import type { ProfileChallengeDto, ProfileDto, TodayDto, UserDto } from '../../shared/types';
 import { now, requireMember, write, type ServiceContext, type TelegramIdentity } from './context';
-import { toChallengeDto, toUserDto } from './mappers';
+import { toBadgeDto, toChallengeDto, toUserDto } from './mappers';
 
 const HEATMAP_DAYS = 84;
 
@@ -73,7 +73,7 @@ export async function currentChallenges(ctx: ServiceContext, telegramId: number)
     const streak = { current: membership.currentStreak, best: membership.bestStreak, lastCountedDay: membership.lastCountedDay };
     challenges.push({
       challenge: toChallengeDto(challenge, true, when.secondOfDay, user.language),
-      streak: { current: visibleCurrent(streak, when.day), best: streak.best, lastCountedDay: streak.lastCountedDay },
+      streak: { current: visibleCurrent(streak, when.day, membership.freezes), best: streak.best, lastCountedDay: streak.lastCountedDay },
       today: todays ? todayOf(ctx, todays, challenge.target, when.ms) : null,
     });
   }
@@ -86,6 +86,7 @@ export async function profile(ctx: ServiceContext, telegramId: number): Promise<
   const since = addDays(when.day, -(HEATMAP_DAYS - 1));
   const { repos } = ctx.store;
   const challenges = [];
+  const frozen = await repos.streakFreezes.freezeDaysOfUser(user.id, since);
   for (const { membership, challenge } of await repos.memberships.membershipsOfUser(user.id, { currentOnly: true })) {
     const recent = await repos.submissions.recentSubmissionsOf(user.id, challenge.id, since);
     // The heatmap's rows come from an index without createdAt: today's own row is read for it.
@@ -94,14 +95,17 @@ export async function profile(ctx: ServiceContext, telegramId: number): Promise<
     const streak = { current: membership.currentStreak, best: membership.bestStreak, lastCountedDay: membership.lastCountedDay };
     challenges.push({
       challenge: toChallengeDto(challenge, true, when.secondOfDay, user.language),
-      streak: { current: visibleCurrent(streak, when.day), best: streak.best, lastCountedDay: streak.lastCountedDay },
+      streak: { current: visibleCurrent(streak, when.day, membership.freezes), best: streak.best, lastCountedDay: streak.lastCountedDay },
       today: todays ? todayOf(ctx, todays, challenge.target, when.ms) : null,
       total: all.total,
       days: all.days,
       recent: recent.map((s) => ({ day: s.day, value: s.value, counted: countsForStreak(s.value, challenge.target) })),
+      freezes: membership.freezes,
+      frozen: frozen.filter((f) => f.challengeId === challenge.id).map((f) => f.day),
     });
   }
-  return { user: toUserDto(user), today: when.day, challenges, isAdmin: !!(await repos.admins.findAdmin(telegramId)) };
+  const badges = (await repos.badges.badgesOfUser(user.id)).map(toBadgeDto);
+  return { user: toUserDto(user), today: when.day, challenges, isAdmin: !!(await repos.admins.findAdmin(telegramId)), badges };
 }
 
 /** Today's result with its progress, and until when it may be corrected. */
