@@ -38,9 +38,9 @@ export function createServices(deps: { store: Store; clock: Clock; timeZone: str
     notices: new Notices(),
   };
   // Badges and freezes of every committed write (this instance's and the others') reach the member.
-  ctx.readModel.observe((events) => {
-    if (events.some((e) => e.type === 'badge.earned' || e.type === 'freezes.changed')) void tellMilestones(ctx, events).catch(() => undefined);
-  });
+  ctx.readModel.observe((events) =>
+    events.some((e) => e.type === 'badge.earned' || e.type === 'freezes.changed') ? tellMilestones(ctx, events) : undefined,
+  );
   const bound =
     <A extends unknown[], R>(fn: (ctx: ServiceContext, ...args: A) => R) =>
     (...args: A): R =>

@@ -81,12 +81,6 @@ export async function streakOnSubmit(
   const after = applySubmission(base, day, countsForStreak(value, challenge.target));
   await tx.memberships.setStreak(m.userId, m.challengeId, after);
 
-  const earned = freezesEarned(base.current, after, held, m.freezeEarnedOn);
-  if (earned.earnedOn !== m.freezeEarnedOn) patch.freezeEarnedOn = earned.earnedOn;
-  if (earned.earned > 0) {
-    patch.freezes = earned.held;
-    emit({ type: 'freezes.changed', userId: m.userId, challengeId: m.challengeId, freezes: earned.held, reason: 'earned', days: [] });
-  }
   const codes = streakBadgesEarned(base.current, after.current);
   if (isPersonalBest(m.bestValue, value)) codes.push('personal-best');
   if (m.bestValue === null || value > m.bestValue) patch.bestValue = value;
@@ -95,6 +89,12 @@ export async function streakOnSubmit(
     if (bits !== m.badgeBits) patch.badgeBits = bits;
   }
   if (m.bestValue === null) await awardFirstResult(tx, emit, m.userId, at);
+  const earned = freezesEarned(base.current, after, held, m.freezeEarnedOn);
+  if (earned.earnedOn !== m.freezeEarnedOn) patch.freezeEarnedOn = earned.earnedOn;
+  if (earned.earned > 0) {
+    patch.freezes = earned.held;
+    emit({ type: 'freezes.changed', userId: m.userId, challengeId: m.challengeId, freezes: earned.held, reason: 'earned', days: [] });
+  }
   await tx.memberships.setMilestones(m.userId, m.challengeId, patch);
   return after;
 }
@@ -123,12 +123,6 @@ export async function recountStreak(
   const streak = recomputeStreak(entries, target, 0, frozen);
   await tx.memberships.setStreak(m.userId, m.challengeId, streak);
 
-  const earned = freezesEarned(m.currentStreak, streak, back.held, m.freezeEarnedOn);
-  if (earned.earnedOn !== m.freezeEarnedOn) patch.freezeEarnedOn = earned.earnedOn;
-  if (earned.earned > 0) {
-    patch.freezes = earned.held;
-    emit({ type: 'freezes.changed', userId: m.userId, challengeId: m.challengeId, freezes: earned.held, reason: 'earned', days: [] });
-  }
   const changed = entries.find((e) => e.day === changedDay);
   const others = entries.filter((e) => e.day !== changedDay);
   const previousBest = others.length > 0 ? Math.max(...others.map((e) => e.value)) : null;
@@ -141,6 +135,12 @@ export async function recountStreak(
     if (bits !== m.badgeBits) patch.badgeBits = bits;
   }
   if (changed && m.bestValue === null) await awardFirstResult(tx, emit, m.userId, at);
+  const earned = freezesEarned(m.currentStreak, streak, back.held, m.freezeEarnedOn);
+  if (earned.earnedOn !== m.freezeEarnedOn) patch.freezeEarnedOn = earned.earnedOn;
+  if (earned.earned > 0) {
+    patch.freezes = earned.held;
+    emit({ type: 'freezes.changed', userId: m.userId, challengeId: m.challengeId, freezes: earned.held, reason: 'earned', days: [] });
+  }
   await tx.memberships.setMilestones(m.userId, m.challengeId, patch);
   return streak;
 }

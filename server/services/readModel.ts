@@ -138,8 +138,11 @@ export class ReadModel {
   /** Per challenge, each member's highest streak badge (the mark beside their name), loaded on first read. */
   private readonly marks = new Map<number, Map<number, number>>();
   private readonly marksLoading = new Map<number, Promise<Map<number, number>>>();
-  /** Told every applied write's events, after they were applied (the bot's notices of badges and freezes). */
-  private readonly observers = new Set<(events: readonly ClubEvent[]) => void>();
+  /**
+   * Told every applied write's events, after they were applied (the bot's notices of badges and
+   * freezes); awaited before the write's turn ends, so its writer answers once they were told.
+   */
+  private readonly observers = new Set<(events: readonly ClubEvent[]) => Promise<void> | void>();
   /** How many events of each type were applied (tests check every type is). */
   readonly applied: Record<ClubEventType, number> = Object.fromEntries(CLUB_EVENT_TYPES.map((t) => [t, 0])) as Record<ClubEventType, number>;
 
@@ -166,7 +169,7 @@ export class ReadModel {
   }
 
   /** Observes the events of every committed write once applied here (own and, on PostgreSQL, the other instances'). */
-  observe(listener: (events: readonly ClubEvent[]) => void): () => void {
+  observe(listener: (events: readonly ClubEvent[]) => Promise<void> | void): () => void {
     this.observers.add(listener);
     return () => void this.observers.delete(listener);
   }
@@ -311,7 +314,7 @@ export class ReadModel {
         try {
           if (turn.events) {
             await this.apply(turn.events, turn.version);
-            for (const observer of this.observers) observer(turn.events);
+            for (const observer of this.observers) await Promise.resolve(observer(turn.events)).catch(() => undefined);
           }
         } catch {
           this.forgetAll(); // whatever failed, the next reads load from the store again
