@@ -2,10 +2,11 @@
  * Badges and streak freezes on the Mini App at 390×844: a member who counted seven days in a
  * row, missed the eighth and had it covered by the freeze the seventh earned sees her badges,
  * the freezes she holds, the covered day marked frozen on the heatmap, and the mark of her
- * streak badge beside her name on the board. The server's clock stands still and moves by hand.
+ * streak badge beside her name on the board. An admin grants a freeze from the member's page on
+ * a phone. The server's clock stands still and moves by hand.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { addDays } from '../../server/domain/clubTime';
 import { createChallenge, joinedMember, submit } from '../helpers/factories';
 import { ensureBuilt, launchChromium } from '../helpers/browser';
@@ -22,6 +23,7 @@ const nine = (day: string) => `${day}T04:00:00Z`;
 
 beforeAll(async () => {
   ensureBuilt('miniapp');
+  ensureBuilt('admin');
   server = await startTestServer({ now: nine('2026-11-01'), env: { RATE_LIMIT_READS: '100000', RATE_LIMIT_WRITES: '100000' } });
   browser = await launchChromium();
   kit = pageKit(server, () => browser);
@@ -100,6 +102,50 @@ describe('badges and streak freezes on the profile', () => {
       await hasText(page.getByTestId('badges-empty'), 'Пока нет значков');
       await attr(profileCard(page, walk.id).getByTestId('freezes'), 'data-freezes', '0');
       await hasText(profileCard(page, walk.id).getByTestId('freezes'), 'Заморозки серии');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+});
+
+describe('an admin grants a streak freeze', () => {
+  async function confirmDialog(page: Page) {
+    const dialog = page.locator('[data-testid="confirm-dialog"]');
+    await seen(dialog);
+    await dialog.locator('[data-testid="confirm-ok"]').click();
+  }
+
+  test('390×844: from the member’s page, audited, disabled at 2; the member’s badges listed', async () => {
+    const run = await createChallenge(server, { title: 'Yugurish', emoji: '🏃', unit: 'km', maxValue: 100 });
+    const m = await joinedMember(server, run.id, { first_name: 'Sardor' });
+    expect((await submit(server, m.tg, run.id, 5)).status).toBe(201);
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-US', deviceScaleFactor: 1, hasTouch: true });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      const { token } = await server.services.admin.login.createLoginLink(ADMIN_USER.id);
+      await page.goto(`${server.url}/admin/?login=${token}`);
+      await page.goto(`${server.url}/admin/members/${m.id}`);
+      const card = page.getByTestId('milestones-card');
+      await seen(card);
+      await attr(card.getByTestId('member-badge').first(), 'data-code', 'first-result');
+      const row = card.locator(`[data-testid="freeze-row"][data-challenge-id="${run.id}"]`);
+      await hasText(row.getByTestId('freeze-count'), '0 / 2');
+      for (const n of [1, 2]) {
+        await row.getByTestId('freeze-grant-button').click();
+        await confirmDialog(page);
+        await hasText(row.getByTestId('freeze-count'), `${n} / 2`);
+      }
+      expect(await row.getByTestId('freeze-grant-button').isDisabled()).toBe(true);
+      const box = await row.getByTestId('freeze-grant-button').boundingBox();
+      expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+      await page.screenshot({ path: `${SHOTS}/milestones-admin-390x844.png` });
+      const audit = await server.request('GET', `/api/admin/audit?action=freeze.grant&userId=${m.id}`, { as: ADMIN_USER });
+      expect(audit.body.items.map((e: { after: unknown }) => e.after)).toEqual([{ freezes: 2 }, { freezes: 1 }]);
+      const me = await server.request('GET', '/api/me', { as: m.tg });
+      expect(me.body.challenges[0].freezes).toBe(2);
       expect(errors).toEqual([]);
     } finally {
       await context.close();
