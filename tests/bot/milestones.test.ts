@@ -16,14 +16,24 @@ afterAll(async () => {
 });
 
 describe('milestones told by the bot', () => {
-  test('a first result: the reply, and the badge announced once', async () => {
+  test('a first result sent to the bot: the badge is in the reply, not a message of its own', async () => {
     const c = await h.challenge({ title: 'Qadamlar', emoji: '👟', unit: 'qadam' });
     const m = await h.registered({ language_code: 'uz' });
     await h.join(m, c.id);
-    await m.command('/submit 5000');
-    const texts = [(await m.next()).text, (await m.next()).text];
-    expect(texts.some((t) => t?.includes('Saqlandi') || t?.includes('5\u00a0000'))).toBe(true);
-    expect(texts).toContain('🏅 Yangi nishon: 👣 Birinchi qadam!\nBarcha nishonlaringiz ilovadagi profilingizda.');
+    const reply = await m.ask('/submit 5000');
+    expect(reply.text).toContain('Qadamlar — 5\u00a0000 qadam');
+    expect(reply.text).toContain('\n\n🏅 Yangi nishon: 👣 Birinchi qadam!\nBarcha nishonlaringiz ilovadagi profilingizda.');
+    expect(reply.text!.indexOf('🏅')).toBeGreaterThan(reply.text!.indexOf('5\u00a0000'));
+    expect(await m.silent()).toBe(true);
+  });
+
+  test('a result sent from the Mini App: the bot announces the badge in a message', async () => {
+    const c = await h.challenge({ title: 'Run', emoji: '🏃', unit: 'km', maxValue: 100 });
+    const m = await h.registered({ language_code: 'en' });
+    await h.join(m, c.id);
+    await h.services.submissions.submit(m.id, c.id, 5);
+    expect((await m.next()).text).toBe('🏅 New badge: 👣 First step!\nAll your badges are on your profile in the app.');
+    await h.services.submissions.submit(m.id, c.id, 5).catch(() => undefined); // already sent: nothing earned
     expect(await m.silent()).toBe(true);
   });
 
@@ -32,9 +42,7 @@ describe('milestones told by the bot', () => {
     const m = await h.registered({ language_code: 'ru' });
     await h.join(m, c.id);
     const userId = (await h.services.members.findMember(m.id))!.id;
-    await m.command('/submit 100');
-    await m.next();
-    await m.next(); // the first-result badge
+    await m.ask('/submit 100'); // the reply carries the first-result badge
     await h.services.admin.members.grantFreeze(OWNER, userId, c.id);
     expect((await m.next()).text).toBe('❄️ Администратор выдал вам заморозку серии: 👟 Шаги. У вас: 1 (не больше 2).');
     // Nothing on Thursday the 26th; Friday's rollover covers it.
