@@ -20,7 +20,7 @@ import * as liteSchema from '../server/db/schema';
 const TABLES = [
   { name: 'users', key: 'users', sums: ['id', 'telegram_id', 'created_at'], serial: true },
   { name: 'challenges', key: 'challenges', sums: ['id', 'min_value', 'max_value', 'participants'], serial: true },
-  { name: 'user_challenges', key: 'userChallenges', sums: ['user_id', 'challenge_id', 'current_streak', 'best_streak'], serial: false },
+  { name: 'user_challenges', key: 'userChallenges', sums: ['user_id', 'challenge_id', 'current_streak', 'best_streak', 'freezes', 'best_value', 'badge_bits'], serial: false },
   { name: 'submissions', key: 'submissions', sums: ['id', 'value', 'created_at'], serial: true },
   { name: 'submission_changes', key: 'submissionChanges', sums: ['id', 'submission_id', 'old_value', 'new_value', 'at'], serial: true },
   { name: 'leaderboard_totals', key: 'leaderboardTotals', sums: ['total', 'days', 'last_at'], serial: false },
@@ -33,6 +33,8 @@ const TABLES = [
   { name: 'reminder_log', key: 'reminderLog', sums: ['user_id', 'sent_at'], serial: false },
   { name: 'job_runs', key: 'jobRuns', sums: ['ran_at'], serial: false },
   { name: 'announcements', key: 'announcements', sums: ['id', 'created_by', 'created_at', 'finished_at'], serial: true },
+  { name: 'badges', key: 'badges', sums: ['user_id', 'challenge_id', 'earned_at'], serial: false },
+  { name: 'streak_freezes', key: 'streakFreezes', sums: ['user_id', 'challenge_id', 'used_at'], serial: false },
   { name: 'announcement_recipients', key: 'announcementRecipients', sums: ['announcement_id', 'user_id', 'updated_at'], serial: false },
   { name: 'invite_codes', key: 'inviteCodes', sums: ['user_id', 'created_at'], serial: false },
   { name: 'invitations', key: 'invitations', sums: ['invitee_id', 'inviter_id', 'created_at'], serial: false },

@@ -1,4 +1,5 @@
 /** Shapes the server returns (REST and tRPC alike). Types only. */
+import type { BadgeCode } from './badges';
 import type { ProgressDto } from './progress';
 import type { Language, LeaderboardType, TimeWindow } from './schemas';
 
@@ -68,6 +69,17 @@ export interface ProfileChallengeDto {
   days: number;
   /** Days with a submission in the last 12 weeks, oldest first. */
   recent: { day: DayKey; value: number; counted: boolean }[];
+  /** Streak freezes held (0–2). */
+  freezes: number;
+  /** Days of the last 12 weeks a streak freeze covered, oldest first. */
+  frozen: DayKey[];
+}
+
+/** A milestone badge; `challengeId` null for a club-wide one. */
+export interface BadgeDto {
+  code: BadgeCode;
+  challengeId: number | null;
+  earnedAt: string; // ISO instant
 }
 
 /** Today's stored result of one joined challenge. */
@@ -78,6 +90,8 @@ export interface ProfileDto {
   today: DayKey;
   challenges: ProfileChallengeDto[];
   isAdmin: boolean;
+  /** Every badge the member earned, oldest first. */
+  badges: BadgeDto[];
 }
 
 export type HistoryRange = '30' | '90' | 'all';
@@ -114,6 +128,8 @@ export interface LeaderboardEntryDto {
   days: number;
   /** The member's Telegram profile photo (https), when the Mini App sent one. */
   photoUrl: string | null;
+  /** The member's highest streak badge in this challenge (7, 30, 100 or 365 days), or null. */
+  streakBadge: number | null;
 }
 
 export interface LeaderboardDto {
@@ -157,7 +173,10 @@ export interface AdminUserDetailDto {
     best: number;
     total: number;
     days: number;
+    /** Streak freezes held. */
+    freezes: number;
   }[];
+  badges: BadgeDto[];
   submissions: { id: number; challengeId: number; day: DayKey; value: number; createdAt: string }[];
 }
 

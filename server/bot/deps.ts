@@ -4,6 +4,7 @@ import type { Clock } from '../clock';
 import type { Config } from '../config';
 import type { Logger } from '../log';
 import type { Services } from '../services';
+import type { NoticeHold } from './notices';
 import type { PendingInputs } from './session';
 
 export interface BotDeps {
@@ -13,6 +14,8 @@ export interface BotDeps {
   clock: Clock;
   /** What the bot waits for from a chat (a typed name, a typed value); in memory. */
   pending: PendingInputs;
+  /** Milestones a member's own result earns, held for the bot's reply (./notices.ts). */
+  milestones?: NoticeHold;
 }
 
 /**

@@ -14,13 +14,14 @@ import { Bot, type AnyBot, type TelegramUser } from 'gramio';
 import type { Clock } from '../clock';
 import type { Logger } from '../log';
 import type { Services } from '../services';
-import { botText, formatDay, formatNumber } from '../../shared/i18n/bot';
+import type { MemberNotice } from '../services/notices';
 import { installErrorBoundary } from './boundary';
 import type { BotDeps } from './deps';
 import { groupChat } from './features/clubChat';
 import { fallback } from './features/fallback';
 import { features } from './features';
 import { guards } from './guards';
+import { NoticeHold, noticeText } from './notices';
 import { createPoller, DEFAULT_POLLING, type PollingOptions } from './polling';
 import { MessageQueue, type QueueOptions, type SendMessageParams } from './queue';
 import { PendingInputs } from './session';
@@ -62,7 +63,8 @@ const REPLY_MAX_WAIT_S = 30;
 export function createBot(deps: CreateBotDeps, options: CreateBotOptions = {}): QadamBot {
   const token = deps.config.BOT_TOKEN;
   if (!token) throw new Error('createBot needs BOT_TOKEN');
-  const botDeps: BotDeps = { ...deps, pending: new PendingInputs(deps.clock) };
+  const milestones = new NoticeHold((notice) => sendNotice(notice));
+  const botDeps: BotDeps = { ...deps, pending: new PendingInputs(deps.clock), milestones };
   const lifetime = new AbortController();
 
   const bot = new Bot(token, { api: { baseURL: `${deps.config.TELEGRAM_API_URL}/bot` } }) as unknown as AnyBot;
@@ -113,21 +115,15 @@ export function createBot(deps: CreateBotDeps, options: CreateBotOptions = {}): 
     },
   });
 
-  // An admin deleted, added or corrected a member's result: they hear it from the bot, in their language.
-  const unsubscribe = deps.services.notices.subscribe((notice) => {
-    const t = botText(notice.language);
-    const day = formatDay(notice.language, notice.day);
-    const text =
-      notice.kind === 'result-deleted'
-        ? t.resultDeleted({ ...notice.challenge, value: formatNumber(notice.language, notice.oldValue), day })
-        : t.resultSetByAdmin({
-            ...notice.challenge,
-            day,
-            value: formatNumber(notice.language, notice.newValue),
-            old: notice.oldValue === null ? null : formatNumber(notice.language, notice.oldValue),
-            reason: notice.reason,
-          });
+  // An admin deleted, added or corrected a member's result: they hear it from the bot, in their
+  // language; so do badges earned and streak freezes earned, used or granted — those a member's
+  // own result earns while the bot answers it go into that answer (./notices.ts).
+  const sendNotice = (notice: MemberNotice) => {
+    const text = noticeText(notice);
     void messenger.send({ chatId: notice.telegramId, text }).catch((error: unknown) => deps.log.warn('bot: notice not sent', { error }));
+  };
+  const unsubscribe = deps.services.notices.subscribe((notice) => {
+    if (!milestones.hold(notice)) sendNotice(notice);
   });
 
   const pollingOptions: PollingOptions = {

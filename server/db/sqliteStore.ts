@@ -20,6 +20,7 @@ import type { ClubDatabase, Db } from './client';
 import * as admins from './repositories/admins';
 import * as announcements from './repositories/announcements';
 import * as audit from './repositories/audit';
+import * as badges from './repositories/badges';
 import * as adminSessions from './repositories/adminSessions';
 import * as challenges from './repositories/challenges';
 import * as clubChat from './repositories/clubChat';
@@ -29,12 +30,13 @@ import * as jobs from './repositories/jobs';
 import * as leaderboard from './repositories/leaderboard';
 import * as memberships from './repositories/memberships';
 import * as reminders from './repositories/reminders';
+import * as streakFreezes from './repositories/streakFreezes';
 import * as results from './repositories/results';
 import * as submissionChanges from './repositories/submissionChanges';
 import * as submissions from './repositories/submissions';
 import * as users from './repositories/users';
 
-const MODULES = { admins, adminSessions, announcements, audit, challenges, clubChat, exports, invitations, jobs, leaderboard, memberships, reminders, results, submissionChanges, submissions, users };
+const MODULES = { admins, adminSessions, announcements, audit, badges, challenges, clubChat, exports, invitations, jobs, leaderboard, memberships, reminders, results, streakFreezes, submissionChanges, submissions, users };
 
 
 type Run = <R>(call: () => R) => Promise<R>;

@@ -29,30 +29,44 @@ export function applySubmission(state: StreakState, day: DayKey, counted: boolea
 }
 
 /**
- * The streak as a member sees it on `today`: still alive when the last counted day is today or
- * yesterday (today may not be submitted yet), 0 once a whole day was missed.
+ * A day covered by a streak freeze (domain/freezes.ts): it keeps the streak alive without
+ * adding to it. Only a freeze right after the streak's last day bridges anything; the
+ * streak's last day (`lastCountedDay`) then becomes the frozen day, so the next counted day
+ * continues it.
  */
-export function visibleCurrent(state: StreakState, today: DayKey): number {
-  if (state.lastCountedDay === null) return 0;
-  const gap = daysBetween(state.lastCountedDay, today);
-  return gap === 0 || gap === 1 ? state.current : 0;
+export function applyFreeze(state: StreakState, day: DayKey): StreakState {
+  if (state.current === 0 || state.lastCountedDay === null) return state;
+  if (daysBetween(state.lastCountedDay, day) !== 1) return state;
+  return { ...state, lastCountedDay: day };
 }
 
 /**
- * Rebuilds the streak from every submission of a member in a challenge. `days` need not be
- * sorted; only counted days matter. The best ever streak is kept at least at `keepBest`.
+ * The streak as a member sees it on `today`: still alive when the last counted (or frozen) day
+ * is today or yesterday (today may not be submitted yet), 0 once a whole day was missed — unless
+ * the `freezes` held cover every missed day (the nightly rollover, or the next result, uses them).
+ */
+export function visibleCurrent(state: StreakState, today: DayKey, freezes = 0): number {
+  if (state.lastCountedDay === null) return 0;
+  const gap = daysBetween(state.lastCountedDay, today);
+  if (gap === 0 || gap === 1) return state.current;
+  return gap > 1 && gap - 1 <= freezes ? state.current : 0;
+}
+
+/**
+ * Rebuilds the streak from every submission of a member in a challenge and the days covered
+ * by a freeze. `entries` need not be sorted; only counted days matter, and a counted day wins
+ * over a freeze on the same day. The best ever streak is kept at least at `keepBest`.
  */
 export function recomputeStreak(
   entries: { day: DayKey; value: number }[],
   target: number | null,
   keepBest = 0,
+  frozenDays: readonly DayKey[] = [],
 ): StreakState {
-  const counted = entries
-    .filter((e) => countsForStreak(e.value, target))
-    .map((e) => e.day)
-    .sort();
+  const counted = new Set(entries.filter((e) => countsForStreak(e.value, target)).map((e) => e.day));
+  const days = [...new Set([...counted, ...frozenDays])].sort();
   let state: StreakState = { ...EMPTY_STREAK, best: 0 };
-  for (const day of counted) state = applySubmission(state, day, true);
+  for (const day of days) state = counted.has(day) ? applySubmission(state, day, true) : applyFreeze(state, day);
   return { ...state, best: Math.max(state.best, keepBest) };
 }
 

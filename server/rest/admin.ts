@@ -90,6 +90,17 @@ export function adminRoutes(deps: AuthDeps) {
         }),
       },
     )
+    // `:id`, not `:userId`: POST /users/:id/ban already names that path segment for this method.
+    .post(
+      '/users/:id/challenges/:challengeId/freezes',
+      ({ admin, params }) => a.members.grantFreeze(admin, params.id, params.challengeId),
+      {
+        params: idParams.extend({ challengeId: idSchema }),
+        ...route('admin', 'Grant a member one streak freeze in a challenge (at most 2 held); audited, the member is told by the bot', {
+          errors: ['NOT_FOUND'],
+        }),
+      },
+    )
     .delete(
       '/users/:userId/challenges/:challengeId',
       ({ admin, params }) => a.members.removeFromChallenge(admin, params.userId, params.challengeId),

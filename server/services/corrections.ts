@@ -47,7 +47,7 @@ export async function correctToday(ctx: ServiceContext, telegramId: number, chal
           at: when.ms,
         });
       }
-      const { streak, eligible, figures } = await recountAfterChange(tx, user.id, challengeId, when.day, challenge.target);
+      const { streak, eligible, figures } = await recountAfterChange(tx, user.id, challengeId, when.day, challenge.target, { emit, at: when.ms });
       // Left or banned since the checks above: refused, and the transaction undoes the change.
       if (!eligible) throw new ServiceError('NOT_JOINED', 'Join this challenge before submitting');
       // The result is stored with a new value: the same event as a first submission, absolute figures.

@@ -4,7 +4,9 @@
  * plain serializable objects carrying absolute figures, so applying one twice, or on another
  * instance later, gives the same state.
  */
+import type { BadgeCode } from '../domain/badges';
 import type { PeriodKind } from '../domain/periods';
+import type { DayKey } from '../../shared/types';
 
 export interface PeriodFiguresOf {
   kind: PeriodKind;
@@ -32,7 +34,14 @@ export type ClubEvent =
   /** An admin set the member's streak in a challenge. */
   | { type: 'streak.changed'; userId: number; challengeId: number }
   /** A challenge was created or edited. */
-  | { type: 'challenge.changed'; challengeId: number };
+  | { type: 'challenge.changed'; challengeId: number }
+  /** A badge was earned (null: a club-wide one); boards mark the highest streak badge, the bot tells the member. */
+  | { type: 'badge.earned'; userId: number; challengeId: number | null; code: BadgeCode; earnedAt: number }
+  /**
+   * The freezes a member holds in a challenge changed (`freezes`: how many now): earned, used
+   * to cover `days`, granted by an admin, or given back when a covered day came to count.
+   */
+  | { type: 'freezes.changed'; userId: number; challengeId: number; freezes: number; reason: 'earned' | 'used' | 'granted' | 'returned'; days: DayKey[] };
 
 export type ClubEventType = ClubEvent['type'];
 
@@ -47,6 +56,8 @@ export const CLUB_EVENT_TYPES = [
   'photo.changed',
   'challenge.changed',
   'streak.changed',
+  'badge.earned',
+  'freezes.changed',
 ] as const satisfies readonly ClubEventType[];
 
 // Fails to compile when a type of the union is missing from the list above.

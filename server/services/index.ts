@@ -12,6 +12,7 @@ import * as adminAnnouncements from './admin/announcements';
 import * as auditView from './admin/auditView';
 import * as adminChallenges from './admin/challenges';
 import * as exports from './admin/exports';
+import * as adminFreezes from './admin/freezes';
 import * as insights from './admin/insights';
 import * as login from './admin/login';
 import * as memberResults from './admin/memberResults';
@@ -25,7 +26,7 @@ import * as history from './history';
 import * as invitations from './invitations';
 import { linksWithoutBot, type SharingLinks } from './links';
 import * as members from './members';
-import { Notices } from './notices';
+import { Notices, tellMilestones } from './notices';
 import * as photos from './photos';
 import { ReadModel } from './readModel';
 import * as reminders from './reminders';
@@ -53,6 +54,10 @@ export function createServices(deps: {
     notices: new Notices(),
   };
   const envChatId = clubChatId;
+  // Badges and freezes of every committed write (this instance's and the others') reach the member.
+  ctx.readModel.observe((events) =>
+    events.some((e) => e.type === 'badge.earned' || e.type === 'freezes.changed') ? tellMilestones(ctx, events) : undefined,
+  );
   const bound =
     <A extends unknown[], R>(fn: (ctx: ServiceContext, ...args: A) => R) =>
     (...args: A): R =>
@@ -179,6 +184,7 @@ export function createServices(deps: {
         setMemberStreak: bound(adminMembers.setMemberStreak),
         removeFromChallenge: bound(adminMembers.removeFromChallenge),
         setMemberResult: bound(memberResults.setMemberResult),
+        grantFreeze: bound(adminFreezes.grantFreeze),
       },
       insights: {
         analytics: bound(insights.analytics),

@@ -1,10 +1,12 @@
 /** Database rows → the DTOs of shared/types.ts. */
+import type { BadgeRow } from '../db/repositories/badges';
 import type { ChallengeRow } from '../db/repositories/challenges';
 import type { UserRow } from '../db/repositories/users';
 import { shownName } from '../domain/members';
 import { isInsideWindow, secondsUntilOpen } from '../domain/timeWindow';
 import type { Language, TimeWindow } from '../../shared/schemas';
-import type { ChallengeDto, UserDto } from '../../shared/types';
+import type { BadgeCode } from '../../shared/badges';
+import type { BadgeDto, ChallengeDto, UserDto } from '../../shared/types';
 
 export function windowOf(c: Pick<ChallengeRow, 'windowStart' | 'windowEnd'>): TimeWindow | null {
   return c.windowStart && c.windowEnd ? { start: c.windowStart, end: c.windowEnd } : null;
@@ -76,4 +78,9 @@ export function toChallengeDto(c: ChallengeRow, joined: boolean, secondOfDay: nu
     windowOpen: isInsideWindow(timeWindow, secondOfDay),
     opensInSeconds: secondsUntilOpen(timeWindow, secondOfDay),
   };
+}
+
+/** A stored badge as the doors show it (challenge 0: a club-wide badge). */
+export function toBadgeDto(b: BadgeRow): BadgeDto {
+  return { code: b.code as BadgeCode, challengeId: b.challengeId === 0 ? null : b.challengeId, earnedAt: new Date(b.earnedAt).toISOString() };
 }

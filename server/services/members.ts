@@ -10,9 +10,9 @@ import { ALL_TIME } from '../domain/periods';
 import { countsForStreak, visibleCurrent } from '../domain/streak';
 import type { Language } from '../../shared/schemas';
 import { languageFromTelegram } from '../../shared/i18n/errors';
-import type { DayKey, ProfileChallengeDto, ProfileDto, TodayDto, UserDto } from '../../shared/types';
+import type { BadgeDto, DayKey, ProfileChallengeDto, ProfileDto, TodayDto, UserDto } from '../../shared/types';
 import { now, requireMember, write, type ServiceContext, type TelegramIdentity } from './context';
-import { toChallengeDto, toUserDto } from './mappers';
+import { toBadgeDto, toChallengeDto, toUserDto } from './mappers';
 import { recordInvitation } from './invitations';
 
 const HEATMAP_DAYS = 84;
@@ -77,7 +77,7 @@ export async function currentChallenges(ctx: ServiceContext, telegramId: number)
     const streak = { current: membership.currentStreak, best: membership.bestStreak, lastCountedDay: membership.lastCountedDay };
     challenges.push({
       challenge: toChallengeDto(challenge, true, when.secondOfDay, user.language),
-      streak: { current: visibleCurrent(streak, when.day), best: streak.best, lastCountedDay: streak.lastCountedDay },
+      streak: { current: visibleCurrent(streak, when.day, membership.freezes), best: streak.best, lastCountedDay: streak.lastCountedDay },
       today: todays ? todayOf(ctx, todays, challenge.target, when.ms) : null,
     });
   }
@@ -93,7 +93,7 @@ export async function currentChallenges(ctx: ServiceContext, telegramId: number)
 export interface ProfileFacts {
   day: DayKey;
   challenges: {
-    membership: { currentStreak: number; bestStreak: number; lastCountedDay: DayKey | null };
+    membership: { currentStreak: number; bestStreak: number; lastCountedDay: DayKey | null; freezes: number };
     /** The challenge row itself comes from the read model at each read (participants move). */
     challengeId: number;
     recentDays: readonly DayKey[];
@@ -101,7 +101,10 @@ export interface ProfileFacts {
     todays: SubmissionRow | undefined;
     total: number;
     days: number;
+    /** Recent days a streak freeze covered. */
+    frozen: DayKey[];
   }[];
+  badges: BadgeDto[];
 }
 
 /** One string per club day for every member's recent days (the profile cache shares them). */
@@ -120,22 +123,29 @@ async function loadProfileFacts(ctx: ServiceContext, userId: number, day: DayKey
   const since = addDays(day, -(HEATMAP_DAYS - 1));
   const { repos } = ctx.store;
   const challenges: ProfileFacts['challenges'] = [];
+  const frozen = await repos.streakFreezes.freezeDaysOfUser(userId, since);
   for (const { membership, challenge } of await repos.memberships.membershipsOfUser(userId, { currentOnly: true })) {
     const recent = await repos.submissions.recentSubmissionsOf(userId, challenge.id, since);
     // The heatmap's rows come from an index without createdAt: today's own row is read for it.
     const todays = recent.some((s) => s.day === day) ? await repos.submissions.findSubmissionOnDay(userId, challenge.id, day) : undefined;
     const all = (await repos.leaderboard.totalsOfUser(userId, challenge.id, ALL_TIME)) ?? { total: 0, days: 0 };
     challenges.push({
-      membership: { currentStreak: membership.currentStreak, bestStreak: membership.bestStreak, lastCountedDay: membership.lastCountedDay },
+      membership: {
+        currentStreak: membership.currentStreak,
+        bestStreak: membership.bestStreak,
+        lastCountedDay: membership.lastCountedDay,
+        freezes: membership.freezes,
+      },
       challengeId: challenge.id,
       recentDays: recent.map((s) => shared(s.day)),
       recentValues: Float64Array.from(recent, (s) => s.value),
       todays,
       total: all.total,
       days: all.days,
+      frozen: frozen.filter((f) => f.challengeId === challenge.id).map((f) => shared(f.day)),
     });
   }
-  return { day, challenges };
+  return { day, challenges, badges: (await repos.badges.badgesOfUser(userId)).map(toBadgeDto) };
 }
 
 export async function profile(ctx: ServiceContext, telegramId: number): Promise<ProfileDto> {
@@ -150,7 +160,7 @@ export async function profile(ctx: ServiceContext, telegramId: number): Promise<
     const target = challenge.target;
     challenges.push({
       challenge: toChallengeDto(challenge, true, when.secondOfDay, user.language),
-      streak: { current: visibleCurrent(streak, when.day), best: streak.best, lastCountedDay: streak.lastCountedDay },
+      streak: { current: visibleCurrent(streak, when.day, f.membership.freezes), best: streak.best, lastCountedDay: streak.lastCountedDay },
       today: f.todays ? todayOf(ctx, f.todays, target, when.ms) : null,
       total: f.total,
       days: f.days,
@@ -158,9 +168,12 @@ export async function profile(ctx: ServiceContext, telegramId: number): Promise<
         const value = f.recentValues[i]!;
         return { day, value, counted: countsForStreak(value, target) };
       }),
+      freezes: f.membership.freezes,
+      frozen: f.frozen,
     });
   }
-  return { user: toUserDto(user), today: when.day, challenges, isAdmin: !!(await ctx.store.repos.admins.findAdmin(telegramId)) };
+  const isAdmin = !!(await ctx.store.repos.admins.findAdmin(telegramId));
+  return { user: toUserDto(user), today: when.day, challenges, isAdmin, badges: facts.badges };
 }
 
 /** Today's result with its progress, and until when it may be corrected. */

@@ -23,6 +23,7 @@ import type { PeriodFigures, PeriodRef } from '../db/repositories/leaderboard';
 import type { UserRow } from '../db/repositories/users';
 import type { DayKey } from '../../shared/types';
 import type { ProfileFacts } from './members';
+import { highestStreakMilestone } from '../domain/badges';
 import { compareTotals } from '../domain/ranking';
 import type { LeaderboardEntryDto } from '../../shared/types';
 import { CLUB_EVENT_TYPES, type ClubEvent, type ClubEventType } from './events';
@@ -143,6 +144,14 @@ export class ReadModel {
   private version = 0;
   private readonly turns: Turn[] = [];
   private draining = false;
+  /** Per challenge, each member's highest streak badge (the mark beside their name), loaded on first read. */
+  private readonly marks = new Map<number, Map<number, number>>();
+  private readonly marksLoading = new Map<number, Promise<Map<number, number>>>();
+  /**
+   * Told every applied write's events, after they were applied (the bot's notices of badges and
+   * freezes); awaited before the write's turn ends, so its writer answers once they were told.
+   */
+  private readonly observers = new Set<(events: readonly ClubEvent[]) => Promise<void> | void>();
   /** How many events of each type were applied (tests check every type is). */
   readonly applied: Record<ClubEventType, number> = Object.fromEntries(CLUB_EVENT_TYPES.map((t) => [t, 0])) as Record<ClubEventType, number>;
 
@@ -196,6 +205,36 @@ export class ReadModel {
     for (const loads of this.profileLoads.values()) for (const ticket of loads) ticket.stale = true;
   }
 
+  /** Observes the events of every committed write once applied here (own and, on PostgreSQL, the other instances'). */
+  observe(listener: (events: readonly ClubEvent[]) => Promise<void> | void): () => void {
+    this.observers.add(listener);
+    return () => void this.observers.delete(listener);
+  }
+
+  /** The highest streak badge of each member of a challenge who holds one, loaded on first use. */
+  streakMarks(challengeId: number): Promise<Map<number, number>> {
+    const loaded = this.marks.get(challengeId);
+    if (loaded) return Promise.resolve(loaded);
+    let loading = this.marksLoading.get(challengeId);
+    if (!loading) {
+      loading = (async () => {
+        for (;;) {
+          const version = this.version;
+          const rows = await this.store.repos.badges.streakBadgesOf(challengeId);
+          if (version !== this.version) continue; // a change was applied meanwhile: read again
+          const byUser = new Map<number, string[]>();
+          for (const r of rows) byUser.set(r.userId, [...(byUser.get(r.userId) ?? []), r.code]);
+          const marks = new Map<number, number>();
+          for (const [userId, codes] of byUser) marks.set(userId, highestStreakMilestone(codes)!);
+          this.marks.set(challengeId, marks);
+          return marks;
+        }
+      })().finally(() => this.marksLoading.delete(challengeId));
+      this.marksLoading.set(challengeId, loading);
+    }
+    return loading;
+  }
+
   /** The board of a challenge's period, loaded on first use (a past period's board is dropped). */
   board(challengeId: number, period: PeriodRef): Promise<Board> {
     const key = keyOf(challengeId, period);
@@ -242,7 +281,9 @@ export class ReadModel {
   ): Promise<{ entries: readonly LeaderboardEntryDto[]; me: Standing | null; ranked: number }> {
     const known = (userId: number) => this.names.has(userId) && this.photos.has(userId);
     for (;;) {
+      const marks = await this.streakMarks(challengeId);
       const board = await this.board(challengeId, period);
+      if (this.marks.get(challengeId) !== marks) continue; // forgotten meanwhile: load again
       const shown = Math.min(limit, board.size);
       const missing: number[] = [];
       if (!board.tops.has(limit)) {
@@ -264,7 +305,15 @@ export class ReadModel {
         const out: LeaderboardEntryDto[] = [];
         for (let i = 0; i < shown; i++) {
           const userId = board.userIds[i]!;
-          out.push({ rank: i + 1, userId, displayName: this.names.get(userId)!, total: board.totals[i]!, days: board.days[i]!, photoUrl: this.photos.get(userId)! });
+          out.push({
+            rank: i + 1,
+            userId,
+            displayName: this.names.get(userId)!,
+            total: board.totals[i]!,
+            days: board.days[i]!,
+            photoUrl: this.photos.get(userId)!,
+            streakBadge: marks.get(userId) ?? null,
+          });
         }
         entries = Object.freeze(out);
         board.tops.set(limit, entries);
@@ -300,7 +349,10 @@ export class ReadModel {
       while (this.turns[0]?.ready) {
         const turn = this.turns.shift()!;
         try {
-          if (turn.events) await this.apply(turn.events, turn.version);
+          if (turn.events) {
+            await this.apply(turn.events, turn.version);
+            for (const observer of this.observers) await Promise.resolve(observer(turn.events)).catch(() => undefined);
+          }
         } catch {
           this.forgetAll(); // whatever failed, the next reads load from the store again
         } finally {
@@ -317,6 +369,7 @@ export class ReadModel {
     this.version++;
     this.figureVersions.clear();
     this.boards.clear();
+    this.marks.clear();
     this.names.clear();
     this.photos.clear();
     this.members.clear();
@@ -395,6 +448,19 @@ export class ReadModel {
         return;
       case 'streak.changed':
         this.forgetProfile(event.userId);
+        return;
+      case 'badge.earned': {
+        this.forgetProfile(event.userId);
+        const milestone = event.challengeId === null ? null : highestStreakMilestone([event.code]);
+        const marks = event.challengeId === null ? undefined : this.marks.get(event.challengeId);
+        if (milestone === null || !marks) return; // not a streak badge, or the marks load later with it
+        if ((marks.get(event.userId) ?? 0) >= milestone) return;
+        marks.set(event.userId, milestone);
+        for (const board of this.boards.values()) if (board.challengeId === event.challengeId) board.tops.clear();
+        return;
+      }
+      case 'freezes.changed':
+        this.forgetProfile(event.userId); // not on the boards; the profile shows freezes and frozen days
         return;
       default: {
         const unhandled: never = event;

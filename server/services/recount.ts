@@ -5,9 +5,10 @@
  */
 import { isEligible } from '../domain/members';
 import { periodKeysOf, rangeOfPeriod } from '../domain/periods';
-import { recomputeStreak, type StreakState } from '../domain/streak';
+import type { StreakState } from '../domain/streak';
 import type { DayKey } from '../../shared/types';
 import type { PeriodFiguresOf } from './events';
+import { recountStreak, type Emit } from './milestones';
 import type { Tx } from './store';
 
 export interface Recount {
@@ -19,8 +20,18 @@ export interface Recount {
   figures: PeriodFiguresOf[];
 }
 
-/** Recounts the member's figures touched by a change on `day`. */
-export async function recountAfterChange(tx: Tx, userId: number, challengeId: number, day: DayKey, target: number | null): Promise<Recount> {
+/**
+ * Recounts the member's figures touched by a change on `day`; `effects` reports what the new
+ * streak earns or gives back (freezes, badges: ./milestones.ts) as of the instant `at`.
+ */
+export async function recountAfterChange(
+  tx: Tx,
+  userId: number,
+  challengeId: number,
+  day: DayKey,
+  target: number | null,
+  effects: { emit: Emit; at: number },
+): Promise<Recount> {
   const membership = await tx.memberships.findMembership(userId, challengeId);
   const eligible = isEligible(membership, await tx.users.findUserById(userId));
   const figures: PeriodFiguresOf[] = [];
@@ -31,7 +42,7 @@ export async function recountAfterChange(tx: Tx, userId: number, challengeId: nu
     if (totals.days > 0 && totals.lastAt !== null) figures.push({ ...p, total: totals.total, days: totals.days, lastAt: totals.lastAt });
   }
   if (!membership) return { streak: null, eligible, figures };
-  const streak = recomputeStreak(await tx.submissions.submissionsOf(userId, challengeId), target);
-  await tx.memberships.setStreak(userId, challengeId, streak);
+  const entries = await tx.submissions.submissionsOf(userId, challengeId);
+  const streak = await recountStreak(tx, effects.emit, { membership, target, entries, changedDay: day, at: effects.at });
   return { streak, eligible, figures };
 }

@@ -14,6 +14,7 @@ import { KIND_OF_TYPE } from '../domain/periods';
 import { lastClosedPeriod, periodBefore, periodRange, type ResultKind } from '../domain/schedule';
 import { write, type ServiceContext } from './context';
 import { textsByLanguage } from './mappers';
+import { awardPodium } from './milestones';
 import type { Language } from '../../shared/schemas';
 
 const resultsJob = (kind: ResultKind) => `${kind}-results`;
@@ -29,7 +30,7 @@ export interface ClosedPeriod {
 }
 
 export function closePeriod(ctx: ServiceContext, kind: ResultKind, period: string, at: Date): Promise<ClosedPeriod> {
-  return write(ctx, async (tx) => {
+  return write(ctx, async (tx, emit) => {
     const written: Record<number, number> = {};
     const pending = { kind, period, closedNow: false, written };
     if (await tx.jobs.findJobRun(resultsJob(kind), period)) return pending;
@@ -41,6 +42,8 @@ export function closePeriod(ctx: ServiceContext, kind: ResultKind, period: strin
         ranking.map((r, i) => ({ challengeId, period, rank: i + 1, userId: r.userId, total: r.total, days: r.days })),
         at.getTime(),
       );
+      // The top 3 earn the podium badge (once per member and challenge).
+      await awardPodium(tx, emit, kind, challengeId, ranking.slice(0, 3).map((r, i) => ({ rank: i + 1, userId: r.userId })), at.getTime());
     }
     await tx.jobs.claimJobRun(resultsJob(kind), period, at.getTime(), JSON.stringify({ written }));
     return { ...pending, closedNow: true };

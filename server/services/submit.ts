@@ -3,7 +3,7 @@ import type { ChallengeRow } from '../db/repositories/challenges';
 import { ServiceError } from '../domain/errors';
 import { periodKeysOf } from '../domain/periods';
 import { isRunningOn } from '../domain/schedule';
-import { applySubmission, countsForStreak, visibleCurrent } from '../domain/streak';
+import { visibleCurrent } from '../domain/streak';
 import { isInsideWindow } from '../domain/timeWindow';
 import { formatWindow } from '../../shared/timeWindow';
 import { parseValue } from '../../shared/value';
@@ -14,6 +14,7 @@ import { dayStartMs } from '../domain/clubTime';
 import { activityToRecord } from '../domain/members';
 import { now, requireMember, write, type ServiceContext } from './context';
 import { windowOf } from './mappers';
+import { streakOnSubmit } from './milestones';
 
 /**
  * The member, the challenge and the club's present for a result of today: registered, not
@@ -92,11 +93,8 @@ export async function submit(
         });
       }
       const membership = (await tx.memberships.findMembership(user.id, challengeId))!;
-      const before = { current: membership.currentStreak, best: membership.bestStreak, lastCountedDay: membership.lastCountedDay };
-      // A streak an admin reset to 0 after a gap must restart, so apply on the visible state.
-      const base = { ...before, current: visibleCurrent(before, when.day) };
-      const after = applySubmission(base, when.day, countsForStreak(parsed.value, challenge.target));
-      await tx.memberships.setStreak(user.id, challengeId, after);
+      // The streak, with the freezes and badges it earns or spends (./milestones.ts).
+      const after = await streakOnSubmit(tx, emit, { challenge, membership, day: when.day, value: parsed.value, at: when.ms });
       const figures = await tx.leaderboard.addToTotals(challengeId, user.id, periods, parsed.value, when.ms);
       if (activityToRecord(user.lastActiveAt, dayStartMs(when.day, ctx.timeZone))) {
         await tx.users.touchUser(user, when.ms);

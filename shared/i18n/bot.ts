@@ -5,6 +5,8 @@
  * Pure TypeScript (no server imports): usable by the Mini App too.
  */
 import type { Language } from '../schemas';
+import type { BadgeCode } from '../badges';
+import { badgeLabel } from './badges';
 import { glossary as g } from './glossary';
 
 export interface ChallengeLabel {
@@ -69,6 +71,14 @@ const uz = {
       ? `📝 Administrator ${c.day} kuni uchun natijangizni qoʻshdi: ${label(c)} — ${withUnit(c.value, c.unit)}.`
       : `📝 Administrator ${c.day} kungi natijangizni tuzatdi: ${label(c)} — ${withUnit(c.old, c.unit)} oʻrniga ${withUnit(c.value, c.unit)}.`) +
     `\nSabab: ${c.reason}\nSeriya va reyting qayta hisoblandi.`,
+  badgeEarned: (code: BadgeCode, c: ChallengeLabel | null) =>
+    `🏅 Yangi nishon: ${badgeLabel('uz', code)}${c ? ` — ${label(c)}` : ''}!\nBarcha nishonlaringiz ilovadagi profilingizda.`,
+  freezeUsed: (c: ChallengeLabel & { days: string; freezes: number }) =>
+    `❄️ ${label(c)}: ${c.days} kuni natija boʻlmadi, lekin muzlatish seriyangizni saqlab qoldi. Qolgan muzlatishlar: ${c.freezes}.`,
+  freezeEarned: (c: ChallengeLabel & { freezes: number }) =>
+    `❄️ ${label(c)}: 7 kun ketma-ket — seriya muzlatishini qoʻlga kiritdingiz! Bir kun oʻtkazib yuborsangiz, u seriyangizni saqlaydi. Sizda: ${c.freezes} (koʻpi bilan 2).`,
+  freezeGranted: (c: ChallengeLabel & { freezes: number }) =>
+    `❄️ Administrator sizga seriya muzlatishini berdi: ${label(c)}. Sizda: ${c.freezes} (koʻpi bilan 2).`,
   meTodayBelow: (value: string, unit: string, missing: string) =>
     `Bugun: ☑️ ${withUnit(value, unit)} — maqsadga ${withUnit(missing, unit)} yetmadi`,
   tryAgain: 'Qaytadan yozib yuboring.',
@@ -162,6 +172,13 @@ const ru: Catalogue = {
       ? `📝 Администратор добавил ваш результат за ${c.day}: ${label(c)} — ${withUnit(c.value, c.unit)}.`
       : `📝 Администратор исправил ваш результат за ${c.day}: ${label(c)} — ${withUnit(c.value, c.unit)} вместо ${withUnit(c.old, c.unit)}.`) +
     `\nПричина: ${c.reason}\nСерия и рейтинг пересчитаны.`,
+  badgeEarned: (code, c) =>
+    `🏅 Новый значок: ${badgeLabel('ru', code)}${c ? ` — ${label(c)}` : ''}!\nВсе ваши значки — в профиле в приложении.`,
+  freezeUsed: (c) =>
+    `❄️ ${label(c)}: за ${c.days} результата не было, но заморозка сохранила вашу серию. Осталось заморозок: ${c.freezes}.`,
+  freezeEarned: (c) =>
+    `❄️ ${label(c)}: 7 дней подряд — вы получили заморозку серии! Если пропустите день, она сохранит серию. У вас: ${c.freezes} (не больше 2).`,
+  freezeGranted: (c) => `❄️ Администратор выдал вам заморозку серии: ${label(c)}. У вас: ${c.freezes} (не больше 2).`,
   meTodayBelow: (value, unit, missing) => `Сегодня: ☑️ ${withUnit(value, unit)} — до цели не хватило ${withUnit(missing, unit)}`,
   tryAgain: 'Напишите ещё раз.',
   meHeader: (name) => `👤 ${name}`,
@@ -251,6 +268,11 @@ const en: Catalogue = {
       ? `📝 An admin added your result of ${c.day}: ${label(c)} — ${withUnit(c.value, c.unit)}.`
       : `📝 An admin corrected your result of ${c.day}: ${label(c)} — ${withUnit(c.value, c.unit)} instead of ${withUnit(c.old, c.unit)}.`) +
     `\nReason: ${c.reason}\nYour streak and the leaderboards were recounted.`,
+  badgeEarned: (code, c) => `🏅 New badge: ${badgeLabel('en', code)}${c ? ` — ${label(c)}` : ''}!\nAll your badges are on your profile in the app.`,
+  freezeUsed: (c) => `❄️ ${label(c)}: no result on ${c.days}, but a streak freeze kept your streak. Freezes left: ${c.freezes}.`,
+  freezeEarned: (c) =>
+    `❄️ ${label(c)}: 7 days in a row — you earned a streak freeze! If you miss a day, it keeps your streak. You hold ${c.freezes} (at most 2).`,
+  freezeGranted: (c) => `❄️ An admin gave you a streak freeze: ${label(c)}. You hold ${c.freezes} (at most 2).`,
   meTodayBelow: (value, unit, missing) => `Today: ☑️ ${withUnit(value, unit)} — ${withUnit(missing, unit)} short of the target`,
   tryAgain: 'Please type it again.',
   meHeader: (name) => `👤 ${name}`,

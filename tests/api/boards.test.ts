@@ -72,8 +72,12 @@ async function checkAll(viewer: { tg: TestTelegramUser; id: number }, step: stri
       const res = await rt.request('GET', `/api/leaderboard?challengeId=${challengeId}&type=${type}&limit=100`, { as: viewer.tg });
       if (res.status === 403) continue; // the viewer is banned right now
       const want = await expected(challengeId, type, today);
-      const got = res.body.entries.map((e: any) => [e.rank, e.userId, e.displayName, e.photoUrl, e.total, e.days]);
-      const wantRows = want.map((e) => [e.rank, e.userId, e.displayName, e.photoUrl, e.total, e.days]);
+      const marks = new Map<number, number>();
+      for (const b of await rt.sql<{ userId: number; code: string }>(`select user_id as "userId", code from badges where challenge_id = ? and code like 'streak-%'`, challengeId)) {
+        marks.set(b.userId, Math.max(marks.get(b.userId) ?? 0, Number(b.code.slice('streak-'.length))));
+      }
+      const got = res.body.entries.map((e: any) => [e.rank, e.userId, e.displayName, e.photoUrl, e.total, e.days, e.streakBadge]);
+      const wantRows = want.map((e) => [e.rank, e.userId, e.displayName, e.photoUrl, e.total, e.days, marks.get(e.userId) ?? null]);
       if (JSON.stringify(got) !== JSON.stringify(wantRows)) {
         throw new Error(`${step}: challenge ${challengeId} ${type}\n got ${JSON.stringify(got)}\nwant ${JSON.stringify(wantRows)}`);
       }
@@ -123,6 +127,9 @@ test('300 random steps: every board equals a ranking computed from the submissio
     } else if (action < 0.91) {
       label = 'correct today';
       await rt.request('PUT', `/api/challenges/${c}/submission`, { as: m.tg, body: { value: Math.round(rand() * 1000) / 10 } });
+    } else if (action < 0.925) {
+      label = 'grant a streak freeze';
+      await admin('POST', `/api/admin/users/${m.id}/challenges/${c}/freezes`);
     } else if (action < 0.94) {
       label = 'new photo';
       m.tg = { ...m.tg, photo_url: `https://t.me/i/userpic/${step}.jpg` };
@@ -162,6 +169,8 @@ const SAMPLES: { [T in ClubEventType]: Extract<ClubEvent, { type: T }> } = {
   'photo.changed': { type: 'photo.changed', userId: 1, telegramId: 1, photoUrl: null },
   'challenge.changed': { type: 'challenge.changed', challengeId: 1 },
   'streak.changed': { type: 'streak.changed', userId: 1, challengeId: 1 },
+  'badge.earned': { type: 'badge.earned', userId: 1, challengeId: 1, code: 'streak-7', earnedAt: 1 },
+  'freezes.changed': { type: 'freezes.changed', userId: 1, challengeId: 1, freezes: 1, reason: 'granted', days: [] },
 };
 
 test('the read model applies every type of event (and refuses one it does not know)', async () => {

@@ -105,7 +105,7 @@ describe('challenges, join and leave', () => {
     expectError(await submit(rt, m.tg, c.id, 5), 403, 'NOT_JOINED');
     await rt.request('POST', `/api/challenges/${c.id}/join`, { as: m.tg });
     const back = await rt.request('GET', `/api/leaderboard?challengeId=${c.id}&type=all`, { as: m.tg });
-    expect(back.body.entries).toEqual([{ rank: 1, userId: m.id, displayName: m.tg.first_name, total: 1200, days: 1, photoUrl: null }]);
+    expect(back.body.entries).toEqual([{ rank: 1, userId: m.id, displayName: m.tg.first_name, total: 1200, days: 1, photoUrl: null, streakBadge: null }]);
     const me = await rt.request('GET', '/api/me', { as: m.tg });
     expect(me.body.challenges[0].streak.current).toBe(1);
   });

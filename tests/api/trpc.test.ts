@@ -32,7 +32,7 @@ describe('tRPC through createCaller', () => {
     const result = await caller.challenges.submit({ challengeId: c.id, value: '30,5' });
     expect(result).toMatchObject({ submission: { value: 30.5, day: '2026-11-25' }, streak: { current: 1, best: 1 } });
     const board = await caller.leaderboard.get({ challengeId: c.id, type: 'today', limit: 10 });
-    expect(board.entries).toEqual([{ rank: 1, userId: reg.user.id, displayName: 'Otabek', total: 30.5, days: 1, photoUrl: null }]);
+    expect(board.entries).toEqual([{ rank: 1, userId: reg.user.id, displayName: 'Otabek', total: 30.5, days: 1, photoUrl: null, streakBadge: null }]);
     const rest = await rt.request('GET', `/api/leaderboard?challengeId=${c.id}&type=today`, { as: tg });
     expect(rest.body).toEqual(board);
   });

@@ -41,6 +41,7 @@ for (const language of ['uz', 'ru', 'en'] as const) {
       m = await h.registered({ language_code: language, displayName: `Walker ${language}` });
       await h.join(m, steps.id);
       await h.services.submissions.submit(m.id, steps.id, 9500);
+      expect((await m.next()).text).toContain('🏅'); // the first-result badge, told by the bot
     });
 
     test('/me lists challenges, streaks and today', async () => {

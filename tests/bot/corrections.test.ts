@@ -106,6 +106,8 @@ describe('an admin setting a result on a member\'s behalf', () => {
     const put = (value: number, reason: string) =>
       h.runtime.request('PUT', `/api/admin/users/${userId}/challenges/${c.id}/results/2026-11-25`, { as: ADMIN_USER, body: { value, reason } });
     expect((await put(30, 'Phone was dead')).status).toBe(200);
+    // Their first result in the club: the badge it earns is told too.
+    expect((await m.next()).text).toContain('🏅 New badge: 👣 First step!');
     expect((await m.next()).text).toBe(
       '📝 An admin added your result of 25 Nov 2026: 📖 Pages — 30 pages.\nReason: Phone was dead\nYour streak and the leaderboards were recounted.',
     );

@@ -98,6 +98,7 @@ describe('/submit', () => {
     const m = await h.registered({ language_code: 'en' });
     await h.join(m, c.id);
     await h.services.submissions.submit(m.id, c.id, '8000,5');
+    expect((await m.next()).text).toContain('🏅 New badge'); // sent from the Mini App: the first-result badge comes as a message
     const direct = await m.ask('/submit 9000');
     expect(direct.text).toContain("Today's result is already submitted: 8,000.5 steps.");
     const asked = await m.ask('/submit');

@@ -104,14 +104,17 @@ describe('bun run job', () => {
     expect((await club.count('weekly_results', "period = '2026-11-23'"))).toBe(2);
     const client = telegram.getClient(TEST_BOT_TOKEN, { chatId: 424_242, userId: 424_242 });
     const updates = (await client.getUpdates()).result as unknown as Received[];
-    expect(updates).toHaveLength(1);
-    expect(updates[0]!.message.text).toContain('🥇 Aziza — 7 000 steps (1 kun)');
+    // The winners' message, and the podium badge the week earned her.
+    expect(updates).toHaveLength(2);
+    const winners = updates.find((u) => u.message.text.includes('🥇'))!;
+    expect(winners.message.text).toContain('🥇 Aziza — 7 000 steps (1 kun)');
+    expect(updates.map((u) => u.message.text)).toContain('🏅 Yangi nishon: 🥉 Hafta sovrindori — 👟 Steps!\nBarcha nishonlaringiz ilovadagi profilingizda.');
     // An http PUBLIC_URL cannot be a web_app: the queue sends a plain link.
-    expect(updates[0]!.message.reply_markup?.inline_keyboard[0]![0]).toEqual({ text: '🏆 Reyting', url: 'http://localhost:3000/app/' });
+    expect(winners.message.reply_markup?.inline_keyboard[0]![0]).toEqual({ text: '🏆 Reyting', url: 'http://localhost:3000/app/' });
 
     const again = await runJob(['weekly-results', '--now', '2026-11-30T08:00:00Z']);
     expect(again.stdout).toContain('already written');
-    expect(await receivedBy(424_242)).toHaveLength(2); // the reminder of the first test + this one
+    expect(await receivedBy(424_242)).toHaveLength(3); // the reminder of the first test + the winners + the badge
 
     expect((await runJob(['nonsense'])).code).toBe(2);
     expect((await runJob(['reminders', '--now', '2026-11-25 20:00'])).code).toBe(2);

@@ -77,13 +77,23 @@ export const submitFeature: BotFeature = (deps: BotDeps) => {
     return { text: lines.join('\n'), ...(left > 0 ? { keyboard: fixKeyboard(language, entry) } : {}) };
   }
 
+  /** The call, with the badges and freezes it earns the member held for the reply (../notices.ts). */
+  function withMilestones<T>(telegramId: number, fn: () => Promise<T>): Promise<{ result: T; told: string[] }> {
+    return deps.milestones ? deps.milestones.around(telegramId, fn) : fn().then((result) => ({ result, told: [] }));
+  }
+
+  /** The reply, followed by what the result earned. */
+  function withTold(reply: Reply, told: string[]): Reply {
+    return told.length === 0 ? reply : { ...reply, text: [reply.text, ...told].join('\n\n') };
+  }
+
   /** Replaces today's value; a refused value keeps the bot waiting for a better one. */
   async function correctValue(api: SendApi, from: User, chatId: number, entry: Entry, raw: string, language: Language) {
     const t = botText(language);
     try {
-      const result = await services.corrections.correctToday(from.id, entry.challenge.id, raw);
+      const { result, told } = await withMilestones(from.id, () => services.corrections.correctToday(from.id, entry.challenge.id, raw));
       pending.clear(chatId);
-      await say(api, deps, chatId, language, resultReply(language, entry, result, true));
+      await say(api, deps, chatId, language, withTold(resultReply(language, entry, result, true), told));
     } catch (error) {
       if (!(error instanceof ServiceError)) throw error;
       if (error.code === 'BAD_REQUEST') {
@@ -109,9 +119,9 @@ export const submitFeature: BotFeature = (deps: BotDeps) => {
   async function submitValue(api: SendApi, from: User, chatId: number, entry: Entry, raw: string, language: Language) {
     const t = botText(language);
     try {
-      const result = await services.submissions.submit(from.id, entry.challenge.id, raw);
+      const { result, told } = await withMilestones(from.id, () => services.submissions.submit(from.id, entry.challenge.id, raw));
       pending.clear(chatId);
-      await say(api, deps, chatId, language, resultReply(language, entry, result, false));
+      await say(api, deps, chatId, language, withTold(resultReply(language, entry, result, false), told));
     } catch (error) {
       if (!(error instanceof ServiceError)) throw error;
       let reply: Reply;

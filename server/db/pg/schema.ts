@@ -69,6 +69,10 @@ export const userChallenges = pgTable(
     currentStreak: integer('current_streak').notNull().default(0),
     bestStreak: integer('best_streak').notNull().default(0),
     lastCountedDay: text('last_counted_day'),
+    freezes: integer('freezes').notNull().default(0),
+    freezeEarnedOn: text('freeze_earned_on'),
+    bestValue: doublePrecision('best_value'),
+    badgeBits: integer('badge_bits').notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.userId, t.challengeId] }),
@@ -299,4 +303,26 @@ export const groupPosts = pgTable(
     updatedAt: ms('updated_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.kind, t.period] })],
+);
+
+export const badges = pgTable(
+  'badges',
+  {
+    userId: integer('user_id').notNull(),
+    code: text('code').notNull(),
+    challengeId: integer('challenge_id').notNull().default(0),
+    earnedAt: ms('earned_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.code, t.challengeId] }), index('badges_challenge_idx').on(t.challengeId, t.code)],
+);
+
+export const streakFreezes = pgTable(
+  'streak_freezes',
+  {
+    userId: integer('user_id').notNull(),
+    challengeId: integer('challenge_id').notNull(),
+    day: text('day').notNull(),
+    usedAt: ms('used_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.challengeId, t.day] })],
 );

@@ -28,6 +28,7 @@ import * as admins from './repositories/admins';
 import * as adminSessions from './repositories/adminSessions';
 import * as announcements from './repositories/announcements';
 import * as audit from './repositories/audit';
+import * as badges from './repositories/badges';
 import * as challenges from './repositories/challenges';
 import * as clubChat from './repositories/clubChat';
 import * as exports from './repositories/exports';
@@ -36,12 +37,13 @@ import * as jobs from './repositories/jobs';
 import * as leaderboard from './repositories/leaderboard';
 import * as memberships from './repositories/memberships';
 import * as reminders from './repositories/reminders';
+import * as streakFreezes from './repositories/streakFreezes';
 import * as results from './repositories/results';
 import * as submissionChanges from './repositories/submissionChanges';
 import * as submissions from './repositories/submissions';
 import * as users from './repositories/users';
 
-const MODULES = { admins, adminSessions, announcements, audit, challenges, clubChat, exports, invitations, jobs, leaderboard, memberships, reminders, results, submissionChanges, submissions, users };
+const MODULES = { admins, adminSessions, announcements, audit, badges, challenges, clubChat, exports, invitations, jobs, leaderboard, memberships, reminders, results, streakFreezes, submissionChanges, submissions, users };
 
 /** Each PostgreSQL repository module offers exactly the functions of its SQLite twin. */
 type Bound<M> = {

@@ -92,3 +92,40 @@ export function resetLapsedStreaks(db: Db, yesterday: string): number {
     .all();
   return changed.length;
 }
+
+/** What the milestones keep on the membership (freezes held, best value, badge bits). */
+export interface MilestonePatch {
+  freezes?: number;
+  freezeEarnedOn?: string | null;
+  bestValue?: number | null;
+  badgeBits?: number;
+}
+
+/** Writes the given milestone fields; called only when one of them changed. */
+export function setMilestones(db: Db, userId: number, challengeId: number, patch: MilestonePatch): void {
+  if (Object.keys(patch).length === 0) return;
+  db.update(userChallenges)
+    .set(patch)
+    .where(and(eq(userChallenges.userId, userId), eq(userChallenges.challengeId, challengeId)))
+    .run();
+}
+
+/**
+ * Current memberships whose streak lapsed before `yesterday` while holding a freeze: the
+ * nightly rollover covers their missed days when it can (domain/freezes.ts).
+ */
+export function lapsedWithFreezes(db: Db, yesterday: string): MembershipRow[] {
+  return db
+    .select()
+    .from(userChallenges)
+    .where(
+      and(
+        eq(userChallenges.isMember, true),
+        gt(userChallenges.freezes, 0),
+        gt(userChallenges.currentStreak, 0),
+        lt(userChallenges.lastCountedDay, yesterday),
+      ),
+    )
+    .orderBy(asc(userChallenges.challengeId), asc(userChallenges.userId))
+    .all();
+}

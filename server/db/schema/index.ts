@@ -65,7 +65,16 @@ export const userChallenges = sqliteTable(
     leftAt: integer('left_at'),
     currentStreak: integer('current_streak').notNull().default(0),
     bestStreak: integer('best_streak').notNull().default(0),
+    /** The streak's last day: counted, or covered by a freeze (streak_freezes). */
     lastCountedDay: text('last_counted_day'),
+    /** Streak freezes held (0–2, domain/freezes.ts). */
+    freezes: integer('freezes').notNull().default(0),
+    /** The streak's last day when a freeze was last earned (a freeze is never earned twice for it). */
+    freezeEarnedOn: text('freeze_earned_on'),
+    /** The member's highest result in this challenge (null: none yet): a personal best needs no scan. */
+    bestValue: real('best_value'),
+    /** The challenge's badges the member holds, as bits (domain/badges.ts BADGE_BITS); rows in `badges`. */
+    badgeBits: integer('badge_bits').notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.userId, t.challengeId] }),
@@ -346,4 +355,32 @@ export const groupPosts = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.kind, t.period] })],
+);
+
+/**
+ * Milestone badges (domain/badges.ts), earned once and kept: one row per member, badge and
+ * challenge (`challenge_id` 0: a club-wide badge), written only when a badge is earned.
+ */
+export const badges = sqliteTable(
+  'badges',
+  {
+    userId: integer('user_id').notNull(),
+    code: text('code').notNull(),
+    /** 0 for a club-wide badge (ids start at 1). */
+    challengeId: integer('challenge_id').notNull().default(0),
+    earnedAt: integer('earned_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.code, t.challengeId] }), index('badges_challenge_idx').on(t.challengeId, t.code)],
+);
+
+/** The days a streak freeze covered (domain/freezes.ts): one row per member, challenge and day. */
+export const streakFreezes = sqliteTable(
+  'streak_freezes',
+  {
+    userId: integer('user_id').notNull(),
+    challengeId: integer('challenge_id').notNull(),
+    day: text('day').notNull(),
+    usedAt: integer('used_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.challengeId, t.day] })],
 );

@@ -60,7 +60,7 @@ export async function setMemberResult(
       if (!inserted) throw new ServiceError('ALREADY_SUBMITTED', 'A result for that day was stored meanwhile; reload and try again');
       submissionId = inserted.id;
     }
-    const { streak, eligible, figures } = await recountAfterChange(tx, userId, challengeId, day, challenge.target);
+    const { streak, eligible, figures } = await recountAfterChange(tx, userId, challengeId, day, challenge.target, { emit, at: when.ms });
     await tx.admins.insertAudit({
       actorTelegramId: actor.telegramId,
       action: 'result.set',

@@ -5,6 +5,7 @@ import { isRegistered } from '../../domain/members';
 import { countsForStreak, overrideStreak, visibleCurrent } from '../../domain/streak';
 import type { AdminUserDetailDto, AdminUserRowDto, PageDto } from '../../../shared/types';
 import { now, write, type ServiceContext } from '../context';
+import { toBadgeDto } from '../mappers';
 import { tellResultChanged } from '../notices';
 import { recountAfterChange } from '../recount';
 import type { Repositories } from '../store';
@@ -57,10 +58,11 @@ export async function memberDetail(ctx: ServiceContext, actor: AdminActor, userI
       title: challenge.title,
       emoji: challenge.emoji,
       joined: membership.isMember,
-      current: visibleCurrent({ current: membership.currentStreak, best: membership.bestStreak, lastCountedDay: membership.lastCountedDay }, day),
+      current: visibleCurrent({ current: membership.currentStreak, best: membership.bestStreak, lastCountedDay: membership.lastCountedDay }, day, membership.freezes),
       best: membership.bestStreak,
       total: totals.total,
       days: totals.days,
+      freezes: membership.freezes,
     });
   }
   const submissions = (await repos.submissions.recentSubmissionsOfUser(userId, 500)).map((s) => ({
@@ -70,7 +72,8 @@ export async function memberDetail(ctx: ServiceContext, actor: AdminActor, userI
     value: s.value,
     createdAt: new Date(s.createdAt).toISOString(),
   }));
-  return { user: toRow((await repos.users.userStats(userId))!), memberships, submissions };
+  const badges = (await repos.badges.badgesOfUser(userId)).map(toBadgeDto);
+  return { user: toRow((await repos.users.userStats(userId))!), memberships, badges, submissions };
 }
 
 async function setBan(ctx: ServiceContext, actor: AdminActor, userId: number, banned: boolean, reason: string): Promise<AdminUserRowDto> {
@@ -109,7 +112,7 @@ export async function deleteSubmission(ctx: ServiceContext, actor: AdminActor, s
     const challenge = (await tx.challenges.findChallenge(s.challengeId))!;
     await tx.submissions.deleteSubmission(submissionId);
     await tx.submissionChanges.recordChange({ submissionId, userId: s.userId, challengeId: s.challengeId, day: s.day, oldValue: s.value, newValue: null, by: 'admin', at: now(ctx).ms });
-    const { streak } = await recountAfterChange(tx, s.userId, s.challengeId, s.day, challenge.target);
+    const { streak } = await recountAfterChange(tx, s.userId, s.challengeId, s.day, challenge.target, { emit, at: now(ctx).ms });
     await tx.admins.insertAudit({
       actorTelegramId: actor.telegramId,
       action: 'submission.delete',

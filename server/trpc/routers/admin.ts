@@ -51,6 +51,9 @@ export const adminRouter = router({
     setResult: adminProcedure
       .input(membershipRef.extend({ day: dayKeySchema }).extend(memberResultInputSchema.shape))
       .mutation(({ ctx, input }) => ctx.services.admin.members.setMemberResult(ctx.actor, input)),
+    grantFreeze: adminProcedure
+      .input(membershipRef)
+      .mutation(({ ctx, input }) => ctx.services.admin.members.grantFreeze(ctx.actor, input.userId, input.challengeId)),
     removeFromChallenge: adminProcedure
       .input(membershipRef)
       .mutation(({ ctx, input }) => ctx.services.admin.members.removeFromChallenge(ctx.actor, input.userId, input.challengeId)),

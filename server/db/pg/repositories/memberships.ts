@@ -1,6 +1,6 @@
 /** PostgreSQL twin of db/repositories/memberships.ts. */
 import { and, asc, eq, gt, isNull, lt, or } from 'drizzle-orm';
-import type { MembershipRow } from '../../repositories/memberships';
+import type { MembershipRow, MilestonePatch } from '../../repositories/memberships';
 import type { PgDb } from '../client';
 import { challenges, userChallenges } from '../schema';
 
@@ -54,4 +54,27 @@ export async function resetLapsedStreaks(db: PgDb, yesterday: string): Promise<n
     .where(and(gt(userChallenges.currentStreak, 0), or(isNull(userChallenges.lastCountedDay), lt(userChallenges.lastCountedDay, yesterday))))
     .returning({ userId: userChallenges.userId });
   return changed.length;
+}
+
+export async function setMilestones(db: PgDb, userId: number, challengeId: number, patch: MilestonePatch): Promise<void> {
+  if (Object.keys(patch).length === 0) return;
+  await db
+    .update(userChallenges)
+    .set(patch)
+    .where(and(eq(userChallenges.userId, userId), eq(userChallenges.challengeId, challengeId)));
+}
+
+export async function lapsedWithFreezes(db: PgDb, yesterday: string): Promise<MembershipRow[]> {
+  return db
+    .select()
+    .from(userChallenges)
+    .where(
+      and(
+        eq(userChallenges.isMember, true),
+        gt(userChallenges.freezes, 0),
+        gt(userChallenges.currentStreak, 0),
+        lt(userChallenges.lastCountedDay, yesterday),
+      ),
+    )
+    .orderBy(asc(userChallenges.challengeId), asc(userChallenges.userId));
 }
