@@ -267,14 +267,17 @@ function loadPools(dbPath: string, today: string, maxWriters: number, seed: numb
 function boardSizes(dbPath: string, today: string): Record<string, { largest: number; mean: number }> {
   const db = new Database(dbPath, { readonly: true, strict: true });
   const out: Record<string, { largest: number; mean: number }> = {};
-  const keys: Record<string, [string, string]> = { today: ['d', today], weekly: ['w', weekStart(today)], monthly: ['m', monthKey(today)], all: ['a', 'all'] };
-  for (const [type, [kind, key]] of Object.entries(keys)) {
-    const rows = db
-      .query<{ n: number }, [string, string]>(
-        'SELECT count(*) AS n FROM leaderboard_totals WHERE kind = ? AND period_key = ? AND eligible = 1 GROUP BY challenge_id',
-      )
-      .all(kind, key);
-    const ns = rows.map((r) => r.n);
+  // Members with a result per challenge: a day, week or month is summed from the submissions.
+  const eligible = `JOIN user_challenges uc ON uc.user_id = s.user_id AND uc.challenge_id = s.challenge_id
+    JOIN users u ON u.id = s.user_id WHERE uc.is_member = 1 AND u.is_banned = 0`;
+  const queries: Record<string, [string, string[]]> = {
+    today: [`SELECT count(*) AS n FROM submissions s ${eligible} AND s.day = ? GROUP BY s.challenge_id`, [today]],
+    weekly: [`SELECT count(DISTINCT s.user_id) AS n FROM submissions s ${eligible} AND s.day BETWEEN ? AND ? GROUP BY s.challenge_id`, [weekStart(today), today]],
+    monthly: [`SELECT count(DISTINCT s.user_id) AS n FROM submissions s ${eligible} AND s.day BETWEEN ? AND ? GROUP BY s.challenge_id`, [`${monthKey(today)}-01`, today]],
+    all: [`SELECT count(*) AS n FROM leaderboard_totals WHERE kind = 'a' AND eligible = 1 GROUP BY challenge_id`, []],
+  };
+  for (const [type, [query, params]] of Object.entries(queries)) {
+    const ns = db.query<{ n: number }, string[]>(query).all(...params).map((r) => r.n);
     out[type] = { largest: Math.max(0, ...ns), mean: ns.length ? Math.round(ns.reduce((a, b) => a + b, 0) / ns.length) : 0 };
   }
   db.close();
