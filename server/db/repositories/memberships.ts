@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, lt, or, sql, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from '../client';
 import { prepared } from '../prepared';
 import { challenges, userChallenges } from '../schema';
@@ -101,13 +101,37 @@ export interface MilestonePatch {
   badgeBits?: number;
 }
 
+/** Each field is written only when its flag is set: one prepared statement for any patch. */
+const setMilestonesStatement = prepared((db) => {
+  const maybe = (flag: string, column: SQLWrapper, value: string) =>
+    sql`case when ${sql.placeholder(flag)} then ${sql.placeholder(value)} else ${column} end`;
+  return db
+    .update(userChallenges)
+    .set({
+      freezes: maybe('setFreezes', userChallenges.freezes, 'freezes'),
+      freezeEarnedOn: maybe('setFreezeEarnedOn', userChallenges.freezeEarnedOn, 'freezeEarnedOn'),
+      bestValue: maybe('setBestValue', userChallenges.bestValue, 'bestValue'),
+      badgeBits: maybe('setBadgeBits', userChallenges.badgeBits, 'badgeBits'),
+    })
+    .where(and(eq(userChallenges.userId, sql.placeholder('userId')), eq(userChallenges.challengeId, sql.placeholder('challengeId'))))
+    .prepare();
+});
+
 /** Writes the given milestone fields; called only when one of them changed. */
 export function setMilestones(db: Db, userId: number, challengeId: number, patch: MilestonePatch): void {
   if (Object.keys(patch).length === 0) return;
-  db.update(userChallenges)
-    .set(patch)
-    .where(and(eq(userChallenges.userId, userId), eq(userChallenges.challengeId, challengeId)))
-    .run();
+  setMilestonesStatement(db).run({
+    userId,
+    challengeId,
+    setFreezes: 'freezes' in patch ? 1 : 0,
+    freezes: patch.freezes ?? null,
+    setFreezeEarnedOn: 'freezeEarnedOn' in patch ? 1 : 0,
+    freezeEarnedOn: patch.freezeEarnedOn ?? null,
+    setBestValue: 'bestValue' in patch ? 1 : 0,
+    bestValue: patch.bestValue ?? null,
+    setBadgeBits: 'badgeBits' in patch ? 1 : 0,
+    badgeBits: patch.badgeBits ?? null,
+  });
 }
 
 /**
