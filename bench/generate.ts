@@ -11,7 +11,8 @@
  *
  * Usage: bun bench/generate.ts --out bench/data/club.sqlite [--members N --challenges C --days D --seed S]
  */
-import { existsSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Database } from 'bun:sqlite';
 import { openDatabase } from '../server/db/client';
 import { seededRandom } from '../tests/helpers/random';
@@ -383,6 +384,15 @@ export function generate(opts: GenerateOptions): GenerateResult {
   rows.weekly_results = sqlite.query<{ n: number }, []>('SELECT count(*) AS n FROM weekly_results').get()!.n;
   rows.monthly_results = sqlite.query<{ n: number }, []>('SELECT count(*) AS n FROM monthly_results').get()!.n;
   phase('closed weeks and months');
+
+  // What the members already earned, as a club that ran before badges is credited when they
+  // arrive: the same statements as that migration, now that the history exists.
+  const backfill = readFileSync(join(import.meta.dir, '..', 'drizzle', '0010_badges_backfill.sql'), 'utf8');
+  sqlite.transaction(() => {
+    for (const statement of backfill.split('--> statement-breakpoint')) sqlite.run(statement);
+  })();
+  rows.badges = sqlite.query<{ n: number }, []>('SELECT count(*) AS n FROM badges').get()!.n;
+  phase('badges and best values');
 
   rows.leaderboard_totals = sqlite.query<{ n: number }, []>('SELECT count(*) AS n FROM leaderboard_totals').get()!.n;
   sqlite.run('PRAGMA journal_mode = WAL');

@@ -23,11 +23,15 @@ INSERT INTO "badges" ("user_id", "code", "challenge_id", "earned_at")
   ON CONFLICT DO NOTHING;
 --> statement-breakpoint
 UPDATE "user_challenges" SET "badge_bits" = "badge_bits"
-  | (CASE WHEN "best_streak" >= 7 THEN 1 ELSE 0 END)
-  | (CASE WHEN "best_streak" >= 30 THEN 2 ELSE 0 END)
-  | (CASE WHEN "best_streak" >= 100 THEN 4 ELSE 0 END)
-  | (CASE WHEN "best_streak" >= 365 THEN 8 ELSE 0 END)
-  | (CASE WHEN EXISTS (SELECT 1 FROM "weekly_results" w WHERE w."user_id" = "user_challenges"."user_id"
-      AND w."challenge_id" = "user_challenges"."challenge_id" AND w."rank" <= 3) THEN 32 ELSE 0 END)
-  | (CASE WHEN EXISTS (SELECT 1 FROM "monthly_results" r WHERE r."user_id" = "user_challenges"."user_id"
-      AND r."challenge_id" = "user_challenges"."challenge_id" AND r."rank" <= 3) THEN 64 ELSE 0 END);
+  | (CASE WHEN EXISTS (SELECT 1 FROM "badges" b WHERE b."user_id" = "user_challenges"."user_id"
+      AND b."code" = 'streak-7' AND b."challenge_id" = "user_challenges"."challenge_id") THEN 1 ELSE 0 END)
+  | (CASE WHEN EXISTS (SELECT 1 FROM "badges" b WHERE b."user_id" = "user_challenges"."user_id"
+      AND b."code" = 'streak-30' AND b."challenge_id" = "user_challenges"."challenge_id") THEN 2 ELSE 0 END)
+  | (CASE WHEN EXISTS (SELECT 1 FROM "badges" b WHERE b."user_id" = "user_challenges"."user_id"
+      AND b."code" = 'streak-100' AND b."challenge_id" = "user_challenges"."challenge_id") THEN 4 ELSE 0 END)
+  | (CASE WHEN EXISTS (SELECT 1 FROM "badges" b WHERE b."user_id" = "user_challenges"."user_id"
+      AND b."code" = 'streak-365' AND b."challenge_id" = "user_challenges"."challenge_id") THEN 8 ELSE 0 END)
+  | (CASE WHEN EXISTS (SELECT 1 FROM "badges" b WHERE b."user_id" = "user_challenges"."user_id"
+      AND b."code" = 'weekly-podium' AND b."challenge_id" = "user_challenges"."challenge_id") THEN 32 ELSE 0 END)
+  | (CASE WHEN EXISTS (SELECT 1 FROM "badges" b WHERE b."user_id" = "user_challenges"."user_id"
+      AND b."code" = 'monthly-podium' AND b."challenge_id" = "user_challenges"."challenge_id") THEN 64 ELSE 0 END);
