@@ -31,8 +31,6 @@ export type ClubEvent =
   | { type: 'photo.changed'; userId: number; telegramId: number; photoUrl: string | null }
   /** Other fields of the member's row changed (settings, Telegram profile, reachability). */
   | { type: 'member.updated'; telegramId: number }
-  /** An admin set the member's streak in a challenge. */
-  | { type: 'streak.changed'; userId: number; challengeId: number }
   /** A challenge was created or edited. */
   | { type: 'challenge.changed'; challengeId: number }
   /** A badge was earned (null: a club-wide one); boards mark the highest streak badge, the bot tells the member. */
@@ -55,7 +53,6 @@ export const CLUB_EVENT_TYPES = [
   'member.updated',
   'photo.changed',
   'challenge.changed',
-  'streak.changed',
   'badge.earned',
   'freezes.changed',
 ] as const satisfies readonly ClubEventType[];

@@ -10,7 +10,7 @@ import { ALL_TIME } from '../domain/periods';
 import { countsForStreak, visibleCurrent } from '../domain/streak';
 import type { Language } from '../../shared/schemas';
 import { languageFromTelegram } from '../../shared/i18n/errors';
-import type { BadgeDto, DayKey, ProfileChallengeDto, ProfileDto, TodayDto, UserDto } from '../../shared/types';
+import type { ProfileChallengeDto, ProfileDto, TodayDto, UserDto } from '../../shared/types';
 import { now, requireMember, write, type ServiceContext, type TelegramIdentity } from './context';
 import { toBadgeDto, toChallengeDto, toUserDto } from './mappers';
 import { recordInvitation } from './invitations';
@@ -84,96 +84,32 @@ export async function currentChallenges(ctx: ServiceContext, telegramId: number)
   return { user: toUserDto(user), challenges };
 }
 
-/**
- * What the profile reads from the store for a member on one club day, kept by the read model
- * until an event about the member (or any challenge) or the next club day. Recent days are
- * kept compactly: day keys shared between members, values in a typed array (about 1.5 KB a
- * challenge).
- */
-export interface ProfileFacts {
-  day: DayKey;
-  challenges: {
-    membership: { currentStreak: number; bestStreak: number; lastCountedDay: DayKey | null; freezes: number };
-    /** The challenge row itself comes from the read model at each read (participants move). */
-    challengeId: number;
-    recentDays: readonly DayKey[];
-    recentValues: Float64Array;
-    todays: SubmissionRow | undefined;
-    total: number;
-    days: number;
-    /** Recent days a streak freeze covered. */
-    frozen: DayKey[];
-  }[];
-  badges: BadgeDto[];
-}
-
-/** One string per club day for every member's recent days (the profile cache shares them). */
-const dayKeys = new Map<DayKey, DayKey>();
-const shared = (day: DayKey): DayKey => {
-  let kept = dayKeys.get(day);
-  if (kept === undefined) {
-    if (dayKeys.size > 4096) dayKeys.clear();
-    dayKeys.set(day, day);
-    kept = day;
-  }
-  return kept;
-};
-
-async function loadProfileFacts(ctx: ServiceContext, userId: number, day: DayKey): Promise<ProfileFacts> {
-  const since = addDays(day, -(HEATMAP_DAYS - 1));
-  const { repos } = ctx.store;
-  const challenges: ProfileFacts['challenges'] = [];
-  const frozen = await repos.streakFreezes.freezeDaysOfUser(userId, since);
-  for (const { membership, challenge } of await repos.memberships.membershipsOfUser(userId, { currentOnly: true })) {
-    const recent = await repos.submissions.recentSubmissionsOf(userId, challenge.id, since);
-    // The heatmap's rows come from an index without createdAt: today's own row is read for it.
-    const todays = recent.some((s) => s.day === day) ? await repos.submissions.findSubmissionOnDay(userId, challenge.id, day) : undefined;
-    const all = (await repos.leaderboard.totalsOfUser(userId, challenge.id, ALL_TIME)) ?? { total: 0, days: 0 };
-    challenges.push({
-      membership: {
-        currentStreak: membership.currentStreak,
-        bestStreak: membership.bestStreak,
-        lastCountedDay: membership.lastCountedDay,
-        freezes: membership.freezes,
-      },
-      challengeId: challenge.id,
-      recentDays: recent.map((s) => shared(s.day)),
-      recentValues: Float64Array.from(recent, (s) => s.value),
-      todays,
-      total: all.total,
-      days: all.days,
-      frozen: frozen.filter((f) => f.challengeId === challenge.id).map((f) => shared(f.day)),
-    });
-  }
-  return { day, challenges, badges: (await repos.badges.badgesOfUser(userId)).map(toBadgeDto) };
-}
-
 export async function profile(ctx: ServiceContext, telegramId: number): Promise<ProfileDto> {
   const user = await requireMember(ctx, telegramId);
   const when = now(ctx);
-  const facts = await ctx.readModel.profileFacts(user.id, when.day, () => loadProfileFacts(ctx, user.id, when.day));
+  const since = addDays(when.day, -(HEATMAP_DAYS - 1));
+  const { repos } = ctx.store;
   const challenges = [];
-  for (const f of facts.challenges) {
-    const challenge = await ctx.readModel.challenge(f.challengeId);
-    if (!challenge) continue; // never deleted; a read racing a change finds it on the next read
-    const streak = { current: f.membership.currentStreak, best: f.membership.bestStreak, lastCountedDay: f.membership.lastCountedDay };
-    const target = challenge.target;
+  const frozen = await repos.streakFreezes.freezeDaysOfUser(user.id, since);
+  for (const { membership, challenge } of await repos.memberships.membershipsOfUser(user.id, { currentOnly: true })) {
+    const recent = await repos.submissions.recentSubmissionsOf(user.id, challenge.id, since);
+    // The heatmap's rows come from an index without createdAt: today's own row is read for it.
+    const todays = recent.some((s) => s.day === when.day) ? await repos.submissions.findSubmissionOnDay(user.id, challenge.id, when.day) : undefined;
+    const all = (await repos.leaderboard.totalsOfUser(user.id, challenge.id, ALL_TIME)) ?? { total: 0, days: 0 };
+    const streak = { current: membership.currentStreak, best: membership.bestStreak, lastCountedDay: membership.lastCountedDay };
     challenges.push({
       challenge: toChallengeDto(challenge, true, when.secondOfDay, user.language),
-      streak: { current: visibleCurrent(streak, when.day, f.membership.freezes), best: streak.best, lastCountedDay: streak.lastCountedDay },
-      today: f.todays ? todayOf(ctx, f.todays, target, when.ms) : null,
-      total: f.total,
-      days: f.days,
-      recent: f.recentDays.map((day, i) => {
-        const value = f.recentValues[i]!;
-        return { day, value, counted: countsForStreak(value, target) };
-      }),
-      freezes: f.membership.freezes,
-      frozen: f.frozen,
+      streak: { current: visibleCurrent(streak, when.day, membership.freezes), best: streak.best, lastCountedDay: streak.lastCountedDay },
+      today: todays ? todayOf(ctx, todays, challenge.target, when.ms) : null,
+      total: all.total,
+      days: all.days,
+      recent: recent.map((s) => ({ day: s.day, value: s.value, counted: countsForStreak(s.value, challenge.target) })),
+      freezes: membership.freezes,
+      frozen: frozen.filter((f) => f.challengeId === challenge.id).map((f) => f.day),
     });
   }
-  const isAdmin = !!(await ctx.store.repos.admins.findAdmin(telegramId));
-  return { user: toUserDto(user), today: when.day, challenges, isAdmin, badges: facts.badges };
+  const badges = (await repos.badges.badgesOfUser(user.id)).map(toBadgeDto);
+  return { user: toUserDto(user), today: when.day, challenges, isAdmin: !!(await repos.admins.findAdmin(telegramId)), badges };
 }
 
 /** Today's result with its progress, and until when it may be corrected. */

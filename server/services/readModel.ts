@@ -21,8 +21,6 @@
 import type { ChallengeRow } from '../db/repositories/challenges';
 import type { PeriodFigures, PeriodRef } from '../db/repositories/leaderboard';
 import type { UserRow } from '../db/repositories/users';
-import type { DayKey } from '../../shared/types';
-import type { ProfileFacts } from './members';
 import { highestStreakMilestone } from '../domain/badges';
 import { compareTotals } from '../domain/ranking';
 import type { LeaderboardEntryDto } from '../../shared/types';
@@ -133,13 +131,6 @@ export class ReadModel {
   /** 20,000 members (about 7 MB of heap) hold a day's active members of a large club. */
   private readonly members = new Remembered<number, UserRow>(20_000);
   private readonly challenges = new Remembered<number, ChallengeRow>(1_000);
-  /**
-   * What the profile reads, per member (user id), for one club day: 10,000 members at about
-   * 4 KB each bound it near 40 MB whatever the club's size.
-   */
-  private readonly profiles = new Remembered<number, ProfileFacts>(10_000);
-  /** Profile loads under way per member: an event about the member marks them stale (not kept). */
-  private readonly profileLoads = new Map<number, Set<{ stale: boolean }>>();
   /** Moves on every applied event: a read that spans one must not be remembered. */
   private version = 0;
   private readonly turns: Turn[] = [];
@@ -175,34 +166,6 @@ export class ReadModel {
     const row = await load();
     if (row && version === this.version) rows.set(key, row);
     return row;
-  }
-
-  /** The member's profile facts of `day`, remembered unless an event about them came meanwhile. */
-  async profileFacts(userId: number, day: DayKey, load: () => Promise<ProfileFacts>): Promise<ProfileFacts> {
-    const hit = this.profiles.get(userId);
-    if (hit && hit.day === day) return hit;
-    const ticket = { stale: false };
-    let loads = this.profileLoads.get(userId);
-    if (!loads) this.profileLoads.set(userId, (loads = new Set()));
-    loads.add(ticket);
-    try {
-      const facts = await load();
-      if (!ticket.stale) this.profiles.set(userId, facts);
-      return facts;
-    } finally {
-      loads.delete(ticket);
-      if (loads.size === 0 && this.profileLoads.get(userId) === loads) this.profileLoads.delete(userId);
-    }
-  }
-
-  private forgetProfile(userId: number): void {
-    this.profiles.delete(userId);
-    for (const ticket of this.profileLoads.get(userId) ?? []) ticket.stale = true;
-  }
-
-  private forgetProfiles(): void {
-    this.profiles.clear();
-    for (const loads of this.profileLoads.values()) for (const ticket of loads) ticket.stale = true;
   }
 
   /** Observes the events of every committed write once applied here (own and, on PostgreSQL, the other instances'). */
@@ -374,7 +337,6 @@ export class ReadModel {
     this.photos.clear();
     this.members.clear();
     this.challenges.clear();
-    this.forgetProfiles();
   }
 
   /**
@@ -406,7 +368,6 @@ export class ReadModel {
   private async applyOne(event: ClubEvent, version: number | null): Promise<void> {
     switch (event.type) {
       case 'result.stored':
-        this.forgetProfile(event.userId);
         if (!this.newest(event.userId, event.challengeId, version)) return;
         this.names.set(event.userId, event.displayName);
         for (const f of event.figures) {
@@ -416,16 +377,13 @@ export class ReadModel {
         }
         return;
       case 'result.deleted':
-        this.forgetProfile(event.userId);
         this.newest(event.userId, event.challengeId, version);
         return this.refreshMember(event.userId, event.challengeId);
       case 'membership.changed':
-        this.forgetProfile(event.userId);
         this.newest(event.userId, event.challengeId, version);
         this.challenges.delete(event.challengeId); // participants
         return this.refreshMember(event.userId, event.challengeId);
       case 'ban.changed':
-        this.forgetProfile(event.userId);
         this.members.delete(event.telegramId);
         this.challenges.clear(); // participants of every challenge they joined
         return this.refreshMember(event.userId);
@@ -444,13 +402,8 @@ export class ReadModel {
         return;
       case 'challenge.changed':
         this.challenges.delete(event.challengeId);
-        this.forgetProfiles(); // the profiles show the challenge's texts and rules
-        return;
-      case 'streak.changed':
-        this.forgetProfile(event.userId);
         return;
       case 'badge.earned': {
-        this.forgetProfile(event.userId);
         const milestone = event.challengeId === null ? null : highestStreakMilestone([event.code]);
         const marks = event.challengeId === null ? undefined : this.marks.get(event.challengeId);
         if (milestone === null || !marks) return; // not a streak badge, or the marks load later with it
@@ -460,8 +413,7 @@ export class ReadModel {
         return;
       }
       case 'freezes.changed':
-        this.forgetProfile(event.userId); // not on the boards; the profile shows freezes and frozen days
-        return;
+        return; // not on the boards: the profile reads freezes from the store
       default: {
         const unhandled: never = event;
         throw new Error(`read model: unhandled event ${JSON.stringify(unhandled)}`);

@@ -10,7 +10,6 @@ import { afterAll, beforeAll, expect, test } from 'bun:test';
 import { addDays, monthKey, weekStart } from '../../server/domain/clubTime';
 import { rankTotals } from '../../server/domain/ranking';
 import { CLUB_EVENT_TYPES, type ClubEvent, type ClubEventType } from '../../server/services/events';
-import { createServices } from '../../server/services';
 import { createChallenge, joinedMember } from '../helpers/factories';
 import type { TestTelegramUser } from '../helpers/initData';
 import { ADMIN_USER, createTestRuntime, type TestRuntime } from '../helpers/runtime';
@@ -47,22 +46,6 @@ async function expected(challengeId: number, type: (typeof TYPES)[number], today
     range[1]!,
   );
   return rankTotals(rows);
-}
-
-/**
- * Every member's profile as the app answers it (kept by the read model across the steps)
- * equals the one services over a fresh read model compute from the store right now.
- */
-async function checkProfiles(step: string) {
-  const fresh = createServices({ store: rt.store, clock: rt.clock, timeZone: rt.services.timeZone });
-  for (const m of members) {
-    const res = await rt.request('GET', '/api/me', { as: m.tg });
-    if (res.status === 403) continue; // banned right now
-    const want = JSON.parse(JSON.stringify(await fresh.members.profile(m.tg.id)));
-    if (JSON.stringify(res.body) !== JSON.stringify(want)) {
-      throw new Error(`${step}: profile of ${m.id}\n got ${JSON.stringify(res.body)}\nwant ${JSON.stringify(want)}`);
-    }
-  }
 }
 
 async function checkAll(viewer: { tg: TestTelegramUser; id: number }, step: string) {
@@ -150,7 +133,6 @@ test('300 random steps: every board equals a ranking computed from the submissio
       }
     }
     await checkAll(viewer, `step ${step} (${label})`);
-    await checkProfiles(`step ${step} (${label})`);
   }
   // Every type of event was produced by the steps above and applied to the read model.
   for (const type of CLUB_EVENT_TYPES) {
@@ -168,7 +150,6 @@ const SAMPLES: { [T in ClubEventType]: Extract<ClubEvent, { type: T }> } = {
   'member.updated': { type: 'member.updated', telegramId: 1 },
   'photo.changed': { type: 'photo.changed', userId: 1, telegramId: 1, photoUrl: null },
   'challenge.changed': { type: 'challenge.changed', challengeId: 1 },
-  'streak.changed': { type: 'streak.changed', userId: 1, challengeId: 1 },
   'badge.earned': { type: 'badge.earned', userId: 1, challengeId: 1, code: 'streak-7', earnedAt: 1 },
   'freezes.changed': { type: 'freezes.changed', userId: 1, challengeId: 1, freezes: 1, reason: 'granted', days: [] },
 };

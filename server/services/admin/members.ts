@@ -136,7 +136,7 @@ export async function deleteSubmission(ctx: ServiceContext, actor: AdminActor, s
 
 export async function setMemberStreak(ctx: ServiceContext, actor: AdminActor, userId: number, challengeId: number, current: number) {
   await requireAdmin(ctx, actor.telegramId);
-  return write(ctx, async (tx, emit) => {
+  return write(ctx, async (tx) => {
     const m = await tx.memberships.findMembership(userId, challengeId);
     if (!m) throw new ServiceError('NOT_FOUND', 'This member never joined this challenge');
     const when = now(ctx);
@@ -146,7 +146,6 @@ export async function setMemberStreak(ctx: ServiceContext, actor: AdminActor, us
     const after = overrideStreak(before, current, when.day, !!todays && countsForStreak(todays.value, challenge.target));
     await tx.memberships.setStreak(userId, challengeId, after);
     await tx.admins.insertAudit({ actorTelegramId: actor.telegramId, action: 'streak.set', targetType: 'membership', targetId: `${userId}:${challengeId}`, before, after, at: when.ms });
-    emit({ type: 'streak.changed', userId, challengeId });
     return { current: after.current, best: after.best };
   });
 }
