@@ -4,7 +4,7 @@
  */
 import { expect, test } from 'bun:test';
 import { Database } from 'bun:sqlite';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -14,6 +14,7 @@ import { drizzle as pgDrizzle } from 'drizzle-orm/node-postgres';
 import { migrate as pgMigrate } from 'drizzle-orm/node-postgres/migrator';
 import { createTestRuntime, DEFAULT_NOW } from '../helpers/runtime';
 import { dropSchema, freshSchemaUrl, TEST_ENGINE } from '../helpers/engine';
+import { migrationsBefore } from '../helpers/migrations';
 
 /** The club before badges, in SQL both engines read alike (member 1: a long streak, a podium). */
 const BEFORE_BADGES = [
@@ -26,16 +27,6 @@ const BEFORE_BADGES = [
   `insert into submissions (user_id, challenge_id, day, value, created_at) values (1, 1, '2026-11-24', 12000, 2000)`,
   `insert into weekly_results (challenge_id, period, rank, user_id, total, days, created_at) values (1, '2026-11-16', 2, 1, 5, 1, 3000)`,
 ];
-
-/** A copy of the migrations folder whose journal stops before `idx`. */
-function migrationsBefore(dir: string, folder: string, idx: number): string {
-  const copy = join(dir, folder);
-  cpSync(join(import.meta.dir, '../..', folder), copy, { recursive: true });
-  const journalPath = join(copy, 'meta/_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { idx: number }[] };
-  writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.filter((e) => e.idx < idx) }));
-  return copy;
-}
 
 test('members of a club that ran before badges keep what they did; the next result announces only what is new', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'qadam-backfill-'));

@@ -4,12 +4,13 @@
  */
 import { expect, test } from 'bun:test';
 import { Database } from 'bun:sqlite';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { drizzle } from 'drizzle-orm/bun-sqlite';
 import { migrate } from 'drizzle-orm/bun-sqlite/migrator';
 import { addDays } from '../../server/domain/clubTime';
+import { migrationsBefore } from '../helpers/migrations';
 import { createTestRuntime, DEFAULT_NOW } from '../helpers/runtime';
 import { TEST_ENGINE } from '../helpers/engine';
 
@@ -17,11 +18,7 @@ test.skipIf(TEST_ENGINE === 'postgres')('migration 0006 keeps every board of an 
   const dir = mkdtempSync(join(tmpdir(), 'qadam-migrate-'));
   try {
     // The migrations up to 0005, as a database written before this change had them.
-    const old = join(dir, 'drizzle');
-    cpSync(join(import.meta.dir, '../../drizzle'), old, { recursive: true });
-    const journalPath = join(old, 'meta/_journal.json');
-    const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { idx: number }[] };
-    writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.filter((e) => e.idx < 6) }));
+    const old = migrationsBefore(dir, 'drizzle', 6);
     const file = join(dir, 'qadam.sqlite');
     const before = new Database(file);
     migrate(drizzle(before), { migrationsFolder: old });

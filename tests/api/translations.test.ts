@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, test } from 'bun:test';
 import { Database } from 'bun:sqlite';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { drizzle } from 'drizzle-orm/bun-sqlite';
 import { migrate } from 'drizzle-orm/bun-sqlite/migrator';
 import { openDatabase } from '../../server/db/client';
+import { migrationsBefore } from '../helpers/migrations';
 import { createChallenge, joinedMember } from '../helpers/factories';
 import { ADMIN_USER, createTestRuntime, type TestRuntime } from '../helpers/runtime';
 
@@ -71,11 +72,7 @@ test('migration 0004 keeps the challenges, members and results stored before it'
   const dir = mkdtempSync(join(tmpdir(), 'qadam-migrate-'));
   try {
     // The migrations up to 0003, as a database written before this change had them.
-    const old = join(dir, 'drizzle');
-    cpSync(join(import.meta.dir, '../../drizzle'), old, { recursive: true });
-    const journalPath = join(old, 'meta/_journal.json');
-    const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { idx: number }[] };
-    writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.filter((e) => e.idx < 4) }));
+    const old = migrationsBefore(dir, 'drizzle', 4);
     const file = join(dir, 'qadam.sqlite');
     const before = new Database(file);
     migrate(drizzle(before), { migrationsFolder: old });

@@ -70,18 +70,19 @@ const rangeFigures = (r: 'a' | 'b') => {
   } as Record<`${typeof r}Total` | `${typeof r}Days`, SQL<number>>;
 };
 
+/** A member's results in a challenge between placeholders `from` and `to` (the member's own index). */
+const memberRange = and(
+  eq(submissions.userId, sql.placeholder('userId')),
+  eq(submissions.challengeId, sql.placeholder('challengeId')),
+  between(submissions.day, sql.placeholder('from'), sql.placeholder('to')),
+);
+
 /** A member's figures in two day ranges at once (a week and a month), from the member's index alone. */
 const memberRangesStatement = prepared((db) =>
   db
     .select({ ...rangeFigures('a'), ...rangeFigures('b') })
     .from(submissions)
-    .where(
-      and(
-        eq(submissions.userId, sql.placeholder('userId')),
-        eq(submissions.challengeId, sql.placeholder('challengeId')),
-        between(submissions.day, sql.placeholder('from'), sql.placeholder('to')),
-      ),
-    )
+    .where(memberRange)
     .prepare(),
 );
 
@@ -251,13 +252,7 @@ const summedOfUserStatement = prepared((db) =>
         where uc.user_id = ${sql.placeholder('userId')} and uc.challenge_id = ${sql.placeholder('challengeId')}), 0)`,
     })
     .from(submissions)
-    .where(
-      and(
-        eq(submissions.userId, sql.placeholder('userId')),
-        eq(submissions.challengeId, sql.placeholder('challengeId')),
-        between(submissions.day, sql.placeholder('from'), sql.placeholder('to')),
-      ),
-    )
+    .where(memberRange)
     .prepare(),
 );
 
