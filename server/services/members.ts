@@ -6,7 +6,6 @@ import { progressOf } from '../../shared/progress';
 import { addDays } from '../domain/clubTime';
 import { ServiceError } from '../domain/errors';
 import { defaultDisplayName, isBanned, isRegistered } from '../domain/members';
-import { ALL_TIME } from '../domain/periods';
 import { countsForStreak, visibleCurrent } from '../domain/streak';
 import type { Language } from '../../shared/schemas';
 import { languageFromTelegram } from '../../shared/i18n/errors';
@@ -91,11 +90,14 @@ export async function profile(ctx: ServiceContext, telegramId: number): Promise<
   const { repos } = ctx.store;
   const challenges = [];
   const frozen = await repos.streakFreezes.freezeDaysOfUser(user.id, since);
+  // The days and all-time figures of every challenge in one statement each, not one per challenge.
+  const days = await repos.submissions.recentDaysOfMember(user.id, since);
+  const allTime = new Map((await repos.leaderboard.allTimeOfMember(user.id)).map((r) => [r.challengeId, r]));
   for (const { membership, challenge } of await repos.memberships.membershipsOfUser(user.id, { currentOnly: true })) {
-    const recent = await repos.submissions.recentSubmissionsOf(user.id, challenge.id, since);
+    const recent = days.filter((s) => s.challengeId === challenge.id);
     // The heatmap's rows come from an index without createdAt: today's own row is read for it.
     const todays = recent.some((s) => s.day === when.day) ? await repos.submissions.findSubmissionOnDay(user.id, challenge.id, when.day) : undefined;
-    const all = (await repos.leaderboard.totalsOfUser(user.id, challenge.id, ALL_TIME)) ?? { total: 0, days: 0 };
+    const all = allTime.get(challenge.id) ?? { total: 0, days: 0 };
     const streak = { current: membership.currentStreak, best: membership.bestStreak, lastCountedDay: membership.lastCountedDay };
     challenges.push({
       challenge: toChallengeDto(challenge, true, when.secondOfDay, user.language),

@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { prepared } from '../prepared';
-import { submissions } from '../schema';
+import { submissions, userChallenges } from '../schema';
 
 export type SubmissionRow = typeof submissions.$inferSelect;
 
@@ -56,30 +56,27 @@ export function deleteSubmission(db: Db, id: number): void {
 
 const recentStatement = prepared((db) =>
   db
-    .select({ id: submissions.id, day: submissions.day, value: submissions.value })
+    .select({ challengeId: submissions.challengeId, id: submissions.id, day: submissions.day, value: submissions.value })
     .from(submissions)
     .where(
       and(
         eq(submissions.userId, sql.placeholder('userId')),
-        eq(submissions.challengeId, sql.placeholder('challengeId')),
+        // The member's challenges, so each is a seek in the member's index from `fromDay`.
+        inArray(submissions.challengeId, db.select({ id: userChallenges.challengeId }).from(userChallenges).where(eq(userChallenges.userId, sql.placeholder('userId')))),
         gte(submissions.day, sql.placeholder('fromDay')),
       ),
     )
-    .orderBy(asc(submissions.day))
+    .orderBy(asc(submissions.challengeId), asc(submissions.day))
     .prepare(),
 );
 
 /**
- * A member's results in a challenge since `fromDay` (the profile's heatmap), read from
- * submissions_member_days_idx alone: the rows themselves lie one page per day.
+ * A member's results in every challenge they joined since `fromDay` (the profile's heatmaps),
+ * in one statement read from submissions_member_days_idx alone: the rows themselves lie one
+ * page per day.
  */
-export function recentSubmissionsOf(
-  db: Db,
-  userId: number,
-  challengeId: number,
-  fromDay: string,
-): Pick<SubmissionRow, 'id' | 'day' | 'value'>[] {
-  return recentStatement(db).all({ userId, challengeId, fromDay });
+export function recentDaysOfMember(db: Db, userId: number, fromDay: string): (Pick<SubmissionRow, 'challengeId' | 'id' | 'day' | 'value'>)[] {
+  return recentStatement(db).all({ userId, fromDay });
 }
 
 export function submissionsOf(db: Db, userId: number, challengeId: number, fromDay?: string): SubmissionRow[] {

@@ -1,8 +1,8 @@
 /** PostgreSQL twin of db/repositories/submissions.ts. */
-import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { SubmissionRow } from '../../repositories/submissions';
 import type { PgDb } from '../client';
-import { submissions } from '../schema';
+import { submissions, userChallenges } from '../schema';
 
 /** Inserts unless a result for (member, challenge, day) exists; the unique key decides races. */
 export async function insertSubmissionOnce(
@@ -28,17 +28,18 @@ export async function deleteSubmission(db: PgDb, id: number): Promise<void> {
   await db.delete(submissions).where(eq(submissions.id, id));
 }
 
-export async function recentSubmissionsOf(
-  db: PgDb,
-  userId: number,
-  challengeId: number,
-  fromDay: string,
-): Promise<Pick<SubmissionRow, 'id' | 'day' | 'value'>[]> {
+export async function recentDaysOfMember(db: PgDb, userId: number, fromDay: string): Promise<Pick<SubmissionRow, 'challengeId' | 'id' | 'day' | 'value'>[]> {
   return db
-    .select({ id: submissions.id, day: submissions.day, value: submissions.value })
+    .select({ challengeId: submissions.challengeId, id: submissions.id, day: submissions.day, value: submissions.value })
     .from(submissions)
-    .where(and(eq(submissions.userId, userId), eq(submissions.challengeId, challengeId), gte(submissions.day, fromDay)))
-    .orderBy(asc(submissions.day));
+    .where(
+      and(
+        eq(submissions.userId, userId),
+        inArray(submissions.challengeId, db.select({ id: userChallenges.challengeId }).from(userChallenges).where(eq(userChallenges.userId, userId))),
+        gte(submissions.day, fromDay),
+      ),
+    )
+    .orderBy(asc(submissions.challengeId), asc(submissions.day));
 }
 
 export async function submissionsOf(db: PgDb, userId: number, challengeId: number, fromDay?: string): Promise<SubmissionRow[]> {
