@@ -156,7 +156,8 @@ const ahead = sqlite.query(
   `SELECT count(*) AS n FROM leaderboard_totals t WHERE t.challenge_id = ?1 AND t.kind = ?2 AND t.period_key = ?3 AND t.eligible = 1
    AND (t.total > ?4 OR (t.total = ?4 AND (t.days > ?5 OR (t.days = ?5 AND (t.last_at < ?6 OR (t.last_at = ?6 AND t.user_id < ?7))))))`,
 );
-for (const type of ['today', 'weekly', 'monthly', 'all'] as const) {
+// Only the all-time figures are stored rows; a day, week or month is summed (rankedFigures above).
+for (const type of ['all'] as const) {
   const p = periodOf(type, today);
   await measure(`top 50 ${type}`, (i) => top.all(pick(i).challengeId, p.kind, p.key));
   await measure(`rank ${type} (own row + count ahead)`, (i) => {

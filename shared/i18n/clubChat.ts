@@ -5,7 +5,7 @@
  */
 import type { Language } from '../schemas';
 import { formatDay, formatNumber } from './bot';
-import { periodLabel } from './jobs';
+import { winnersHeader } from './jobs';
 
 const MEDALS = ['🥇', '🥈', '🥉'];
 
@@ -47,12 +47,7 @@ export function groupWinnersText(
   language: Language,
   p: { kind: 'weekly' | 'monthly'; period: string; from: string; to: string; challenges: ChallengeBlock[] },
 ): string {
-  const label = periodLabel(language, p);
-  const header = {
-    uz: p.kind === 'weekly' ? `🏆 Hafta gʻoliblari (${label})` : `🏆 Oy gʻoliblari (${label})`,
-    ru: p.kind === 'weekly' ? `🏆 Победители недели (${label})` : `🏆 Победители месяца (${label})`,
-    en: p.kind === 'weekly' ? `🏆 Winners of the week (${label})` : `🏆 Winners of the month (${label})`,
-  }[language];
+  const header = winnersHeader(language, p);
   const footer = {
     uz: 'Tabriklaymiz! Yangi davr boshlandi — oldinga, qadamma-qadam.',
     ru: 'Поздравляем! Новый период начался — вперёд, шаг за шагом.',

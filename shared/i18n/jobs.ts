@@ -94,13 +94,18 @@ export function openAppButtonText(language: Language): string {
   return { uz: '📲 Natijani yuborish', ru: '📲 Отправить результат', en: '📲 Submit result' }[language];
 }
 
-export function winnersText(language: Language, p: WinnersParams): string {
+/** "🏆 Winners of the week (…)": the first line of every winners message, to members and to the group. */
+export function winnersHeader(language: Language, p: Pick<WinnersParams, 'kind' | 'period' | 'from' | 'to'>): string {
   const label = periodLabel(language, p);
-  const header = {
+  return {
     uz: p.kind === 'weekly' ? `🏆 Hafta gʻoliblari (${label})` : `🏆 Oy gʻoliblari (${label})`,
     ru: p.kind === 'weekly' ? `🏆 Победители недели (${label})` : `🏆 Победители месяца (${label})`,
     en: p.kind === 'weekly' ? `🏆 Winners of the week (${label})` : `🏆 Winners of the month (${label})`,
   }[language];
+}
+
+export function winnersText(language: Language, p: WinnersParams): string {
+  const header = winnersHeader(language, p);
   const daysWord = { uz: 'kun', ru: 'дн.', en: 'days' }[language];
   const unit = p.unit ? ` ${p.unit}` : '';
   const lines = p.top.slice(0, 3).map(
