@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config';
 import { leaderDuties } from './cluster/duties';
 import { electLeader, soleLeader } from './cluster/leader';
 import { describeDatabase } from './db/openStore';
+import { clubDay } from './domain/clubTime';
 import { createRuntime } from './runtime';
 import { announceStart } from './startBanner';
 
@@ -38,6 +39,14 @@ log.info('listening', {
   timezone: config.CLUB_TIMEZONE,
   mode: config.demo ? 'demo (no BOT_TOKEN: bot off, /api/demo/init-data on)' : 'bot',
 });
+
+// Every member's profile into memory (GET /api/me answers from it), a few hundred members at a
+// time while requests are served; until a member is loaded, their first read loads them.
+const profilesStarted = performance.now();
+void runtime.services.readModel.profiles
+  .loadAll(() => clubDay(runtime.clock.now(), config.CLUB_TIMEZONE))
+  .then((loaded) => log.info('profiles held', { loaded, ms: Math.round(performance.now() - profilesStarted), ...runtime.services.readModel.profiles.stats() }))
+  .catch((error) => log.error('loading profiles failed; they load on first read', { error }));
 
 // The bot's polling, the scheduled jobs and the announcement sender run on the leader only:
 // with SQLite that is this process; on PostgreSQL the instance holding the leader lock

@@ -82,6 +82,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}) {
     store,
     /** Closes the database (ends the PostgreSQL pool). */
     closeStore: async () => {
+      services.readModel.profiles.stop();
       await events?.stop();
       await opened.close();
     },

@@ -29,6 +29,7 @@ import * as invitations from './repositories/invitations';
 import * as jobs from './repositories/jobs';
 import * as leaderboard from './repositories/leaderboard';
 import * as memberships from './repositories/memberships';
+import * as profiles from './repositories/profiles';
 import * as reminders from './repositories/reminders';
 import * as streakFreezes from './repositories/streakFreezes';
 import * as results from './repositories/results';
@@ -36,7 +37,7 @@ import * as submissionChanges from './repositories/submissionChanges';
 import * as submissions from './repositories/submissions';
 import * as users from './repositories/users';
 
-const MODULES = { admins, adminSessions, announcements, audit, badges, challenges, clubChat, exports, invitations, jobs, leaderboard, memberships, reminders, results, streakFreezes, submissionChanges, submissions, users };
+const MODULES = { admins, adminSessions, announcements, audit, badges, challenges, clubChat, exports, invitations, jobs, leaderboard, memberships, profiles, reminders, results, streakFreezes, submissionChanges, submissions, users };
 
 
 type Run = <R>(call: () => R) => Promise<R>;

@@ -41,6 +41,14 @@ export function applyFreeze(state: StreakState, day: DayKey): StreakState {
 }
 
 /**
+ * The nightly rollover's rule: a streak whose last day is before `yesterday` has lapsed and is
+ * stored as 0 (memberships.resetLapsedStreaks says the same in SQL; held profiles apply this).
+ */
+export function hasLapsed(state: StreakState, yesterday: DayKey): boolean {
+  return state.current > 0 && (state.lastCountedDay === null || state.lastCountedDay < yesterday);
+}
+
+/**
  * The streak as a member sees it on `today`: still alive when the last counted (or frozen) day
  * is today or yesterday (today may not be submitted yet), 0 once a whole day was missed — unless
  * the `freezes` held cover every missed day (the nightly rollover, or the next result, uses them).

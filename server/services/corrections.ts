@@ -51,7 +51,15 @@ export async function correctToday(ctx: ServiceContext, telegramId: number, chal
       // Left or banned since the checks above: refused, and the transaction undoes the change.
       if (!eligible) throw new ServiceError('NOT_JOINED', 'Join this challenge before submitting');
       // The result is stored with a new value: the same event as a first submission, absolute figures.
-      emit({ type: 'result.stored', userId: user.id, telegramId: user.telegramId, challengeId, displayName: user.displayName, figures });
+      emit({
+        type: 'result.stored',
+        userId: user.id,
+        telegramId: user.telegramId,
+        challengeId,
+        displayName: user.displayName,
+        figures,
+        result: { id: stored.id, day: when.day, value: parsed.value, createdAt: stored.createdAt, streak: streak! },
+      });
       return {
         submission: { id: stored.id, value: parsed.value, day: when.day },
         streak: { current: visibleCurrent(streak!, when.day), best: streak!.best },

@@ -6,6 +6,7 @@
  */
 import type { BadgeCode } from '../domain/badges';
 import type { PeriodKind } from '../domain/periods';
+import type { StreakState } from '../domain/streak';
 import type { DayKey } from '../../shared/types';
 
 export interface PeriodFiguresOf {
@@ -16,9 +17,22 @@ export interface PeriodFiguresOf {
   lastAt: number;
 }
 
+/** A stored result as a held profile shows it (services/heldProfiles.ts). */
+export interface StoredResult {
+  id: number;
+  day: DayKey;
+  value: number;
+  createdAt: number;
+  streak: StreakState;
+}
+
 export type ClubEvent =
-  /** A result was stored; `figures` are the member's new totals of the periods it counts in. */
-  | { type: 'result.stored'; userId: number; telegramId: number; challengeId: number; displayName: string; figures: PeriodFiguresOf[] }
+  /**
+   * A result was stored; `figures` are the member's new totals of the periods it counts in.
+   * `result` (a member's own submission or correction of today): the row and the streak after
+   * it, so a held profile moves without reading the store; without it the profile is read again.
+   */
+  | { type: 'result.stored'; userId: number; telegramId: number; challengeId: number; displayName: string; figures: PeriodFiguresOf[]; result?: StoredResult }
   /** A result was deleted; the member's figures in that challenge were recomputed. */
   | { type: 'result.deleted'; userId: number; challengeId: number }
   /** Joined, left or was removed from a challenge (its participant count changed too). */
@@ -31,6 +45,10 @@ export type ClubEvent =
   | { type: 'photo.changed'; userId: number; telegramId: number; photoUrl: string | null }
   /** Other fields of the member's row changed (settings, Telegram profile, reachability). */
   | { type: 'member.updated'; telegramId: number }
+  /** An admin set a member's streak by hand. */
+  | { type: 'streak.set'; userId: number; challengeId: number }
+  /** The nightly rollover stored 0 for every streak that lapsed before `yesterday` (domain/streak.ts hasLapsed). */
+  | { type: 'streaks.lapsed'; yesterday: DayKey }
   /** A challenge was created or edited. */
   | { type: 'challenge.changed'; challengeId: number }
   /** A badge was earned (null: a club-wide one); boards mark the highest streak badge, the bot tells the member. */
@@ -52,6 +70,8 @@ export const CLUB_EVENT_TYPES = [
   'member.renamed',
   'member.updated',
   'photo.changed',
+  'streak.set',
+  'streaks.lapsed',
   'challenge.changed',
   'badge.earned',
   'freezes.changed',

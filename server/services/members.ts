@@ -3,7 +3,6 @@ import type { SubmissionRow } from '../db/repositories/submissions';
 import type { UserRow } from '../db/repositories/users';
 import { correctableUntil, correctionSecondsLeft } from '../domain/corrections';
 import { progressOf } from '../../shared/progress';
-import { addDays } from '../domain/clubTime';
 import { ServiceError } from '../domain/errors';
 import { defaultDisplayName, isBanned, isRegistered } from '../domain/members';
 import { countsForStreak, visibleCurrent } from '../domain/streak';
@@ -13,8 +12,6 @@ import type { ProfileChallengeDto, ProfileDto, TodayDto, UserDto } from '../../s
 import { now, requireMember, write, type ServiceContext, type TelegramIdentity } from './context';
 import { toBadgeDto, toChallengeDto, toUserDto } from './mappers';
 import { recordInvitation } from './invitations';
-
-const HEATMAP_DAYS = 84;
 
 /** Records that the member exists (bot /start, first Mini App call) without registering them. */
 export function seeMember(ctx: ServiceContext, identity: TelegramIdentity): Promise<UserRow> {
@@ -83,39 +80,50 @@ export async function currentChallenges(ctx: ServiceContext, telegramId: number)
   return { user: toUserDto(user), challenges };
 }
 
+/**
+ * The member's profile, from the profiles held in memory (./heldProfiles.ts): only the member
+ * row, the challenges and the admin check are read, each of them remembered or a key lookup.
+ */
 export async function profile(ctx: ServiceContext, telegramId: number): Promise<ProfileDto> {
   const user = await requireMember(ctx, telegramId);
   const when = now(ctx);
-  const since = addDays(when.day, -(HEATMAP_DAYS - 1));
-  const { repos } = ctx.store;
-  const challenges = [];
-  const frozen = await repos.streakFreezes.freezeDaysOfUser(user.id, since);
-  // The days and all-time figures of every challenge in one statement each, not one per challenge.
-  const days = await repos.submissions.recentDaysOfMember(user.id, since);
-  const allTime = new Map((await repos.leaderboard.allTimeOfMember(user.id)).map((r) => [r.challengeId, r]));
-  for (const { membership, challenge } of await repos.memberships.membershipsOfUser(user.id, { currentOnly: true })) {
-    const recent = days.filter((s) => s.challengeId === challenge.id);
-    // The heatmap's rows come from an index without createdAt: today's own row is read for it.
-    const todays = recent.some((s) => s.day === when.day) ? await repos.submissions.findSubmissionOnDay(user.id, challenge.id, when.day) : undefined;
-    const all = allTime.get(challenge.id) ?? { total: 0, days: 0 };
-    const streak = { current: membership.currentStreak, best: membership.bestStreak, lastCountedDay: membership.lastCountedDay };
+  const held = await ctx.readModel.profiles.of(user.id, when.day);
+  const since = ctx.readModel.profiles.since(when.day);
+  const challenges: ProfileChallengeDto[] = [];
+  for (const c of held.challenges) {
+    const challenge = await ctx.readModel.challenge(c.challengeId);
+    if (!challenge) continue;
+    const recent: ProfileChallengeDto['recent'] = [];
+    for (let i = 0; i < c.resultDays.length; i++) {
+      const day = c.resultDays[i]!;
+      if (day < since || day > when.day) continue;
+      recent.push({ day, value: c.values[i]!, counted: countsForStreak(c.values[i]!, challenge.target) });
+    }
+    const streak = { current: c.current, best: c.best, lastCountedDay: c.lastCountedDay };
+    const last = recent[recent.length - 1];
+    const todays = c.latestDay === when.day && last?.day === when.day ? last : undefined;
     challenges.push({
       challenge: toChallengeDto(challenge, true, when.secondOfDay, user.language),
-      streak: { current: visibleCurrent(streak, when.day, membership.freezes), best: streak.best, lastCountedDay: streak.lastCountedDay },
-      today: todays ? todayOf(ctx, todays, challenge.target, when.ms) : null,
-      total: all.total,
-      days: all.days,
-      recent: recent.map((s) => ({ day: s.day, value: s.value, counted: countsForStreak(s.value, challenge.target) })),
-      freezes: membership.freezes,
-      frozen: frozen.filter((f) => f.challengeId === challenge.id).map((f) => f.day),
+      streak: { current: visibleCurrent(streak, when.day, c.freezes), best: streak.best, lastCountedDay: streak.lastCountedDay },
+      today: todays ? todayOf(ctx, { id: c.latestId, value: todays.value, day: when.day, createdAt: c.latestCreatedAt }, challenge.target, when.ms) : null,
+      total: c.total,
+      days: c.days,
+      recent,
+      freezes: c.freezes,
+      frozen: c.frozen.filter((day) => day >= since),
     });
   }
-  const badges = (await repos.badges.badgesOfUser(user.id)).map(toBadgeDto);
-  return { user: toUserDto(user), today: when.day, challenges, isAdmin: !!(await repos.admins.findAdmin(telegramId)), badges };
+  return {
+    user: toUserDto(user),
+    today: when.day,
+    challenges,
+    isAdmin: !!(await ctx.store.repos.admins.findAdmin(telegramId)),
+    badges: held.badges.map(toBadgeDto),
+  };
 }
 
 /** Today's result with its progress, and until when it may be corrected. */
-function todayOf(ctx: ServiceContext, s: SubmissionRow, target: number | null, nowMs: number): TodayDto {
+function todayOf(ctx: ServiceContext, s: Pick<SubmissionRow, 'id' | 'value' | 'day' | 'createdAt'>, target: number | null, nowMs: number): TodayDto {
   return {
     id: s.id,
     value: s.value,

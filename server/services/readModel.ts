@@ -25,6 +25,7 @@ import { highestStreakMilestone } from '../domain/badges';
 import { compareTotals } from '../domain/ranking';
 import type { LeaderboardEntryDto } from '../../shared/types';
 import { CLUB_EVENT_TYPES, type ClubEvent, type ClubEventType } from './events';
+import { HeldProfiles } from './heldProfiles';
 import type { Store } from './store';
 
 /** Members in rank order: index i holds rank i + 1. Arrays may be longer than `size`. */
@@ -146,7 +147,12 @@ export class ReadModel {
   /** How many events of each type were applied (tests check every type is). */
   readonly applied: Record<ClubEventType, number> = Object.fromEntries(CLUB_EVENT_TYPES.map((t) => [t, 0])) as Record<ClubEventType, number>;
 
-  constructor(private readonly store: Store) {}
+  /** Every member's profile (GET /api/me), kept by the same events. */
+  readonly profiles: HeldProfiles;
+
+  constructor(private readonly store: Store) {
+    this.profiles = new HeldProfiles(store);
+  }
 
   /** A member by Telegram id (registered or not), remembered. */
   member(telegramId: number): Promise<UserRow | undefined> {
@@ -337,6 +343,7 @@ export class ReadModel {
     this.photos.clear();
     this.members.clear();
     this.challenges.clear();
+    this.profiles.forgetAll();
   }
 
   /**
@@ -366,9 +373,11 @@ export class ReadModel {
   }
 
   private async applyOne(event: ClubEvent, version: number | null): Promise<void> {
+    if (event.type !== 'result.stored') this.profiles.apply(event);
     switch (event.type) {
       case 'result.stored':
-        if (!this.newest(event.userId, event.challengeId, version)) return;
+        if (!this.newest(event.userId, event.challengeId, version)) return this.profiles.forget(event.userId);
+        this.profiles.apply(event);
         this.names.set(event.userId, event.displayName);
         for (const f of event.figures) {
           const key = keyOf(event.challengeId, f);
@@ -413,7 +422,9 @@ export class ReadModel {
         return;
       }
       case 'freezes.changed':
-        return; // not on the boards: the profile reads freezes from the store
+      case 'streak.set':
+      case 'streaks.lapsed':
+        return; // not on the boards: held profiles only
       default: {
         const unhandled: never = event;
         throw new Error(`read model: unhandled event ${JSON.stringify(unhandled)}`);

@@ -24,6 +24,7 @@ export function rolloverStreaks(
     // Freezes first: a covered streak is no longer lapsed.
     const frozen = await coverLapsedStreaks(tx, emit, day, yesterday, at.getTime());
     const reset = await tx.memberships.resetLapsedStreaks(yesterday);
+    if (reset > 0) emit({ type: 'streaks.lapsed', yesterday });
     const firstRunToday = await tx.jobs.claimJobRun(ROLLOVER_JOB, day, at.getTime(), JSON.stringify({ reset, frozen }));
     return { day, yesterday, reset, frozen, firstRunToday };
   });

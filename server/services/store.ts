@@ -18,6 +18,7 @@ import type * as invitations from '../db/repositories/invitations';
 import type * as jobs from '../db/repositories/jobs';
 import type * as leaderboard from '../db/repositories/leaderboard';
 import type * as memberships from '../db/repositories/memberships';
+import type * as profiles from '../db/repositories/profiles';
 import type * as reminders from '../db/repositories/reminders';
 import type * as results from '../db/repositories/results';
 import type * as streakFreezes from '../db/repositories/streakFreezes';
@@ -49,6 +50,7 @@ export interface Repositories {
   jobs: AsyncRepository<typeof jobs>;
   leaderboard: AsyncRepository<typeof leaderboard>;
   memberships: AsyncRepository<typeof memberships>;
+  profiles: AsyncRepository<typeof profiles>;
   reminders: AsyncRepository<typeof reminders>;
   results: AsyncRepository<typeof results>;
   streakFreezes: AsyncRepository<typeof streakFreezes>;

@@ -107,6 +107,7 @@ export async function submit(
         challengeId,
         displayName: user.displayName,
         figures: periods.map((p, i) => ({ ...p, ...figures[i]! })),
+        result: { id: stored.id, day: stored.day, value: stored.value, createdAt: stored.createdAt, streak: after },
       });
       return {
         submission: { id: stored.id, value: stored.value, day: stored.day },

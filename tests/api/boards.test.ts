@@ -2,7 +2,8 @@
  * Model check of the leaderboards: a seeded random sequence of submits, joins, leaves, bans,
  * unbans, deletions, corrections, removals, renames, new photos and day changes, with every
  * board read before and after each step. Every answer must equal a ranking computed directly from the submissions table —
- * so the maintained totals and the in-memory boards can never drift from the facts. The steps
+ * so the maintained totals and the in-memory boards can never drift from the facts — and every
+ * profile held in memory must equal the same profile loaded afresh from the store. The steps
  * must also produce, and the read model apply, every type of event a write can return: a new
  * type fails here until it is applied and exercised.
  */
@@ -73,7 +74,23 @@ async function checkAll(viewer: { tg: TestTelegramUser; id: number }, step: stri
   }
 }
 
-test('300 random steps: every board equals a ranking computed from the submissions', async () => {
+/**
+ * Every member's profile as answered from memory equals the one loaded afresh from the store:
+ * the held profiles moved by the steps' events never drift from the tables.
+ */
+async function checkProfiles(step: string) {
+  const held = [];
+  for (const m of members) held.push(await rt.request('GET', '/api/me', { as: m.tg }));
+  rt.services.readModel.profiles.forgetAll();
+  for (const [i, m] of members.entries()) {
+    const fresh = await rt.request('GET', '/api/me', { as: m.tg });
+    if (JSON.stringify(held[i]!.body) !== JSON.stringify(fresh.body)) {
+      throw new Error(`${step}: profile of member ${m.id}\n held ${JSON.stringify(held[i]!.body)}\nstore ${JSON.stringify(fresh.body)}`);
+    }
+  }
+}
+
+test('300 random steps: every board equals a ranking computed from the submissions, every profile a fresh read', async () => {
   const rand = seededRandom(7);
   const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
   const admin = (method: string, path: string, body?: unknown) => rt.request(method, path, { as: ADMIN_USER, body });
@@ -123,6 +140,7 @@ test('300 random steps: every board equals a ranking computed from the submissio
     } else {
       label = 'next day';
       rt.clock.advance(86_400_000);
+      await rt.services.rollover.rolloverStreaks(rt.clock.now());
     }
     // Read with a member who is not banned when one exists, so the boards are loaded before the next step.
     let viewer = m;
@@ -133,6 +151,7 @@ test('300 random steps: every board equals a ranking computed from the submissio
       }
     }
     await checkAll(viewer, `step ${step} (${label})`);
+    await checkProfiles(`step ${step} (${label})`);
   }
   // Every type of event was produced by the steps above and applied to the read model.
   for (const type of CLUB_EVENT_TYPES) {
@@ -149,6 +168,8 @@ const SAMPLES: { [T in ClubEventType]: Extract<ClubEvent, { type: T }> } = {
   'member.renamed': { type: 'member.renamed', userId: 1, telegramId: 1, displayName: 'x' },
   'member.updated': { type: 'member.updated', telegramId: 1 },
   'photo.changed': { type: 'photo.changed', userId: 1, telegramId: 1, photoUrl: null },
+  'streak.set': { type: 'streak.set', userId: 1, challengeId: 1 },
+  'streaks.lapsed': { type: 'streaks.lapsed', yesterday: '2026-01-01' },
   'challenge.changed': { type: 'challenge.changed', challengeId: 1 },
   'badge.earned': { type: 'badge.earned', userId: 1, challengeId: 1, code: 'streak-7', earnedAt: 1 },
   'freezes.changed': { type: 'freezes.changed', userId: 1, challengeId: 1, freezes: 1, reason: 'granted', days: [] },

@@ -76,7 +76,8 @@ export function membershipsOfUser(db: Db, userId: number, opts: { currentOnly: b
 
 /**
  * Streaks whose last counted day is before yesterday are broken: store 0 (best is kept, and
- * the last counted day stays for history). Returns how many rows changed.
+ * the last counted day stays for history). Returns how many rows changed. The same rule as
+ * domain/streak.ts hasLapsed, which held profiles apply.
  */
 export function resetLapsedStreaks(db: Db, yesterday: string): number {
   const changed = db

@@ -136,7 +136,7 @@ export async function deleteSubmission(ctx: ServiceContext, actor: AdminActor, s
 
 export async function setMemberStreak(ctx: ServiceContext, actor: AdminActor, userId: number, challengeId: number, current: number) {
   await requireAdmin(ctx, actor.telegramId);
-  return write(ctx, async (tx) => {
+  return write(ctx, async (tx, emit) => {
     const m = await tx.memberships.findMembership(userId, challengeId);
     if (!m) throw new ServiceError('NOT_FOUND', 'This member never joined this challenge');
     const when = now(ctx);
@@ -145,6 +145,7 @@ export async function setMemberStreak(ctx: ServiceContext, actor: AdminActor, us
     const before = { current: m.currentStreak, best: m.bestStreak, lastCountedDay: m.lastCountedDay };
     const after = overrideStreak(before, current, when.day, !!todays && countsForStreak(todays.value, challenge.target));
     await tx.memberships.setStreak(userId, challengeId, after);
+    emit({ type: 'streak.set', userId, challengeId });
     await tx.admins.insertAudit({ actorTelegramId: actor.telegramId, action: 'streak.set', targetType: 'membership', targetId: `${userId}:${challengeId}`, before, after, at: when.ms });
     return { current: after.current, best: after.best };
   });

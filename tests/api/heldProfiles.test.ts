@@ -1,0 +1,110 @@
+/**
+ * Profiles held in memory (server/services/heldProfiles.ts): the background load holds every
+ * member with a challenge, a member's own result moves their held profile without reading the
+ * store, and changes made while the load runs leave no stale profile behind.
+ */
+import { afterAll, beforeAll, expect, test } from 'bun:test';
+import { createChallenge, joinedMember } from '../helpers/factories';
+import type { TestTelegramUser } from '../helpers/initData';
+import { ADMIN_USER, createTestRuntime, type TestRuntime } from '../helpers/runtime';
+
+let rt: TestRuntime;
+let challenges: number[] = [];
+const members: { tg: TestTelegramUser; id: number }[] = [];
+
+beforeAll(async () => {
+  rt = createTestRuntime({ now: '2026-11-27T07:00:00Z', env: { RATE_LIMIT_READS: '0', RATE_LIMIT_WRITES: '0' } });
+  challenges = [(await createChallenge(rt, { title: 'A' })).id, (await createChallenge(rt, { title: 'B', target: 10 })).id];
+  for (let i = 0; i < 9; i++) members.push(await joinedMember(rt, challenges[i % 2]!));
+  for (const [i, m] of members.entries()) {
+    await rt.request('POST', `/api/challenges/${challenges[i % 2]}/submit`, { as: m.tg, body: { value: i + 1 } });
+  }
+});
+afterAll(() => rt.close());
+
+const profiles = () => rt.services.readModel.profiles;
+const today = () => rt.clock.now().toISOString().slice(0, 10);
+
+/** Each member's profile, as answered now. */
+async function answers(): Promise<string[]> {
+  const out: string[] = [];
+  for (const m of members) {
+    const res = await rt.request('GET', '/api/me', { as: m.tg });
+    expect(res.status).toBe(200);
+    out.push(JSON.stringify(res.body));
+  }
+  return out;
+}
+
+/** The same profiles loaded afresh from the store. */
+async function freshAnswers(): Promise<string[]> {
+  profiles().forgetAll();
+  const out = await answers();
+  return out;
+}
+
+test('loading everyone holds each member with a challenge, and the answers equal a fresh read', async () => {
+  profiles().forgetAll();
+  expect(profiles().stats().members).toBe(0);
+  const loaded = await profiles().loadAll(today, { chunk: 2, pause: async () => {} });
+  expect(loaded).toBe(members.length);
+  expect(profiles().stats()).toEqual({ members: members.length, challenges: members.length, results: members.length });
+  const held = await answers();
+  expect(held).toEqual(await freshAnswers());
+});
+
+test("a member's own result and its correction move the held profile, read from memory", async () => {
+  await profiles().loadAll(today, { pause: async () => {} });
+  const m = members[4]!; // sent 5 yesterday; lower values earn no badge (a badge reloads the member)
+  rt.clock.advance(86_400_000);
+  const sent = await rt.request('POST', `/api/challenges/${challenges[0]}/submit`, { as: m.tg, body: { value: 3 } });
+  expect(sent.status).toBe(201);
+  // Still held after the event: the next answer is built from memory, not loaded.
+  expect(profiles().stats().members).toBe(members.length);
+  const corrected = await rt.request('PUT', `/api/challenges/${challenges[0]}/submission`, { as: m.tg, body: { value: 2 } });
+  expect(corrected.status).toBe(200);
+  expect(profiles().stats().members).toBe(members.length);
+  const me = (await rt.request('GET', '/api/me', { as: m.tg })).body;
+  const c = me.challenges.find((x: { challenge: { id: number } }) => x.challenge.id === challenges[0]);
+  expect(c.recent.map((r: { value: number }) => r.value)).toEqual([5, 2]);
+  expect(c.today.value).toBe(2);
+  expect(c.today.id).toBe(sent.body.submission.id);
+  expect(c.total).toBe(7);
+  expect(c.streak.current).toBe(2);
+  expect(await answers()).toEqual(await freshAnswers());
+});
+
+test('changes between and during the chunks of a load leave every profile equal to a fresh read', async () => {
+  profiles().forgetAll();
+  const steps = [
+    () => rt.request('POST', `/api/challenges/${challenges[1]}/join`, { as: members[8]!.tg }),
+    () => rt.request('POST', `/api/challenges/${challenges[1]}/submit`, { as: members[5]!.tg, body: { value: 12 } }),
+    () => rt.request('POST', `/api/challenges/${challenges[0]}/leave`, { as: members[2]!.tg }),
+    () => rt.request('POST', `/api/admin/users/${members[7]!.id}/challenges/${challenges[1]}/freezes`, { as: ADMIN_USER }),
+    () => rt.request('PUT', `/api/admin/users/${members[6]!.id}/challenges/${challenges[0]}/streak`, { as: ADMIN_USER, body: { current: 4 } }),
+  ];
+  let i = 0;
+  // Each pause between chunks makes the next change, and reads a profile (held or loaded meanwhile).
+  await profiles().loadAll(today, {
+    chunk: 2,
+    pause: async () => {
+      const step = steps[i++];
+      if (step) expect((await step()).status).toBeLessThan(300);
+      await rt.request('GET', '/api/me', { as: members[i % members.length]!.tg });
+    },
+  });
+  expect(i).toBeGreaterThanOrEqual(steps.length);
+  expect(await answers()).toEqual(await freshAnswers());
+});
+
+test('a load that overlaps a change of the same member answers but keeps nothing', async () => {
+  profiles().forgetAll();
+  const m = members[3]!;
+  // The read model applies a change of this member while their load is under way.
+  const loading = profiles().of(m.id, today());
+  profiles().forget(m.id);
+  await loading;
+  expect(profiles().stats().members).toBe(0);
+  await profiles().of(m.id, today());
+  expect(profiles().stats().members).toBe(1);
+});
