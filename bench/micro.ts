@@ -100,6 +100,20 @@ const req = (path: string, m: M, init: RequestInit = {}) =>
   rt.app.handle(new Request(`http://127.0.0.1${path}`, { ...init, headers: { authorization: auth.get(m.telegramId)!, 'content-type': 'application/json' } }));
 
 console.log(`database ${source} (copy), today ${today}`);
+
+// Every profile into memory first, as the server does after start-up; what it costs to hold.
+Bun.gc(true);
+const heapBefore = process.memoryUsage().heapUsed;
+const loadStarted = performance.now();
+const loaded = await rt.services.readModel.profiles.loadAll(() => today, { pause: async () => {} });
+const loadMs = performance.now() - loadStarted;
+Bun.gc(true);
+const heldMB = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
+const held = rt.services.readModel.profiles.stats();
+console.log(
+  `profiles held: ${loaded} members, ${held.challenges} challenges, ${held.results} results in ${loadMs.toFixed(0)} ms; ` +
+    `heap +${heldMB.toFixed(1)} MB (${((heldMB / loaded) * 100_000).toFixed(0)} MB per 100k members)`,
+);
 console.log('\n-- through app.handle (no socket) --');
 await measure('GET /api/health', () => rt.app.handle(new Request('http://127.0.0.1/api/health')).then((r) => r.arrayBuffer()));
 for (const type of ['today', 'weekly', 'monthly', 'all']) {

@@ -3,10 +3,10 @@
  * streak, freezes and all-time figures, the results of the heatmap's days, today's row, the
  * covered days, and their badges — so a profile is answered without reading the store.
  *
- * Layout, chosen for memory: per member one small object; per challenge one object with two
- * parallel arrays holding only the days with a result: the day strings are interned (one copy
- * of each day in the process, so a slot is a pointer) and the values a plain array of doubles
- * (stored unboxed). About 16 bytes a result plus ~250 bytes a challenge; `stats()` counts them.
+ * Layout, chosen for memory and for the collector: per member one small object; per challenge
+ * one object with two exactly sized typed arrays holding only the days with a result — the day
+ * as a day number (Uint16, days since 1970) and its value (Float64): 10 bytes a result, and
+ * nothing inside for the garbage collector to walk. `stats()` counts what is held.
  *
  * Kept exact by the read model's events (ReadModel.apply hands each one to `apply`): a
  * member's own submission or correction moves their held challenge in place; any other change
@@ -27,6 +27,21 @@ import type { Store } from './store';
 /** The days a profile's heatmap shows, today included. */
 export const HEATMAP_DAYS = 84;
 
+const NO_DAYS = new Uint16Array(0);
+const NO_VALUES = new Float64Array(0);
+const NO_FROZEN: DayKey[] = [];
+
+/** Days since 1970-01-01 of a "YYYY-MM-DD" day (fits 16 bits until 2149). */
+export function dayNumber(day: DayKey): number {
+  return Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / 86_400_000;
+}
+
+const dayKeys: DayKey[] = [];
+/** The "YYYY-MM-DD" of a day number, one string per day for the whole process. */
+export function dayKeyOf(n: number): DayKey {
+  return (dayKeys[n] ??= new Date(n * 86_400_000).toISOString().slice(0, 10));
+}
+
 export class HeldChallenge {
   current = 0;
   best = 0;
@@ -35,14 +50,15 @@ export class HeldChallenge {
   /** All-time figures. */
   total = 0;
   days = 0;
-  resultDays: DayKey[] = [];
-  values: number[] = [];
+  /** Day numbers (dayNumber) of the days with a result, ascending, and their values. */
+  resultDays: Uint16Array = NO_DAYS;
+  values: Float64Array = NO_VALUES;
   /** The newest result's row as far as a correction needs it (shown when its day is today). */
   latestId = 0;
   latestDay: DayKey | null = null;
   latestCreatedAt = 0;
-  /** Days covered by a streak freeze, ascending. */
-  frozen: DayKey[] = [];
+  /** Days covered by a streak freeze, ascending (shared empty array for most). */
+  frozen: DayKey[] = NO_FROZEN;
   constructor(readonly challengeId: number) {}
 }
 
@@ -192,25 +208,34 @@ export class HeldProfiles {
     const all = event.figures.find((f) => f.kind === ALL_TIME.kind);
     const r = event.result!;
     if (!c || !all) return false;
-    const day = this.intern(r.day);
-    let i = c.resultDays.length;
-    while (i > 0 && c.resultDays[i - 1]! > day) i--;
-    if (i > 0 && c.resultDays[i - 1] === day) c.values[i - 1] = r.value;
+    const day = dayNumber(r.day);
+    const at = c.resultDays.indexOf(day);
+    if (at >= 0) c.values[at] = r.value;
     else {
-      c.resultDays.splice(i, 0, day);
-      c.values.splice(i, 0, r.value);
+      // New arrays, exactly sized; days that left the window go, so a member held for months
+      // keeps only what is shown.
+      const since = day - (this.windowDays - 1);
+      const days: number[] = [];
+      const values: number[] = [];
+      let placed = false;
+      for (let i = 0; i <= c.resultDays.length; i++) {
+        const d = i < c.resultDays.length ? c.resultDays[i]! : Infinity;
+        if (!placed && d > day) {
+          days.push(day);
+          values.push(r.value);
+          placed = true;
+        }
+        if (i < c.resultDays.length && d >= since) {
+          days.push(d);
+          values.push(c.values[i]!);
+        }
+      }
+      c.resultDays = Uint16Array.from(days);
+      c.values = Float64Array.from(values);
     }
-    // Days that left the window go, so a member held for months keeps only what is shown.
-    const since = this.since(r.day);
-    let old = 0;
-    while (old < c.resultDays.length && c.resultDays[old]! < since) old++;
-    if (old > 0) {
-      c.resultDays.splice(0, old);
-      c.values.splice(0, old);
-    }
-    if (c.latestDay === null || c.latestDay <= day) {
+    if (c.latestDay === null || c.latestDay <= r.day) {
       c.latestId = r.id;
-      c.latestDay = day;
+      c.latestDay = this.intern(r.day);
       c.latestCreatedAt = r.createdAt;
     }
     c.current = r.streak.current;
@@ -239,17 +264,22 @@ export class HeldProfiles {
       c.days = row.days;
       memberOf(row.userId).challenges.push(c);
     }
-    // Rows come by member, challenge and day: the last challenge found is nearly always the next.
-    let last: HeldChallenge | undefined;
-    let lastUser = -1;
-    for (const [userId, challengeId, day, value] of rows.results) {
-      if (userId !== lastUser || last?.challengeId !== challengeId) {
-        last = find(userId, challengeId);
-        lastUser = userId;
-      }
-      if (!last) continue; // a challenge the member left
-      last.resultDays.push(this.intern(day));
-      last.values.push(value);
+    // Rows come by member, challenge and day: each run of one member's challenge fills its arrays.
+    const results = rows.results;
+    for (let start = 0; start < results.length; ) {
+      const [userId, challengeId] = results[start]!;
+      let end = start + 1;
+      while (end < results.length && results[end]![0] === userId && results[end]![1] === challengeId) end++;
+      const c = find(userId, challengeId);
+      if (c) {
+        c.resultDays = new Uint16Array(end - start);
+        c.values = new Float64Array(end - start);
+        for (let i = start; i < end; i++) {
+          c.resultDays[i - start] = dayNumber(results[i]![2]);
+          c.values[i - start] = results[i]![3];
+        }
+      } // else: a challenge the member left
+      start = end;
     }
     for (const t of rows.todays) {
       const c = find(t.userId, t.challengeId);
@@ -258,7 +288,10 @@ export class HeldProfiles {
       c.latestDay = this.intern(today);
       c.latestCreatedAt = t.createdAt;
     }
-    for (const f of rows.freezeDays) find(f.userId, f.challengeId)?.frozen.push(this.intern(f.day));
+    for (const f of rows.freezeDays) {
+      const c = find(f.userId, f.challengeId);
+      if (c) c.frozen = [...c.frozen, this.intern(f.day)];
+    }
     for (const b of rows.badges) memberOf(b.userId).badges.push(b);
     return out;
   }

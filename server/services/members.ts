@@ -10,6 +10,7 @@ import type { Language } from '../../shared/schemas';
 import { languageFromTelegram } from '../../shared/i18n/errors';
 import type { ProfileChallengeDto, ProfileDto, TodayDto, UserDto } from '../../shared/types';
 import { now, requireMember, write, type ServiceContext, type TelegramIdentity } from './context';
+import { dayKeyOf, dayNumber } from './heldProfiles';
 import { toBadgeDto, toChallengeDto, toUserDto } from './mappers';
 import { recordInvitation } from './invitations';
 
@@ -89,15 +90,16 @@ export async function profile(ctx: ServiceContext, telegramId: number): Promise<
   const when = now(ctx);
   const held = await ctx.readModel.profiles.of(user.id, when.day);
   const since = ctx.readModel.profiles.since(when.day);
+  const [shownFrom, shownTo] = [dayNumber(since), dayNumber(when.day)];
   const challenges: ProfileChallengeDto[] = [];
   for (const c of held.challenges) {
     const challenge = await ctx.readModel.challenge(c.challengeId);
     if (!challenge) continue;
     const recent: ProfileChallengeDto['recent'] = [];
     for (let i = 0; i < c.resultDays.length; i++) {
-      const day = c.resultDays[i]!;
-      if (day < since || day > when.day) continue;
-      recent.push({ day, value: c.values[i]!, counted: countsForStreak(c.values[i]!, challenge.target) });
+      const n = c.resultDays[i]!;
+      if (n < shownFrom || n > shownTo) continue;
+      recent.push({ day: dayKeyOf(n), value: c.values[i]!, counted: countsForStreak(c.values[i]!, challenge.target) });
     }
     const streak = { current: c.current, best: c.best, lastCountedDay: c.lastCountedDay };
     const last = recent[recent.length - 1];
