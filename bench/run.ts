@@ -144,6 +144,17 @@ async function startServer(dbPath: string, label: string, profile = false): Prom
   }
 }
 
+/** Waits until the server holds every profile (GET /api/health says so); answers the ms since it answered first. */
+async function profilesLoaded(server: Server): Promise<number> {
+  const t0 = performance.now();
+  for (;;) {
+    const health = (await (await fetch(`${server.url}/api/health`)).json()) as { profilesLoaded?: boolean };
+    if (health.profilesLoaded) return Math.round(performance.now() - t0 + server.startMs);
+    if (performance.now() - t0 > 120_000) throw new Error('profiles not loaded after 120 s');
+    await sleep(20);
+  }
+}
+
 /** The bare `Bun.serve` health server of bench/bareHealth.ts (the second baseline). */
 async function startBareServer(): Promise<Server> {
   const port = await freePort();
@@ -391,6 +402,8 @@ interface SizeRun {
   size: { members: number; challenges: number; days: number };
   generation: GenerateResult & { reused: boolean };
   coldStartMs: { runs: number[]; median: number };
+  /** From spawning the server until every profile was held in memory (loaded in the background). */
+  profilesLoadedMs: number;
   phases: PhaseResult[];
   memory: { idleMB: number; peakRssMB: number; hwmMB: number };
   boards: Record<string, { largest: number; mean: number }>;
@@ -554,6 +567,8 @@ async function runSize(size: { members: number; challenges: number; days: number
   log(`  pools: ${readers.length} readers, ${submitPool} submits + ${writers.length - submitPool} in the mixed run`);
 
   const server = await startServer(dbPath, key, opts.profile);
+  const profilesMs = await profilesLoaded(server);
+  log(`  profiles held in memory ${profilesMs} ms after start-up`);
   const bare = await startBareServer();
   const bareRuns: PhaseResult[] = [];
   const idleMB = memoryOf(server.pid).rssMB;
@@ -662,6 +677,7 @@ async function runSize(size: { members: number; challenges: number; days: number
     size,
     generation,
     coldStartMs,
+    profilesLoadedMs: profilesMs,
     phases,
     memory,
     boards,

@@ -68,6 +68,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}) {
       botUsername: () => botUsername,
       startedAt: clock.now(),
       pingDatabase: () => store.ping(),
+      profilesLoaded: () => services.readModel.profiles.loaded,
     },
   });
   return {

@@ -10,6 +10,8 @@ export const healthSchema = z.object({
   ok: z.boolean(),
   demo: z.boolean().optional(),
   uptimeSeconds: z.number().int().optional(),
+  /** Every member's profile is held in memory (false while the load after start-up runs). */
+  profilesLoaded: z.boolean().optional(),
 });
 
 export const submitResultSchema = z.object({

@@ -13,6 +13,8 @@ export interface SystemInfo {
   startedAt: Date;
   /** Runs a trivial query; throws when the database is gone. */
   pingDatabase: () => Promise<void>;
+  /** Whether every member's profile is held in memory yet (services/heldProfiles.ts). */
+  profilesLoaded: () => boolean;
 }
 
 const demoQuery = z
@@ -38,7 +40,7 @@ export function systemRoutes(deps: AuthDeps, info: SystemInfo) {
           set.status = 503;
           return { ok: false };
         }
-        return { ok: true, demo: info.demo, uptimeSeconds: Math.round((Date.now() - info.startedAt.getTime()) / 1000) };
+        return { ok: true, demo: info.demo, uptimeSeconds: Math.round((Date.now() - info.startedAt.getTime()) / 1000), profilesLoaded: info.profilesLoaded() };
       },
       route('system', 'Liveness: `ok: true` once the database answers, else 503 with `ok: false`', { ok: [200, 'The server and its database answer', healthSchema] }),
     )

@@ -80,6 +80,8 @@ export class HeldProfiles {
   private everyoneTouchedAt = 0;
   private loadsRunning = 0;
   private stopped = false;
+  /** Set once `loadAll` went through every member. */
+  loaded = false;
 
   /** `windowDays`: the days back from today a profile shows (its heatmap). */
   constructor(
@@ -144,6 +146,7 @@ export class HeldProfiles {
       }
       await pause();
     }
+    if (!this.stopped) this.loaded = true;
     return loaded;
   }
 
