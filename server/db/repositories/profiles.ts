@@ -77,7 +77,9 @@ const todaysStatement = prepared((db) =>
   db
     .select({ userId: submissions.userId, challengeId: submissions.challengeId, id: submissions.id, createdAt: submissions.createdAt })
     .from(submissions)
-    .where(and(eq(submissions.day, sql.placeholder('today')), between(submissions.userId, range.from, range.to)))
+    // `+day`: through the members' unique (member, challenge, day) index, not the day's index —
+    // on a busy day that one holds tens of thousands of rows to filter for a single member.
+    .where(and(between(submissions.userId, range.from, range.to), sql`+${submissions.day} = ${sql.placeholder('today')}`))
     .prepare(),
 );
 
