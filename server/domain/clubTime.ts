@@ -74,15 +74,41 @@ function fromUtcDate(d: Date): DayKey {
   return d.toISOString().slice(0, 10);
 }
 
+const dayNumbers = new Map<string, number>();
+const dayKeys = new Map<number, DayKey>();
+
+/**
+ * Days since 1970-01-01 of a day key. Remembered: streaks, profiles and periods ask about the
+ * same few hundred days all day long, and parsing a date costs more than the arithmetic.
+ */
+export function dayNumber(day: DayKey): number {
+  let n = dayNumbers.get(day);
+  if (n === undefined) {
+    n = Math.round(toUtcDate(day).getTime() / 86_400_000);
+    if (dayNumbers.size >= 20_000) dayNumbers.clear(); // bounded, whatever days are asked
+    dayNumbers.set(day, n);
+  }
+  return n;
+}
+
+/** The day key of a day number (dayNumber's inverse), remembered likewise. */
+export function dayKeyOf(n: number): DayKey {
+  let day = dayKeys.get(n);
+  if (day === undefined) {
+    day = fromUtcDate(new Date(n * 86_400_000));
+    if (dayKeys.size >= 20_000) dayKeys.clear();
+    dayKeys.set(n, day);
+  }
+  return day;
+}
+
 export function addDays(day: DayKey, n: number): DayKey {
-  const d = toUtcDate(day);
-  d.setUTCDate(d.getUTCDate() + n);
-  return fromUtcDate(d);
+  return dayKeyOf(dayNumber(day) + n);
 }
 
 /** Whole days from `a` to `b` (b − a). */
 export function daysBetween(a: DayKey, b: DayKey): number {
-  return Math.round((toUtcDate(b).getTime() - toUtcDate(a).getTime()) / 86_400_000);
+  return dayNumber(b) - dayNumber(a);
 }
 
 /** Monday of the ISO week containing `day`. */

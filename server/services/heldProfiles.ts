@@ -5,7 +5,7 @@
  *
  * Layout, chosen for memory and for the collector: per member one small object; per challenge
  * one object with two exactly sized typed arrays holding only the days with a result — the day
- * as a day number (Uint16, days since 1970) and its value (Float64): 10 bytes a result, and
+ * as a day number (domain/clubTime.ts dayNumber; Uint16 holds days until 2149) and its value (Float64): 10 bytes a result, and
  * nothing inside for the garbage collector to walk. `stats()` counts what is held.
  *
  * Kept exact by the read model's events (ReadModel.apply hands each one to `apply`): a
@@ -16,7 +16,7 @@
  */
 import type { BadgeRow } from '../db/repositories/badges';
 import type { HeldProfileRows } from '../db/repositories/profiles';
-import { addDays } from '../domain/clubTime';
+import { addDays, dayNumber } from '../domain/clubTime';
 import { ALL_TIME } from '../domain/periods';
 import { hasLapsed } from '../domain/streak';
 import type { DayKey } from '../../shared/types';
@@ -31,16 +31,6 @@ const NO_DAYS = new Uint16Array(0);
 const NO_VALUES = new Float64Array(0);
 const NO_FROZEN: DayKey[] = [];
 
-/** Days since 1970-01-01 of a "YYYY-MM-DD" day (fits 16 bits until 2149). */
-export function dayNumber(day: DayKey): number {
-  return Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / 86_400_000;
-}
-
-const dayKeys: DayKey[] = [];
-/** The "YYYY-MM-DD" of a day number, one string per day for the whole process. */
-export function dayKeyOf(n: number): DayKey {
-  return (dayKeys[n] ??= new Date(n * 86_400_000).toISOString().slice(0, 10));
-}
 
 export class HeldChallenge {
   current = 0;

@@ -6,11 +6,11 @@ import { progressOf } from '../../shared/progress';
 import { ServiceError } from '../domain/errors';
 import { defaultDisplayName, isBanned, isRegistered } from '../domain/members';
 import { countsForStreak, visibleCurrent } from '../domain/streak';
+import { dayKeyOf, dayNumber } from '../domain/clubTime';
 import type { Language } from '../../shared/schemas';
 import { languageFromTelegram } from '../../shared/i18n/errors';
 import type { ProfileChallengeDto, ProfileDto, TodayDto, UserDto } from '../../shared/types';
 import { now, requireMember, write, type ServiceContext, type TelegramIdentity } from './context';
-import { dayKeyOf, dayNumber } from './heldProfiles';
 import { toBadgeDto, toChallengeDto, toUserDto } from './mappers';
 import { recordInvitation } from './invitations';
 
