@@ -65,23 +65,30 @@ function bindRepositories(db: Db, run: Run): Repositories {
   return out as unknown as Repositories;
 }
 
+/** Transaction control statements, compiled once: `Database.run(sql)` compiles on every call. */
+interface Bracket {
+  begin: () => void;
+  commit: () => void;
+  rollback: () => void;
+}
+
+function bracketOf(sqlite: ClubDatabase['sqlite'], begin: string, commit: string, rollback: string[]): Bracket {
+  const [b, c, ...r] = [begin, commit, ...rollback].map((sql) => sqlite.prepare(sql));
+  return { begin: () => void b!.run(), commit: () => void c!.run(), rollback: () => r.forEach((st) => st.run()) };
+}
+
 /** Runs `fn` between `begin` and `commit`, or the `rollback` statements when it throws. */
-async function bracket<T>(
-  sqlite: ClubDatabase['sqlite'],
-  statements: { begin: string; commit: string; rollback: string[] },
-  fn: () => Promise<T>,
-): Promise<T> {
-  sqlite.run(statements.begin);
+async function bracket<T>(sqlite: ClubDatabase['sqlite'], statements: Bracket, fn: () => Promise<T>): Promise<T> {
+  statements.begin();
   try {
     const value = await fn();
-    sqlite.run(statements.commit);
+    statements.commit();
     return value;
   } catch (error) {
-    if (sqlite.inTransaction) for (const statement of statements.rollback) sqlite.run(statement);
+    if (sqlite.inTransaction) statements.rollback();
     throw error;
   }
 }
-
 
 export class SqliteStore implements Store {
   readonly repos: Repositories;
@@ -90,13 +97,16 @@ export class SqliteStore implements Store {
   private readonly waiting: (() => void)[] = [];
   private readonly group = new GroupCommit((body) => this.exclusive(() => this.inTransaction(() => body(this.tx))));
 
+  private readonly transactionBracket: Bracket;
+
   constructor(readonly database: ClubDatabase) {
     const { db, sqlite } = database;
     this.repos = bindRepositories(db, (call) => (this.held ? this.exclusive(async () => call()) : settle(call)));
+    const savepoint = bracketOf(sqlite, 'SAVEPOINT sp', 'RELEASE sp', ['ROLLBACK TO sp', 'RELEASE sp']);
     this.tx = Object.assign(bindRepositories(db, settle), {
-      savepoint: <T>(fn: () => Promise<T>): Promise<T> =>
-        bracket(sqlite, { begin: 'SAVEPOINT sp', commit: 'RELEASE sp', rollback: ['ROLLBACK TO sp', 'RELEASE sp'] }, fn),
+      savepoint: <T>(fn: () => Promise<T>): Promise<T> => bracket(sqlite, savepoint, fn),
     });
+    this.transactionBracket = bracketOf(sqlite, 'BEGIN IMMEDIATE', 'COMMIT', ['ROLLBACK']);
   }
 
   /** Runs `fn` alone on the connection: callers queue in arrival order. */
@@ -113,7 +123,7 @@ export class SqliteStore implements Store {
   }
 
   private inTransaction<T>(fn: () => Promise<T>): Promise<T> {
-    return bracket(this.database.sqlite, { begin: 'BEGIN IMMEDIATE', commit: 'COMMIT', rollback: ['ROLLBACK'] }, fn);
+    return bracket(this.database.sqlite, this.transactionBracket, fn);
   }
 
   transaction<T>(fn: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {

@@ -33,11 +33,14 @@ export async function joinedToday(ctx: ServiceContext, telegramId: number, chall
       endDate: challenge.endDate,
     });
   }
-  if (!(await ctx.store.repos.memberships.findMembership(user.id, challengeId))?.isMember) {
-    throw new ServiceError('NOT_JOINED', 'Join this challenge before submitting');
-  }
+  // From the member's held profile (its current challenges, kept exact by the write events);
+  // the write reads the membership again in its transaction.
+  const held = await ctx.readModel.profiles.of(user.id, when.day);
+  if (!held.challenges.some((c) => c.challengeId === challengeId)) throw notJoined();
   return { user, challenge, when };
 }
+
+const notJoined = () => new ServiceError('NOT_JOINED', 'Join this challenge before submitting');
 
 /** The value a member sent, parsed within the challenge's bounds, or the coded refusal. */
 export function valueFor(challenge: ChallengeRow, rawValue: number | string): { value: number } {
@@ -92,7 +95,8 @@ export async function submit(
           day: when.day,
         });
       }
-      const membership = (await tx.memberships.findMembership(user.id, challengeId))!;
+      const membership = await tx.memberships.findMembership(user.id, challengeId);
+      if (!membership?.isMember) throw notJoined(); // left since the check above: the insert is undone
       // The streak, with the freezes and badges it earns or spends (./milestones.ts).
       const after = await streakOnSubmit(tx, emit, { challenge, membership, day: when.day, value: parsed.value, at: when.ms });
       const figures = await tx.leaderboard.addToTotals(challengeId, user.id, periods, parsed.value, when.ms);
