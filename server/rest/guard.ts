@@ -45,13 +45,16 @@ export function guardPlugin(options: GuardOptions) {
   const allowedOrigin = new URL(options.publicUrl).origin;
   const started = new WeakMap<Request, { id: string; at: number; path: string }>();
   const limitsIps = options.perIp.limit > 0;
+  // The access line is an info line: below that level there is no after-response hook at all
+  // (Elysia runs one in its own setImmediate task for every request).
+  const logsRequests = options.log.writes('info');
 
-  return new Elysia({ name: 'guard' })
+  const guard = new Elysia({ name: 'guard' })
     .onRequest(({ request, server, set }) => {
       const incoming = request.headers.get('x-request-id');
       const id = incoming && REQUEST_ID.test(incoming) ? incoming : nextRequestId();
       const path = pathOf(request.url);
-      started.set(request, { id, at: performance.now(), path });
+      if (logsRequests) started.set(request, { id, at: performance.now(), path });
       set.headers['x-request-id'] = id;
       set.headers['x-content-type-options'] = 'nosniff';
       set.headers['referrer-policy'] = 'strict-origin-when-cross-origin';
@@ -93,20 +96,21 @@ export function guardPlugin(options: GuardOptions) {
           return res;
         }
       }
-    })
-    .onAfterResponse({ as: 'global' }, ({ request, set }) => {
-      const s = started.get(request);
-      try {
-        if (!s || !options.log.writes('info')) return;
-        options.log.info('request', {
-          requestId: s.id,
-          method: request.method,
-          path: s.path,
-          status: typeof set.status === 'number' ? set.status : undefined,
-          ms: Math.round((performance.now() - s.at) * 10) / 10,
-        });
-      } catch (error) {
-        options.log.error('access log failed', { requestId: s?.id, error });
-      }
     });
+  if (!logsRequests) return guard;
+  return guard.onAfterResponse({ as: 'global' }, ({ request, set }) => {
+    const s = started.get(request);
+    try {
+      if (!s) return;
+      options.log.info('request', {
+        requestId: s.id,
+        method: request.method,
+        path: s.path,
+        status: typeof set.status === 'number' ? set.status : undefined,
+        ms: Math.round((performance.now() - s.at) * 10) / 10,
+      });
+    } catch (error) {
+      options.log.error('access log failed', { requestId: s?.id, error });
+    }
+  });
 }
