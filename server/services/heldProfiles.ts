@@ -9,8 +9,9 @@
  * nothing inside for the garbage collector to walk. `stats()` counts what is held.
  *
  * Kept exact by the read model's events (ReadModel.apply hands each one to `apply`): a
- * member's own submission or correction moves their held challenge in place; any other change
- * of theirs forgets them, and the next read loads them again from the store. A load that
+ * member's own submission or correction moves their held challenge in place, a badge or a
+ * freeze earned is added; any other change of theirs forgets them, and the next read loads
+ * them again from the store. A load that
  * overlaps a change of the same member is answered but not kept. `loadAll` fills the memory in
  * the background after start-up, a few hundred members at a time.
  */
@@ -55,7 +56,7 @@ export class HeldChallenge {
 export interface HeldMember {
   /** By challenge id. */
   challenges: HeldChallenge[];
-  /** Oldest first. */
+  /** Oldest first; replaced, never changed in place. */
   badges: BadgeRow[];
 }
 
@@ -151,11 +152,16 @@ export class HeldProfiles {
       case 'result.stored':
         if (!event.result || !this.place(event)) this.forget(event.userId);
         return;
+      case 'badge.earned':
+        return this.addBadge(event);
+      case 'freezes.changed':
+        // Earned or granted: only the count moved. Used or given back: the streak's last day
+        // moved too, which the event does not carry — read the member again.
+        if (event.reason === 'earned' || event.reason === 'granted') return this.setFreezes(event.userId, event.challengeId, event.freezes);
+        return this.forget(event.userId);
       case 'result.deleted':
       case 'membership.changed':
       case 'ban.changed':
-      case 'badge.earned':
-      case 'freezes.changed':
       case 'streak.set':
         return this.forget(event.userId);
       case 'streaks.lapsed':
@@ -172,7 +178,7 @@ export class HeldProfiles {
   /** Forgets a member (their next read loads them again). */
   forget(userId: number): void {
     this.members.delete(userId);
-    if (this.loadsRunning > 0) this.touched.set(userId, ++this.tick);
+    this.touch(userId);
   }
 
   /** Forgets everyone. */
@@ -192,9 +198,32 @@ export class HeldProfiles {
     return { members: this.members.size, challenges, results };
   }
 
+  /** A held member's badges stay in the store's order: by time, then code. */
+  private addBadge(event: Extract<ClubEvent, { type: 'badge.earned' }>): void {
+    this.touch(event.userId);
+    const member = this.members.get(event.userId);
+    if (!member) return;
+    const row: BadgeRow = { userId: event.userId, code: event.code, challengeId: event.challengeId ?? 0, earnedAt: event.earnedAt };
+    const later = member.badges.findIndex((b) => b.earnedAt > row.earnedAt || (b.earnedAt === row.earnedAt && b.code > row.code));
+    const at = later < 0 ? member.badges.length : later;
+    member.badges = [...member.badges.slice(0, at), row, ...member.badges.slice(at)];
+  }
+
+  private setFreezes(userId: number, challengeId: number, freezes: number): void {
+    this.touch(userId);
+    const c = this.members.get(userId)?.challenges.find((x) => x.challengeId === challengeId);
+    if (c) c.freezes = freezes;
+    else this.members.delete(userId); // not held as a current challenge: read again
+  }
+
+  /** Notes a change of the member for the loads under way (they must not keep what they read). */
+  private touch(userId: number): void {
+    if (this.loadsRunning > 0) this.touched.set(userId, ++this.tick);
+  }
+
   /** Moves a held challenge for the member's own new result; false when it is not held as one. */
   private place(event: Extract<ClubEvent, { type: 'result.stored' }>): boolean {
-    if (this.loadsRunning > 0) this.touched.set(event.userId, ++this.tick);
+    this.touch(event.userId);
     const member = this.members.get(event.userId);
     if (!member) return true; // not held: nothing to move
     const c = member.challenges.find((x) => x.challengeId === event.challengeId);
