@@ -45,7 +45,12 @@ log.info('listening', {
 const profilesStarted = performance.now();
 void runtime.services.readModel.profiles
   .loadAll(() => clubDay(runtime.clock.now(), config.CLUB_TIMEZONE))
-  .then((loaded) => log.info('profiles held', { loaded, ms: Math.round(performance.now() - profilesStarted), ...runtime.services.readModel.profiles.stats() }))
+  .then((loaded) => {
+    // One full collection now hands the load's garbage back to the system (at 100,000 members
+    // about 200 MB of RSS that would otherwise stay until the collector's next full pass).
+    Bun.gc(true);
+    log.info('profiles held', { loaded, ms: Math.round(performance.now() - profilesStarted), ...runtime.services.readModel.profiles.stats() });
+  })
   .catch((error) => log.error('loading profiles failed; they load on first read', { error }));
 
 // The bot's polling, the scheduled jobs and the announcement sender run on the leader only:

@@ -3,67 +3,137 @@
  * streak, freezes and all-time figures, the results of the heatmap's days, today's row, the
  * covered days, and their badges — so a profile is answered without reading the store.
  *
- * Layout, chosen for memory and for the collector: per member one small object; per challenge
- * one object with two exactly sized typed arrays holding only the days with a result — the day
- * as a day number (domain/clubTime.ts dayNumber; Uint16 holds days until 2149) and its value (Float64): 10 bytes a result, and
- * nothing inside for the garbage collector to walk. `stats()` counts what is held.
+ * Layout, chosen for memory and for the collector: per member one object and three exactly
+ * sized typed arrays, whatever the number of challenges — the challenges' figures (FIELDS
+ * numbers each), the days with a result of all challenges one after the other (day numbers of
+ * domain/clubTime.ts, Uint16 until 2149) and their values (Float32 when every value of the
+ * member is exact in it, else Float64): 6–10 bytes a result, ~100 bytes a challenge, nothing
+ * inside for the garbage collector to walk. `stats()` counts what is held.
  *
  * Kept exact by the read model's events (ReadModel.apply hands each one to `apply`): a
- * member's own submission or correction moves their held challenge in place, a badge or a
- * freeze earned is added; any other change of theirs forgets them, and the next read loads
- * them again from the store. A load that
- * overlaps a change of the same member is answered but not kept. `loadAll` fills the memory in
- * the background after start-up, a few hundred members at a time.
+ * member's own submission or correction moves their held profile in place, a badge or an
+ * earned freeze is added; any other change of theirs forgets them, and the next read loads
+ * them again from the store. A load that overlaps a change of the same member is answered but
+ * not kept. `loadAll` fills the memory in the background after start-up, a few hundred members
+ * at a time.
  */
 import type { BadgeRow } from '../db/repositories/badges';
 import type { HeldProfileRows } from '../db/repositories/profiles';
-import { addDays, dayNumber } from '../domain/clubTime';
+import { addDays, dayKeyOf, dayNumber } from '../domain/clubTime';
 import { ALL_TIME } from '../domain/periods';
 import { hasLapsed } from '../domain/streak';
 import type { DayKey } from '../../shared/types';
 import type { ClubEvent } from './events';
 import type { Store } from './store';
 
-/** A current challenge of a held member. Days are ascending; only days with a result are kept. */
 /** The days a profile's heatmap shows, today included. */
 export const HEATMAP_DAYS = 84;
 
-const NO_DAYS = new Uint16Array(0);
-const NO_VALUES = new Float64Array(0);
-const NO_FROZEN: DayKey[] = [];
+/** Where each figure of a challenge sits in a member's `figures` (FIELDS numbers a challenge). */
+const CHALLENGE = 0;
+const CURRENT = 1;
+const BEST = 2;
+const LAST_COUNTED = 3; // day number, -1: none
+const FREEZES = 4;
+const TOTAL = 5;
+const DAYS = 6;
+const LATEST_ID = 7;
+const LATEST_DAY = 8; // day number, -1: none
+const LATEST_AT = 9;
+const FIRST = 10; // index of the challenge's first result in `resultDays`
+const COUNT = 11;
+const FIELDS = 12;
 
+type Values = Float32Array | Float64Array;
+const NONE: readonly never[] = [];
 
-export class HeldChallenge {
-  current = 0;
-  best = 0;
-  lastCountedDay: DayKey | null = null;
-  freezes = 0;
+/** One current challenge of a held member, as read (a view: nothing here is kept). */
+export interface HeldChallenge {
+  challengeId: number;
+  current: number;
+  best: number;
+  lastCountedDay: DayKey | null;
+  freezes: number;
   /** All-time figures. */
-  total = 0;
-  days = 0;
-  /** Day numbers (dayNumber) of the days with a result, ascending, and their values. */
-  resultDays: Uint16Array = NO_DAYS;
-  values: Float64Array = NO_VALUES;
+  total: number;
+  days: number;
+  /** Day numbers of the days with a result, ascending, and their values. */
+  resultDays: Uint16Array;
+  values: Values;
   /** The newest result's row as far as a correction needs it (shown when its day is today). */
-  latestId = 0;
-  latestDay: DayKey | null = null;
-  latestCreatedAt = 0;
-  /** Days covered by a streak freeze, ascending (shared empty array for most). */
-  frozen: DayKey[] = NO_FROZEN;
-  constructor(readonly challengeId: number) {}
+  latestId: number;
+  latestDay: DayKey | null;
+  latestCreatedAt: number;
+  /** Days covered by a streak freeze, ascending. */
+  frozen: readonly DayKey[];
 }
 
-export interface HeldMember {
-  /** By challenge id. */
-  challenges: HeldChallenge[];
-  /** Oldest first; replaced, never changed in place. */
+/** Values in the narrowest array that holds every one of them exactly. */
+function valuesOf(values: ArrayLike<number>): Values {
+  for (let i = 0; i < values.length; i++) if (Math.fround(values[i]!) !== values[i]) return Float64Array.from(values);
+  return Float32Array.from(values);
+}
+
+const dayOrNull = (n: number): DayKey | null => (n < 0 ? null : dayKeyOf(n));
+
+export class HeldMember {
+  constructor(
+    /** FIELDS numbers a current challenge, by challenge id. */
+    public figures: Float64Array,
+    public resultDays: Uint16Array,
+    public values: Values,
+    /** Covered days by challenge id (most members have none). */
+    public frozen: ReadonlyMap<number, readonly DayKey[]> | null,
+    /** Oldest first; replaced, never changed in place. */
+    public badges: readonly BadgeRow[],
+  ) {}
+
+  get size(): number {
+    return this.figures.length / FIELDS;
+  }
+
+  indexOf(challengeId: number): number {
+    for (let i = 0; i < this.figures.length; i += FIELDS) if (this.figures[i + CHALLENGE] === challengeId) return i / FIELDS;
+    return -1;
+  }
+
+  challenges(): HeldChallenge[] {
+    const out: HeldChallenge[] = [];
+    for (let i = 0; i < this.size; i++) {
+      const f = (k: number) => this.figures[i * FIELDS + k]!;
+      const first = f(FIRST);
+      out.push({
+        challengeId: f(CHALLENGE),
+        current: f(CURRENT),
+        best: f(BEST),
+        lastCountedDay: dayOrNull(f(LAST_COUNTED)),
+        freezes: f(FREEZES),
+        total: f(TOTAL),
+        days: f(DAYS),
+        resultDays: this.resultDays.subarray(first, first + f(COUNT)),
+        values: this.values.subarray(first, first + f(COUNT)),
+        latestId: f(LATEST_ID),
+        latestDay: dayOrNull(f(LATEST_DAY)),
+        latestCreatedAt: f(LATEST_AT),
+        frozen: this.frozen?.get(f(CHALLENGE)) ?? NONE,
+      });
+    }
+    return out;
+  }
+}
+
+/** A member's rows while a load builds them, before they are packed. */
+interface Building {
+  figures: number[];
+  days: number[];
+  values: number[];
+  frozen: Map<number, DayKey[]> | null;
   badges: BadgeRow[];
 }
 
 export class HeldProfiles {
   private readonly members = new Map<number, HeldMember>();
   private readonly loading = new Map<number, Promise<HeldMember>>();
-  private readonly dayStrings = new Map<string, DayKey>();
   /** Moves on every change; `touched` keeps, while loads run, the tick of each member's last change. */
   private tick = 0;
   private readonly touched = new Map<number, number>();
@@ -101,7 +171,7 @@ export class HeldProfiles {
     const started = this.begin();
     try {
       const rows = await this.store.repos.profiles.heldProfileRows(userId, userId, this.since(today), today);
-      const member = this.build(rows, today).get(userId) ?? { challenges: [], badges: [] };
+      const member = this.build(rows, today).get(userId) ?? new HeldMember(new Float64Array(0), new Uint16Array(0), new Float32Array(0), null, NONE);
       if (this.unchangedSince(userId, started)) this.members.set(userId, member);
       return member;
     } finally {
@@ -164,12 +234,18 @@ export class HeldProfiles {
       case 'ban.changed':
       case 'streak.set':
         return this.forget(event.userId);
-      case 'streaks.lapsed':
+      case 'streaks.lapsed': {
         this.touchEveryone();
+        const yesterday = event.yesterday;
         for (const member of this.members.values()) {
-          for (const c of member.challenges) if (hasLapsed({ current: c.current, best: c.best, lastCountedDay: c.lastCountedDay }, event.yesterday)) c.current = 0;
+          const f = member.figures;
+          for (let i = 0; i < f.length; i += FIELDS) {
+            const streak = { current: f[i + CURRENT]!, best: f[i + BEST]!, lastCountedDay: dayOrNull(f[i + LAST_COUNTED]!) };
+            if (hasLapsed(streak, yesterday)) f[i + CURRENT] = 0;
+          }
         }
         return;
+      }
       default:
         return; // names, photos, settings and challenges are not held here
     }
@@ -192,8 +268,8 @@ export class HeldProfiles {
     let challenges = 0;
     let results = 0;
     for (const m of this.members.values()) {
-      challenges += m.challenges.length;
-      for (const c of m.challenges) results += c.resultDays.length;
+      challenges += m.size;
+      results += m.resultDays.length;
     }
     return { members: this.members.size, challenges, results };
   }
@@ -211,8 +287,9 @@ export class HeldProfiles {
 
   private setFreezes(userId: number, challengeId: number, freezes: number): void {
     this.touch(userId);
-    const c = this.members.get(userId)?.challenges.find((x) => x.challengeId === challengeId);
-    if (c) c.freezes = freezes;
+    const member = this.members.get(userId);
+    const i = member ? member.indexOf(challengeId) : -1;
+    if (i >= 0) member!.figures[i * FIELDS + FREEZES] = freezes;
     else this.members.delete(userId); // not held as a current challenge: read again
   }
 
@@ -221,108 +298,120 @@ export class HeldProfiles {
     if (this.loadsRunning > 0) this.touched.set(userId, ++this.tick);
   }
 
-  /** Moves a held challenge for the member's own new result; false when it is not held as one. */
+  /** Moves a held member for their own new result; false when the challenge is not held as theirs. */
   private place(event: Extract<ClubEvent, { type: 'result.stored' }>): boolean {
     this.touch(event.userId);
     const member = this.members.get(event.userId);
     if (!member) return true; // not held: nothing to move
-    const c = member.challenges.find((x) => x.challengeId === event.challengeId);
+    const i = member.indexOf(event.challengeId);
     const all = event.figures.find((f) => f.kind === ALL_TIME.kind);
     const r = event.result!;
-    if (!c || !all) return false;
+    if (i < 0 || !all) return false;
+    const f = member.figures;
+    const at = i * FIELDS;
     const day = dayNumber(r.day);
-    const at = c.resultDays.indexOf(day);
-    if (at >= 0) c.values[at] = r.value;
-    else {
-      // New arrays, exactly sized; days that left the window go, so a member held for months
-      // keeps only what is shown.
-      const since = day - (this.windowDays - 1);
-      const days: number[] = [];
-      const values: number[] = [];
-      let placed = false;
-      for (let i = 0; i <= c.resultDays.length; i++) {
-        const d = i < c.resultDays.length ? c.resultDays[i]! : Infinity;
-        if (!placed && d > day) {
-          days.push(day);
-          values.push(r.value);
-          placed = true;
-        }
-        if (i < c.resultDays.length && d >= since) {
-          days.push(d);
-          values.push(c.values[i]!);
-        }
-      }
-      c.resultDays = Uint16Array.from(days);
-      c.values = Float64Array.from(values);
+    const first = f[at + FIRST]!;
+    const count = f[at + COUNT]!;
+    const existing = member.resultDays.subarray(first, first + count).indexOf(day);
+    if (existing >= 0 && Math.fround(r.value) === r.value) member.values[first + existing] = r.value;
+    else if (existing >= 0 && member.values instanceof Float64Array) member.values[first + existing] = r.value;
+    else this.replaceResults(member, i, day, r.value);
+    if (f[at + LATEST_DAY]! <= day) {
+      f[at + LATEST_ID] = r.id;
+      f[at + LATEST_DAY] = day;
+      f[at + LATEST_AT] = r.createdAt;
     }
-    if (c.latestDay === null || c.latestDay <= r.day) {
-      c.latestId = r.id;
-      c.latestDay = this.intern(r.day);
-      c.latestCreatedAt = r.createdAt;
-    }
-    c.current = r.streak.current;
-    c.best = r.streak.best;
-    c.lastCountedDay = r.streak.lastCountedDay;
-    c.total = all.total;
-    c.days = all.days;
+    f[at + CURRENT] = r.streak.current;
+    f[at + BEST] = r.streak.best;
+    f[at + LAST_COUNTED] = r.streak.lastCountedDay === null ? -1 : dayNumber(r.streak.lastCountedDay);
+    f[at + TOTAL] = all.total;
+    f[at + DAYS] = all.days;
     return true;
   }
 
-  private build(rows: HeldProfileRows, today: DayKey): Map<number, HeldMember> {
-    const out = new Map<number, HeldMember>();
-    const memberOf = (userId: number): HeldMember => {
-      let m = out.get(userId);
-      if (!m) out.set(userId, (m = { challenges: [], badges: [] }));
-      return m;
-    };
-    const find = (userId: number, challengeId: number) => out.get(userId)?.challenges.find((c) => c.challengeId === challengeId);
-    for (const row of rows.memberships) {
-      const c = new HeldChallenge(row.challengeId);
-      c.current = row.currentStreak;
-      c.best = row.bestStreak;
-      c.lastCountedDay = row.lastCountedDay === null ? null : this.intern(row.lastCountedDay);
-      c.freezes = row.freezes;
-      c.total = row.total;
-      c.days = row.days;
-      memberOf(row.userId).challenges.push(c);
-    }
-    // Rows come by member, challenge and day: each run of one member's challenge fills its arrays.
-    const results = rows.results;
-    for (let start = 0; start < results.length; ) {
-      const [userId, challengeId] = results[start]!;
-      let end = start + 1;
-      while (end < results.length && results[end]![0] === userId && results[end]![1] === challengeId) end++;
-      const c = find(userId, challengeId);
-      if (c) {
-        c.resultDays = new Uint16Array(end - start);
-        c.values = new Float64Array(end - start);
-        for (let i = start; i < end; i++) {
-          c.resultDays[i - start] = dayNumber(results[i]![2]);
-          c.values[i - start] = results[i]![3];
+  /**
+   * New arrays for the member with `value` on `day` in challenge `i`, its days that left the
+   * window dropped (a member held for months keeps only what is shown).
+   */
+  private replaceResults(member: HeldMember, i: number, day: number, value: number): void {
+    const f = member.figures;
+    const since = day - (this.windowDays - 1);
+    const days: number[] = [];
+    const values: number[] = [];
+    for (let c = 0; c < member.size; c++) {
+      const first = f[c * FIELDS + FIRST]!;
+      const count = f[c * FIELDS + COUNT]!;
+      f[c * FIELDS + FIRST] = days.length;
+      let placed = c !== i;
+      for (let k = first; k < first + count; k++) {
+        const d = member.resultDays[k]!;
+        if (!placed && d >= day) {
+          days.push(day);
+          values.push(value);
+          placed = true;
+          if (d === day) continue;
         }
-      } // else: a challenge the member left
-      start = end;
+        if (c === i && d < since) continue;
+        days.push(d);
+        values.push(member.values[k]!);
+      }
+      if (!placed) {
+        days.push(day);
+        values.push(value);
+      }
+      f[c * FIELDS + COUNT] = days.length - f[c * FIELDS + FIRST]!;
     }
-    for (const t of rows.todays) {
-      const c = find(t.userId, t.challengeId);
-      if (!c) continue;
-      c.latestId = t.id;
-      c.latestDay = this.intern(today);
-      c.latestCreatedAt = t.createdAt;
-    }
-    for (const f of rows.freezeDays) {
-      const c = find(f.userId, f.challengeId);
-      if (c) c.frozen = [...c.frozen, this.intern(f.day)];
-    }
-    for (const b of rows.badges) memberOf(b.userId).badges.push(b);
-    return out;
+    member.resultDays = Uint16Array.from(days);
+    member.values = valuesOf(values);
   }
 
-  private intern(day: DayKey): DayKey {
-    const known = this.dayStrings.get(day);
-    if (known !== undefined) return known;
-    this.dayStrings.set(day, day);
-    return day;
+  private build(rows: HeldProfileRows, today: DayKey): Map<number, HeldMember> {
+    const building = new Map<number, Building>();
+    const of = (userId: number): Building => {
+      let b = building.get(userId);
+      if (!b) building.set(userId, (b = { figures: [], days: [], values: [], frozen: null, badges: [] }));
+      return b;
+    };
+    const indexIn = (b: Building | undefined, challengeId: number) => {
+      if (b) for (let i = 0; i < b.figures.length; i += FIELDS) if (b.figures[i + CHALLENGE] === challengeId) return i;
+      return -1;
+    };
+    for (const m of rows.memberships) {
+      const lastCounted = m.lastCountedDay === null ? -1 : dayNumber(m.lastCountedDay);
+      of(m.userId).figures.push(m.challengeId, m.currentStreak, m.bestStreak, lastCounted, m.freezes, m.total, m.days, 0, -1, 0, 0, 0);
+    }
+    // Results come by member, challenge (ascending, as the memberships) and day: each
+    // challenge's results are one run, in the order of the member's challenges.
+    for (const [userId, challengeId, day, value] of rows.results) {
+      const b = building.get(userId);
+      const at = indexIn(b, challengeId);
+      if (at < 0) continue; // a challenge the member left
+      if (b!.figures[at + COUNT] === 0) b!.figures[at + FIRST] = b!.days.length;
+      b!.figures[at + COUNT] = b!.figures[at + COUNT]! + 1;
+      b!.days.push(dayNumber(day));
+      b!.values.push(value);
+    }
+    const todayNumber = dayNumber(today);
+    for (const t of rows.todays) {
+      const b = building.get(t.userId);
+      const at = indexIn(b, t.challengeId);
+      if (at < 0) continue;
+      b!.figures[at + LATEST_ID] = t.id;
+      b!.figures[at + LATEST_DAY] = todayNumber;
+      b!.figures[at + LATEST_AT] = t.createdAt;
+    }
+    for (const fd of rows.freezeDays) {
+      const b = building.get(fd.userId);
+      if (indexIn(b, fd.challengeId) < 0) continue;
+      b!.frozen ??= new Map();
+      b!.frozen.set(fd.challengeId, [...(b!.frozen.get(fd.challengeId) ?? []), fd.day]);
+    }
+    for (const badge of rows.badges) of(badge.userId).badges.push(badge);
+    const out = new Map<number, HeldMember>();
+    for (const [userId, b] of building) {
+      out.set(userId, new HeldMember(Float64Array.from(b.figures), Uint16Array.from(b.days), valuesOf(b.values), b.frozen, b.badges.length > 0 ? b.badges : NONE));
+    }
+    return out;
   }
 
   private begin(): number {

@@ -92,7 +92,7 @@ export async function profile(ctx: ServiceContext, telegramId: number): Promise<
   const since = ctx.readModel.profiles.since(when.day);
   const [shownFrom, shownTo] = [dayNumber(since), dayNumber(when.day)];
   const challenges: ProfileChallengeDto[] = [];
-  for (const c of held.challenges) {
+  for (const c of held.challenges()) {
     const challenge = await ctx.readModel.challenge(c.challengeId);
     if (!challenge) continue;
     const recent: ProfileChallengeDto['recent'] = [];

@@ -36,7 +36,7 @@ export async function joinedToday(ctx: ServiceContext, telegramId: number, chall
   // From the member's held profile (its current challenges, kept exact by the write events);
   // the write reads the membership again in its transaction.
   const held = await ctx.readModel.profiles.of(user.id, when.day);
-  if (!held.challenges.some((c) => c.challengeId === challengeId)) throw notJoined();
+  if (held.indexOf(challengeId) < 0) throw notJoined();
   return { user, challenge, when };
 }
 

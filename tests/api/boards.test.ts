@@ -87,6 +87,17 @@ async function checkProfiles(step: string) {
     if (JSON.stringify(held[i]!.body) !== JSON.stringify(fresh.body)) {
       throw new Error(`${step}: profile of member ${m.id}\n held ${JSON.stringify(held[i]!.body)}\nstore ${JSON.stringify(fresh.body)}`);
     }
+    // And the heatmap's days equal the submissions table (a lossy layout would read back alike).
+    if (fresh.status !== 200) continue;
+    for (const c of fresh.body.challenges as { challenge: { id: number }; recent: { day: string; value: number }[] }[]) {
+      const rows = await rt.sql<{ day: string; value: number }>(
+        `select day, value from submissions where user_id = ? and challenge_id = ? and day >= ? order by day`,
+        m.id,
+        c.challenge.id,
+        addDays(fresh.body.today, -83),
+      );
+      expect(c.recent.map((r) => [r.day, r.value])).toEqual(rows.map((r) => [r.day, Number(r.value)]));
+    }
   }
 }
 
