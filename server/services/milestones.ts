@@ -79,7 +79,7 @@ export async function streakOnSubmit(
   // A streak an admin reset to 0 after a gap must restart, so apply on the visible state.
   const base = { ...start, current: visibleCurrent(start, day) };
   const after = applySubmission(base, day, countsForStreak(value, challenge.target));
-  await tx.memberships.setStreak(m.userId, m.challengeId, after);
+  patch.streak = after; // written with the milestones below, one statement for the membership
 
   const codes = streakBadgesEarned(base.current, after.current);
   if (isPersonalBest(m.bestValue, value)) codes.push('personal-best');

@@ -94,8 +94,9 @@ export function resetLapsedStreaks(db: Db, yesterday: string): number {
   return changed.length;
 }
 
-/** What the milestones keep on the membership (freezes held, best value, badge bits). */
+/** What the milestones keep on the membership (the streak, freezes held, best value, badge bits). */
 export interface MilestonePatch {
+  streak?: { current: number; best: number; lastCountedDay: string | null };
   freezes?: number;
   freezeEarnedOn?: string | null;
   bestValue?: number | null;
@@ -109,6 +110,9 @@ const setMilestonesStatement = prepared((db) => {
   return db
     .update(userChallenges)
     .set({
+      currentStreak: maybe('setStreak', userChallenges.currentStreak, 'current'),
+      bestStreak: maybe('setStreak', userChallenges.bestStreak, 'best'),
+      lastCountedDay: maybe('setStreak', userChallenges.lastCountedDay, 'lastCountedDay'),
       freezes: maybe('setFreezes', userChallenges.freezes, 'freezes'),
       freezeEarnedOn: maybe('setFreezeEarnedOn', userChallenges.freezeEarnedOn, 'freezeEarnedOn'),
       bestValue: maybe('setBestValue', userChallenges.bestValue, 'bestValue'),
@@ -118,12 +122,16 @@ const setMilestonesStatement = prepared((db) => {
     .prepare();
 });
 
-/** Writes the given milestone fields; called only when one of them changed. */
+/** Writes the given fields in one statement; called only when one of them changed. */
 export function setMilestones(db: Db, userId: number, challengeId: number, patch: MilestonePatch): void {
   if (Object.keys(patch).length === 0) return;
   setMilestonesStatement(db).run({
     userId,
     challengeId,
+    setStreak: patch.streak ? 1 : 0,
+    current: patch.streak?.current ?? null,
+    best: patch.streak?.best ?? null,
+    lastCountedDay: patch.streak?.lastCountedDay ?? null,
     setFreezes: 'freezes' in patch ? 1 : 0,
     freezes: patch.freezes ?? null,
     setFreezeEarnedOn: 'freezeEarnedOn' in patch ? 1 : 0,

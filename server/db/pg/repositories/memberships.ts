@@ -58,9 +58,10 @@ export async function resetLapsedStreaks(db: PgDb, yesterday: string): Promise<n
 
 export async function setMilestones(db: PgDb, userId: number, challengeId: number, patch: MilestonePatch): Promise<void> {
   if (Object.keys(patch).length === 0) return;
+  const { streak, ...fields } = patch;
   await db
     .update(userChallenges)
-    .set(patch)
+    .set({ ...fields, ...(streak ? { currentStreak: streak.current, bestStreak: streak.best, lastCountedDay: streak.lastCountedDay } : {}) })
     .where(and(eq(userChallenges.userId, userId), eq(userChallenges.challengeId, challengeId)));
 }
 
