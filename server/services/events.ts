@@ -43,8 +43,11 @@ export type ClubEvent =
   | { type: 'member.renamed'; userId: number; telegramId: number; displayName: string }
   /** The member's Telegram photo changed (boards show it beside the name). */
   | { type: 'photo.changed'; userId: number; telegramId: number; photoUrl: string | null }
-  /** Other fields of the member's row changed (settings, Telegram profile, reachability). */
-  | { type: 'member.updated'; telegramId: number }
+  /**
+   * Other fields of the member's row changed (settings, Telegram profile, reachability).
+   * `lastActiveAt` alone: only that field moved (a first result of the day).
+   */
+  | { type: 'member.updated'; telegramId: number; lastActiveAt?: number }
   /** An admin set a member's streak by hand. */
   | { type: 'streak.set'; userId: number; challengeId: number }
   /** The nightly rollover stored 0 for every streak that lapsed before `yesterday` (domain/streak.ts hasLapsed). */

@@ -104,7 +104,7 @@ class Remembered<K, V> {
     return this.map.get(key);
   }
   set(key: K, value: V): void {
-    if (this.map.size >= this.capacity) this.map.delete(this.map.keys().next().value as K);
+    if (!this.map.has(key) && this.map.size >= this.capacity) this.map.delete(this.map.keys().next().value as K);
     this.map.set(key, value);
   }
   delete(key: K): void {
@@ -401,9 +401,14 @@ export class ReadModel {
         this.names.set(event.userId, event.displayName);
         for (const board of this.boards.values()) board.tops.clear();
         return;
-      case 'member.updated':
-        this.members.delete(event.telegramId);
+      case 'member.updated': {
+        // Only the last activity moved (every member's first result of a day): the remembered
+        // row is replaced by a copy with it, not read again by the member's next request.
+        const row = event.lastActiveAt === undefined ? undefined : this.members.get(event.telegramId);
+        if (row) this.members.set(event.telegramId, { ...row, lastActiveAt: Math.max(row.lastActiveAt ?? 0, event.lastActiveAt!) });
+        else this.members.delete(event.telegramId);
         return;
+      }
       case 'photo.changed':
         this.members.delete(event.telegramId);
         this.photos.set(event.userId, event.photoUrl);

@@ -102,7 +102,7 @@ export async function submit(
       const figures = await tx.leaderboard.addToTotals(challengeId, user.id, periods, parsed.value, when.ms);
       if (activityToRecord(user.lastActiveAt, dayStartMs(when.day, ctx.timeZone))) {
         await tx.users.touchUser(user, when.ms);
-        emit({ type: 'member.updated', telegramId: user.telegramId });
+        emit({ type: 'member.updated', telegramId: user.telegramId, lastActiveAt: when.ms });
       }
       emit({
         type: 'result.stored',

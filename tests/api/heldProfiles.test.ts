@@ -108,3 +108,15 @@ test('a load that overlaps a change of the same member answers but keeps nothing
   await profiles().of(m.id, today());
   expect(profiles().stats().members).toBe(1);
 });
+
+test("a member's first result of a day moves the remembered row's last activity, equal to the store's", async () => {
+  const m = members[1]!;
+  rt.clock.advance(86_400_000);
+  const before = await rt.services.readModel.member(m.tg.id);
+  const sent = await rt.request('POST', `/api/challenges/${challenges[1]}/submit`, { as: m.tg, body: { value: 3 } });
+  expect(sent.status).toBe(201);
+  const remembered = await rt.services.readModel.member(m.tg.id);
+  const [stored] = await rt.sql<{ lastActiveAt: number }>('select last_active_at as "lastActiveAt" from users where id = ?', m.id);
+  expect(remembered!.lastActiveAt).toBe(Number(stored!.lastActiveAt));
+  expect(remembered!.lastActiveAt).toBeGreaterThan(before!.lastActiveAt ?? 0);
+});
