@@ -8,25 +8,34 @@ import { Database } from 'bun:sqlite';
 
 declare const self: Worker;
 
-/** About 16 MB of WAL at SQLite's 4 KB pages. */
-const RESTART_FRAMES = 4000;
+/** About 16 MB and 1 GB of WAL at SQLite's 4 KB pages. */
+const RESTART_FRAMES = 4_000;
+const FORCE_FRAMES = 262_144;
 
 let db: Database | null = null;
 let timer: ReturnType<typeof setInterval> | null = null;
 
 self.onmessage = (event: MessageEvent<{ start?: { path: string; intervalMs: number }; stop?: true }>) => {
   if (event.data.start) {
-    db = new Database(event.data.start.path);
-    db.run('PRAGMA busy_timeout = 5000');
-    const passive = db.prepare<{ busy: number; log: number; checkpointed: number }, []>('PRAGMA wal_checkpoint(PASSIVE)');
-    const restart = db.prepare('PRAGMA wal_checkpoint(RESTART)');
+    const conn = new Database(event.data.start.path);
+    db = conn;
+    // Never wait for the writer: a checkpoint that cannot have a lock now tries at the next tick.
+    conn.run('PRAGMA busy_timeout = 0');
+    const passive = conn.prepare<{ busy: number; log: number; checkpointed: number }, []>('PRAGMA wal_checkpoint(PASSIVE)');
+    const restart = conn.prepare('PRAGMA wal_checkpoint(RESTART)');
     timer = setInterval(() => {
       try {
-        const { log } = passive.get()!;
+        const { log, checkpointed } = passive.get()!;
         // Under continuous writes the WAL is never wholly copied when a write begins, so the
-        // writer never starts it over: past RESTART_FRAMES, a RESTART checkpoint waits for the
-        // write under way, copies the few frames left and makes the next write start over.
-        if (log > RESTART_FRAMES) restart.get();
+        // writer never starts it over. Past RESTART_FRAMES, and only when this pass caught up
+        // (little left to copy while the writer's lock is held), a RESTART checkpoint — if the
+        // writer is idle this instant — makes the next write start the file over. Past
+        // FORCE_FRAMES it waits for the writer: a bounded WAL matters more than one slow write.
+        if (log > FORCE_FRAMES) {
+          conn.run('PRAGMA busy_timeout = 5000');
+          restart.get();
+          conn.run('PRAGMA busy_timeout = 0');
+        } else if (log > RESTART_FRAMES && checkpointed === log) restart.get();
       } catch {
         // busy or closing: the next tick tries again
       }

@@ -3,7 +3,7 @@
  * that crosses 1,000 WAL pages, so that one write pays for copying everyone's pages into the
  * database file: measured in process, about 150 µs of every submission on average. The
  * server's writing connection turns it off and a Worker thread with its own connection
- * checkpoints in the background instead (./checkpointWorker.ts). Durability is unchanged:
+ * checkpoints in the background instead (./checkpointWorker.ts), once a second. Durability is unchanged:
  * a commit is in the WAL before it is acknowledged, checkpointed or not.
  */
 import type { Database } from 'bun:sqlite';
@@ -13,7 +13,13 @@ export interface Checkpoints {
   stop(): Promise<void>;
 }
 
-export function checkpointInBackground(sqlite: Database, path: string, intervalMs = 250): Checkpoints {
+/**
+ * `intervalMs`: measured over 26,000 submissions in a row at 32 in flight, every 50 ms gave
+ * p99 46 ms (each checkpoint's copy and sync stalls the writes beside it), every 250 ms 30–57 ms,
+ * every second 18–21 ms with a ~250 ms maximum and a WAL of up to ~300 MB; SQLite's own
+ * checkpoint inside commits gave 28–37 ms at 1.3–1.45× the wall time.
+ */
+export function checkpointInBackground(sqlite: Database, path: string, intervalMs = 1000): Checkpoints {
   const worker = new Worker(new URL('./checkpointWorker.ts', import.meta.url).href);
   (worker as Worker & { unref(): void }).unref(); // never what keeps a process alive
   const restoreAutomatic = () => sqlite.run('PRAGMA wal_autocheckpoint = 1000');
