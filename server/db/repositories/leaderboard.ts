@@ -265,27 +265,6 @@ const summedOfUserStatement = prepared((db) =>
     .prepare(),
 );
 
-const allTimeOfMemberStatement = prepared((db) =>
-  db
-    .select({ challengeId: leaderboardTotals.challengeId, total: leaderboardTotals.total, days: leaderboardTotals.days })
-    .from(leaderboardTotals)
-    .where(
-      and(
-        // The member's challenges, so each row is a primary-key seek.
-        inArray(leaderboardTotals.challengeId, db.select({ id: userChallenges.challengeId }).from(userChallenges).where(eq(userChallenges.userId, sql.placeholder('userId')))),
-        eq(leaderboardTotals.kind, ALL_TIME.kind),
-        eq(leaderboardTotals.periodKey, ALL_TIME.key),
-        eq(leaderboardTotals.userId, sql.placeholder('userId')),
-      ),
-    )
-    .prepare(),
-);
-
-/** The member's all-time figures in every challenge they joined (the profile), in one statement. */
-export function allTimeOfMember(db: Db, userId: number): { challengeId: number; total: number; days: number }[] {
-  return allTimeOfMemberStatement(db).all({ userId });
-}
-
 /** A member's figures for one period, whether or not they are eligible to be shown (undefined: no result in it). */
 export function totalsOfUser(db: Db, userId: number, challengeId: number, period: PeriodRef): (PeriodFigures & { eligible: boolean }) | undefined {
   if (isStoredKind(period.kind)) return totalsOfUserStatement(db).get({ userId, challengeId, kind: period.kind, key: period.key });

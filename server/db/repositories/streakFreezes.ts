@@ -1,8 +1,6 @@
 /** The days streak freezes covered (domain/freezes.ts). */
-import { and, asc, eq, gte, inArray } from 'drizzle-orm';
-import { sql } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
-import { prepared } from '../prepared';
 import { streakFreezes } from '../schema';
 
 export function insertFreezeDays(db: Db, userId: number, challengeId: number, days: string[], usedAt: number): void {
@@ -22,20 +20,6 @@ export function freezeDaysOf(db: Db, userId: number, challengeId: number): strin
     .orderBy(asc(streakFreezes.day))
     .all()
     .map((r) => r.day);
-}
-
-const ofUserStatement = prepared((db) =>
-  db
-    .select({ challengeId: streakFreezes.challengeId, day: streakFreezes.day })
-    .from(streakFreezes)
-    .where(and(eq(streakFreezes.userId, sql.placeholder('userId')), gte(streakFreezes.day, sql.placeholder('since'))))
-    .orderBy(asc(streakFreezes.day))
-    .prepare(),
-);
-
-/** The covered days of a member in every challenge since `since` (the profile's heatmaps). */
-export function freezeDaysOfUser(db: Db, userId: number, since: string): { challengeId: number; day: string }[] {
-  return ofUserStatement(db).all({ userId, since });
 }
 
 /** Removes covered days (a freeze given back). */

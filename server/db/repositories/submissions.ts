@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { prepared } from '../prepared';
-import { submissions, userChallenges } from '../schema';
+import { submissions } from '../schema';
 
 export type SubmissionRow = typeof submissions.$inferSelect;
 
@@ -52,31 +52,6 @@ export function findSubmissionOnDay(db: Db, userId: number, challengeId: number,
 
 export function deleteSubmission(db: Db, id: number): void {
   db.delete(submissions).where(eq(submissions.id, id)).run();
-}
-
-const recentStatement = prepared((db) =>
-  db
-    .select({ challengeId: submissions.challengeId, id: submissions.id, day: submissions.day, value: submissions.value })
-    .from(submissions)
-    .where(
-      and(
-        eq(submissions.userId, sql.placeholder('userId')),
-        // The member's challenges, so each is a seek in the member's index from `fromDay`.
-        inArray(submissions.challengeId, db.select({ id: userChallenges.challengeId }).from(userChallenges).where(eq(userChallenges.userId, sql.placeholder('userId')))),
-        gte(submissions.day, sql.placeholder('fromDay')),
-      ),
-    )
-    .orderBy(asc(submissions.challengeId), asc(submissions.day))
-    .prepare(),
-);
-
-/**
- * A member's results in every challenge they joined since `fromDay` (the profile's heatmaps),
- * in one statement read from submissions_member_days_idx alone: the rows themselves lie one
- * page per day.
- */
-export function recentDaysOfMember(db: Db, userId: number, fromDay: string): (Pick<SubmissionRow, 'challengeId' | 'id' | 'day' | 'value'>)[] {
-  return recentStatement(db).all({ userId, fromDay });
 }
 
 export function submissionsOf(db: Db, userId: number, challengeId: number, fromDay?: string): SubmissionRow[] {

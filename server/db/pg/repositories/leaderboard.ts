@@ -143,20 +143,6 @@ export async function allTotals(db: PgDb, challengeId: number, period: PeriodRef
 }
 
 /** The member's all-time figures in every challenge they joined (the profile), in one statement. */
-export async function allTimeOfMember(db: PgDb, userId: number): Promise<{ challengeId: number; total: number; days: number }[]> {
-  return db
-    .select({ challengeId: leaderboardTotals.challengeId, total: leaderboardTotals.total, days: leaderboardTotals.days })
-    .from(leaderboardTotals)
-    .where(
-      and(
-        inArray(leaderboardTotals.challengeId, db.select({ id: userChallenges.challengeId }).from(userChallenges).where(eq(userChallenges.userId, userId))),
-        eq(leaderboardTotals.kind, ALL_TIME.kind),
-        eq(leaderboardTotals.periodKey, ALL_TIME.key),
-        eq(leaderboardTotals.userId, userId),
-      ),
-    );
-}
-
 export async function totalsOfUser(
   db: PgDb,
   userId: number,

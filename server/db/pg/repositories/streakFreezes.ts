@@ -1,5 +1,5 @@
 /** PostgreSQL twin of db/repositories/streakFreezes.ts. */
-import { and, asc, eq, gte, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { PgDb } from '../client';
 import { streakFreezes } from '../schema';
 
@@ -18,14 +18,6 @@ export async function freezeDaysOf(db: PgDb, userId: number, challengeId: number
     .where(and(eq(streakFreezes.userId, userId), eq(streakFreezes.challengeId, challengeId)))
     .orderBy(asc(streakFreezes.day));
   return rows.map((r) => r.day);
-}
-
-export async function freezeDaysOfUser(db: PgDb, userId: number, since: string): Promise<{ challengeId: number; day: string }[]> {
-  return db
-    .select({ challengeId: streakFreezes.challengeId, day: streakFreezes.day })
-    .from(streakFreezes)
-    .where(and(eq(streakFreezes.userId, userId), gte(streakFreezes.day, since)))
-    .orderBy(asc(streakFreezes.day));
 }
 
 export async function deleteFreezeDays(db: PgDb, userId: number, challengeId: number, days: string[]): Promise<void> {

@@ -1,8 +1,8 @@
 /** PostgreSQL twin of db/repositories/submissions.ts. */
-import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { SubmissionRow } from '../../repositories/submissions';
 import type { PgDb } from '../client';
-import { submissions, userChallenges } from '../schema';
+import { submissions } from '../schema';
 
 /** Inserts unless a result for (member, challenge, day) exists; the unique key decides races. */
 export async function insertSubmissionOnce(
@@ -26,20 +26,6 @@ export async function findSubmissionOnDay(db: PgDb, userId: number, challengeId:
 
 export async function deleteSubmission(db: PgDb, id: number): Promise<void> {
   await db.delete(submissions).where(eq(submissions.id, id));
-}
-
-export async function recentDaysOfMember(db: PgDb, userId: number, fromDay: string): Promise<Pick<SubmissionRow, 'challengeId' | 'id' | 'day' | 'value'>[]> {
-  return db
-    .select({ challengeId: submissions.challengeId, id: submissions.id, day: submissions.day, value: submissions.value })
-    .from(submissions)
-    .where(
-      and(
-        eq(submissions.userId, userId),
-        inArray(submissions.challengeId, db.select({ id: userChallenges.challengeId }).from(userChallenges).where(eq(userChallenges.userId, userId))),
-        gte(submissions.day, fromDay),
-      ),
-    )
-    .orderBy(asc(submissions.challengeId), asc(submissions.day));
 }
 
 export async function submissionsOf(db: PgDb, userId: number, challengeId: number, fromDay?: string): Promise<SubmissionRow[]> {
