@@ -3,7 +3,6 @@
  * it); otherwise the SQLite file at DATABASE_PATH, as always. The only place that knows both.
  */
 import type { Store } from '../services/store';
-import { checkpointInBackground } from './checkpoints';
 import { openDatabase, type ClubDatabase } from './client';
 import { isPostgresUrl, openPostgres } from './pg/client';
 import { PostgresStore } from './pg/store';
@@ -31,12 +30,7 @@ export function openStore(config: { DATABASE_URL?: string; DATABASE_PATH: string
   }
   const database = openDatabase(config.DATABASE_PATH);
   const store = new SqliteStore(database);
-  const checkpoints = config.DATABASE_PATH === ':memory:' ? null : checkpointInBackground(database.sqlite, config.DATABASE_PATH);
-  const close = async () => {
-    await checkpoints?.stop(); // first, so closing the writer's connection checkpoints what is left
-    store.close();
-  };
-  return { engine: 'sqlite', store, sqlite: database, postgres: null, ready: Promise.resolve(), close };
+  return { engine: 'sqlite', store, sqlite: database, postgres: null, ready: Promise.resolve(), close: async () => store.close() };
 }
 
 /** Where the club's data lives, for logs (a PostgreSQL URL without its password). */
