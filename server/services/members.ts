@@ -63,22 +63,13 @@ export function register(
 /** A current challenge of the member as the bot lists it: no history. */
 export type CurrentChallengeDto = Pick<ProfileChallengeDto, 'challenge' | 'streak' | 'today'>;
 
-/** The member and their current challenges with streak and today's result (the bot's lists). */
+/**
+ * The member and their current challenges with streak and today's result (the bot's lists):
+ * the profile's own figures, so the bot and the Mini App never tell a member different ones.
+ */
 export async function currentChallenges(ctx: ServiceContext, telegramId: number): Promise<{ user: UserDto; challenges: CurrentChallengeDto[] }> {
-  const user = await requireMember(ctx, telegramId);
-  const when = now(ctx);
-  const { repos } = ctx.store;
-  const challenges: CurrentChallengeDto[] = [];
-  for (const { membership, challenge } of await repos.memberships.membershipsOfUser(user.id, { currentOnly: true })) {
-    const todays = await repos.submissions.findSubmissionOnDay(user.id, challenge.id, when.day);
-    const streak = { current: membership.currentStreak, best: membership.bestStreak, lastCountedDay: membership.lastCountedDay };
-    challenges.push({
-      challenge: toChallengeDto(challenge, true, when.secondOfDay, user.language),
-      streak: { current: visibleCurrent(streak, when.day, membership.freezes), best: streak.best, lastCountedDay: streak.lastCountedDay },
-      today: todays ? todayOf(ctx, todays, challenge.target, when.ms) : null,
-    });
-  }
-  return { user: toUserDto(user), challenges };
+  const { user, challenges } = await profile(ctx, telegramId);
+  return { user, challenges: challenges.map(({ challenge, streak, today }) => ({ challenge, streak, today })) };
 }
 
 /**
