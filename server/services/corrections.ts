@@ -11,7 +11,7 @@ import { progressOf } from '../../shared/progress';
 import type { SubmitResultDto } from '../../shared/types';
 import { write, type ServiceContext } from './context';
 import { recountAfterChange } from './recount';
-import { joinedToday, valueFor } from './submit';
+import { joinedToday, ownResultStored, valueFor } from './submit';
 
 /**
  * Replaces today's value. Grouped like submissions, so a correction sent right after its
@@ -51,15 +51,7 @@ export async function correctToday(ctx: ServiceContext, telegramId: number, chal
       // Left or banned since the checks above: refused, and the transaction undoes the change.
       if (!eligible) throw new ServiceError('NOT_JOINED', 'Join this challenge before submitting');
       // The result is stored with a new value: the same event as a first submission, absolute figures.
-      emit({
-        type: 'result.stored',
-        userId: user.id,
-        telegramId: user.telegramId,
-        challengeId,
-        displayName: user.displayName,
-        figures,
-        result: { id: stored.id, day: when.day, value: parsed.value, createdAt: stored.createdAt, streak: streak! },
-      });
+      emit(ownResultStored(user, challengeId, figures, { id: stored.id, day: when.day, value: parsed.value, createdAt: stored.createdAt, streak: streak! }));
       return {
         submission: { id: stored.id, value: parsed.value, day: when.day },
         streak: { current: visibleCurrent(streak!, when.day), best: streak!.best },

@@ -39,6 +39,32 @@ async function award(tx: Tx, emit: Emit, m: MembershipRow, codes: ChallengeBadge
   return m.badgeBits | bitsOf(fresh);
 }
 
+/**
+ * What a new streak earns, then the membership written in one statement with `patch`: the
+ * badges of `codes` not yet held, the club's first-result badge when `firstResult`, and the
+ * freezes a streak grown from `from` to `streak` earns while `held` are held (domain/freezes.ts).
+ */
+async function earnAndStore(
+  tx: Tx,
+  emit: Emit,
+  m: MembershipRow,
+  patch: MilestonePatch,
+  e: { codes: ChallengeBadgeCode[]; firstResult: boolean; from: number; streak: StreakState; held: number; at: number },
+): Promise<void> {
+  if (e.codes.length > 0) {
+    const bits = await award(tx, emit, m, e.codes, e.at);
+    if (bits !== m.badgeBits) patch.badgeBits = bits;
+  }
+  if (e.firstResult) await awardFirstResult(tx, emit, m.userId, e.at);
+  const earned = freezesEarned(e.from, e.streak, e.held, m.freezeEarnedOn);
+  if (earned.earnedOn !== m.freezeEarnedOn) patch.freezeEarnedOn = earned.earnedOn;
+  if (earned.earned > 0) {
+    patch.freezes = earned.held;
+    emit({ type: 'freezes.changed', userId: m.userId, challengeId: m.challengeId, freezes: earned.held, reason: 'earned', days: [] });
+  }
+  await tx.memberships.setMilestones(m.userId, m.challengeId, patch);
+}
+
 /** The member's first result in the club (asked only on a first result in a challenge). */
 async function awardFirstResult(tx: Tx, emit: Emit, userId: number, at: number): Promise<void> {
   if (await tx.badges.insertBadge({ userId, code: 'first-result', challengeId: 0, earnedAt: at })) {
@@ -79,23 +105,12 @@ export async function streakOnSubmit(
   // A streak an admin reset to 0 after a gap must restart, so apply on the visible state.
   const base = { ...start, current: visibleCurrent(start, day) };
   const after = applySubmission(base, day, countsForStreak(value, challenge.target));
-  patch.streak = after; // written with the milestones below, one statement for the membership
+  patch.streak = after; // written with what it earns, one statement for the membership
 
   const codes = streakBadgesEarned(base.current, after.current);
   if (isPersonalBest(m.bestValue, value)) codes.push('personal-best');
   if (m.bestValue === null || value > m.bestValue) patch.bestValue = value;
-  if (codes.length > 0) {
-    const bits = await award(tx, emit, m, codes, at);
-    if (bits !== m.badgeBits) patch.badgeBits = bits;
-  }
-  if (m.bestValue === null) await awardFirstResult(tx, emit, m.userId, at);
-  const earned = freezesEarned(base.current, after, held, m.freezeEarnedOn);
-  if (earned.earnedOn !== m.freezeEarnedOn) patch.freezeEarnedOn = earned.earnedOn;
-  if (earned.earned > 0) {
-    patch.freezes = earned.held;
-    emit({ type: 'freezes.changed', userId: m.userId, challengeId: m.challengeId, freezes: earned.held, reason: 'earned', days: [] });
-  }
-  await tx.memberships.setMilestones(m.userId, m.challengeId, patch);
+  await earnAndStore(tx, emit, m, patch, { codes, firstResult: m.bestValue === null, from: base.current, streak: after, held, at });
   return after;
 }
 
@@ -121,7 +136,7 @@ export async function recountStreak(
     emit({ type: 'freezes.changed', userId: m.userId, challengeId: m.challengeId, freezes: back.held, reason: 'returned', days: back.days });
   }
   const streak = recomputeStreak(entries, target, 0, frozen);
-  await tx.memberships.setStreak(m.userId, m.challengeId, streak);
+  patch.streak = streak;
 
   const changed = entries.find((e) => e.day === changedDay);
   const others = entries.filter((e) => e.day !== changedDay);
@@ -130,18 +145,7 @@ export async function recountStreak(
   if (changed && isPersonalBest(previousBest, changed.value)) codes.push('personal-best');
   const bestValue = entries.length > 0 ? Math.max(...entries.map((e) => e.value)) : null;
   if (bestValue !== m.bestValue) patch.bestValue = bestValue;
-  if (codes.length > 0) {
-    const bits = await award(tx, emit, m, codes, at);
-    if (bits !== m.badgeBits) patch.badgeBits = bits;
-  }
-  if (changed && m.bestValue === null) await awardFirstResult(tx, emit, m.userId, at);
-  const earned = freezesEarned(m.currentStreak, streak, back.held, m.freezeEarnedOn);
-  if (earned.earnedOn !== m.freezeEarnedOn) patch.freezeEarnedOn = earned.earnedOn;
-  if (earned.earned > 0) {
-    patch.freezes = earned.held;
-    emit({ type: 'freezes.changed', userId: m.userId, challengeId: m.challengeId, freezes: earned.held, reason: 'earned', days: [] });
-  }
-  await tx.memberships.setMilestones(m.userId, m.challengeId, patch);
+  await earnAndStore(tx, emit, m, patch, { codes, firstResult: !!changed && m.bestValue === null, from: m.currentStreak, streak, held: back.held, at });
   return streak;
 }
 

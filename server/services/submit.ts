@@ -13,6 +13,7 @@ import { correctableUntil } from '../domain/corrections';
 import { dayStartMs } from '../domain/clubTime';
 import { activityToRecord } from '../domain/members';
 import { now, requireMember, write, type ServiceContext } from './context';
+import type { ClubEvent, PeriodFiguresOf, StoredResult } from './events';
 import { windowOf } from './mappers';
 import { streakOnSubmit } from './milestones';
 
@@ -38,6 +39,20 @@ export async function joinedToday(ctx: ServiceContext, telegramId: number, chall
   const held = await ctx.readModel.profiles.of(user.id, when.day);
   if (held.indexOf(challengeId) < 0) throw notJoined();
   return { user, challenge, when };
+}
+
+/**
+ * The event of a member's own result of today, stored or corrected: their absolute figures,
+ * and the row with the streak after it, which moves their held profile in place.
+ */
+export function ownResultStored(
+  user: { id: number; telegramId: number; displayName: string },
+  challengeId: number,
+  figures: PeriodFiguresOf[],
+  result: StoredResult,
+): ClubEvent {
+  const { id, day, value, createdAt, streak } = result;
+  return { type: 'result.stored', userId: user.id, telegramId: user.telegramId, challengeId, displayName: user.displayName, figures, result: { id, day, value, createdAt, streak } };
 }
 
 const notJoined = () => new ServiceError('NOT_JOINED', 'Join this challenge before submitting');
@@ -104,15 +119,7 @@ export async function submit(
         await tx.users.touchUser(user, when.ms);
         emit({ type: 'member.updated', telegramId: user.telegramId, lastActiveAt: when.ms });
       }
-      emit({
-        type: 'result.stored',
-        userId: user.id,
-        telegramId: user.telegramId,
-        challengeId,
-        displayName: user.displayName,
-        figures: periods.map((p, i) => ({ ...p, ...figures[i]! })),
-        result: { id: stored.id, day: stored.day, value: stored.value, createdAt: stored.createdAt, streak: after },
-      });
+      emit(ownResultStored(user, challengeId, periods.map((p, i) => ({ ...p, ...figures[i]! })), { ...stored, streak: after }));
       return {
         submission: { id: stored.id, value: stored.value, day: stored.day },
         streak: { current: visibleCurrent(after, when.day), best: after.best },
