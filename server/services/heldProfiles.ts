@@ -313,8 +313,9 @@ export class HeldProfiles {
     const first = f[at + FIRST]!;
     const count = f[at + COUNT]!;
     const existing = member.resultDays.subarray(first, first + count).indexOf(day);
-    if (existing >= 0 && Math.fround(r.value) === r.value) member.values[first + existing] = r.value;
-    else if (existing >= 0 && member.values instanceof Float64Array) member.values[first + existing] = r.value;
+    // A corrected day keeps its slot unless the new value does not fit the Float32 values exactly.
+    const fits = member.values instanceof Float64Array || Math.fround(r.value) === r.value;
+    if (existing >= 0 && fits) member.values[first + existing] = r.value;
     else this.replaceResults(member, i, day, r.value);
     if (f[at + LATEST_DAY]! <= day) {
       f[at + LATEST_ID] = r.id;

@@ -94,7 +94,7 @@ async function checkProfiles(step: string) {
         `select day, value from submissions where user_id = ? and challenge_id = ? and day >= ? order by day`,
         m.id,
         c.challenge.id,
-        addDays(fresh.body.today, -83),
+        rt.services.readModel.profiles.since(fresh.body.today),
       );
       expect(c.recent.map((r) => [r.day, r.value])).toEqual(rows.map((r) => [r.day, Number(r.value)]));
     }

@@ -4,6 +4,7 @@
  * store, and changes made while the load runs leave no stale profile behind.
  */
 import { afterAll, beforeAll, expect, test } from 'bun:test';
+import { clubDay } from '../../server/domain/clubTime';
 import { createChallenge, joinedMember } from '../helpers/factories';
 import type { TestTelegramUser } from '../helpers/initData';
 import { ADMIN_USER, createTestRuntime, type TestRuntime } from '../helpers/runtime';
@@ -23,7 +24,7 @@ beforeAll(async () => {
 afterAll(() => rt.close());
 
 const profiles = () => rt.services.readModel.profiles;
-const today = () => rt.clock.now().toISOString().slice(0, 10);
+const today = () => clubDay(rt.clock.now(), rt.config.CLUB_TIMEZONE);
 
 /** Each member's profile, as answered now. */
 async function answers(): Promise<string[]> {
