@@ -96,7 +96,6 @@ export const submissions = pgTable(
     // Covers a day, week or month board summed per member (see the SQLite schema).
     index('submissions_challenge_day_idx').on(t.challengeId, t.day, t.userId, t.value, t.createdAt),
     index('submissions_day_idx').on(t.day),
-    index('submissions_member_days_idx').on(t.userId, t.challengeId, t.day, t.value),
   ],
 );
 

@@ -63,7 +63,7 @@ const membershipsStatement = prepared((db) =>
     .prepare(),
 );
 
-// submissions_member_days_idx (user, challenge, day, value) holds every column: no row is read.
+// Through the unique (member, challenge, day) index: a range of members, in their order.
 const resultsStatement = prepared((db) =>
   db
     .select({ userId: submissions.userId, challengeId: submissions.challengeId, day: submissions.day, value: submissions.value })

@@ -100,8 +100,8 @@ export const submissions = sqliteTable(
     // the batch already writes.
     index('submissions_challenge_day_idx').on(t.challengeId, t.day, t.userId, t.value, t.createdAt),
     index('submissions_day_idx').on(t.day),
-    // Covers the profile's recent days (id is the rowid, in every index): no table row is read.
-    index('submissions_member_days_idx').on(t.userId, t.challengeId, t.day, t.value),
+    // No covering index by member: it was a random page write on every submission, and a
+    // member's results are read once into the held profile (the unique index finds them).
   ],
 );
 

@@ -1,0 +1,1 @@
+DROP INDEX "submissions_member_days_idx";
