@@ -15,6 +15,9 @@ import { ServiceError } from './domain/errors';
 import { createServices } from './services';
 import { telegramLinks } from './telegramApi';
 
+/** How often pending "last active" marks are stored: also the most a crash can lose of them. */
+const ACTIVITY_FLUSH_MS = 5_000;
+
 export interface RuntimeOptions {
   clock?: Clock;
   log?: Logger;
@@ -46,6 +49,11 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}) {
     : null;
   // Demo mode signs initData with a secret of its own that no Telegram bot shares.
   const signingToken = config.BOT_TOKEN ?? `demo:${randomBytes(24).toString('hex')}`;
+  // Members' "last active" marks reach the users rows together (services/activityMarks.ts).
+  const activityFlush = setInterval(() => {
+    services.activity.flush().catch((error) => log.warn('activity marks not stored; kept for the next flush', { error: String(error) }));
+  }, ACTIVITY_FLUSH_MS);
+  activityFlush.unref();
   const limiter = new RateLimiter(() => clock.now().getTime());
   const minute = 60_000;
   const limitMember = (telegramId: number, write: boolean) => {
@@ -83,6 +91,8 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}) {
     store,
     /** Closes the database (ends the PostgreSQL pool). */
     closeStore: async () => {
+      clearInterval(activityFlush);
+      await services.activity.flush().catch((error) => log.warn('activity marks not stored at close', { error: String(error) }));
       services.readModel.profiles.stop();
       await events?.stop();
       await opened.close();

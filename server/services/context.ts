@@ -1,6 +1,6 @@
 /**
  * What every service needs: the store, the read model, the clock, the club's time zone, the
- * correction window, and the channel of notices to members.
+ * correction window, the channel of notices to members and the pending activity marks.
  */
 import type { Clock } from '../clock';
 import type { UserRow } from '../db/repositories/users';
@@ -8,6 +8,7 @@ import { localDateTime } from '../domain/clubTime';
 import { ServiceError } from '../domain/errors';
 import { isBanned, isRegistered } from '../domain/members';
 import type { DayKey } from '../../shared/types';
+import type { ActivityMarks } from './activityMarks';
 import type { ClubEvent } from './events';
 import type { Notices } from './notices';
 import type { ReadModel } from './readModel';
@@ -21,6 +22,8 @@ export interface ServiceContext {
   /** How long after sending a member may correct today's result (CORRECTION_MINUTES). */
   correctionMinutes: number;
   notices: Notices;
+  /** Members' "last active" marks waiting to be stored together (./activityMarks.ts). */
+  activity: ActivityMarks;
 }
 
 /** The Telegram identity proven by initData (or by the bot's update). */

@@ -29,6 +29,7 @@ import * as members from './members';
 import { Notices, tellMilestones } from './notices';
 import * as photos from './photos';
 import { ReadModel } from './readModel';
+import { ActivityMarks } from './activityMarks';
 import * as reminders from './reminders';
 import * as reminderSettings from './reminderSettings';
 import * as results from './results';
@@ -52,6 +53,7 @@ export function createServices(deps: {
     correctionMinutes: deps.correctionMinutes ?? DEFAULT_CORRECTION_MINUTES,
     readModel: new ReadModel(deps.store),
     notices: new Notices(),
+    activity: new ActivityMarks(deps.store),
   };
   const envChatId = clubChatId;
   // Badges and freezes of every committed write (this instance's and the others') reach the member.
@@ -209,6 +211,8 @@ export function createServices(deps: {
     },
     /** The read model (tests and benchmarks look inside). */
     readModel: ctx.readModel,
+    /** Members' "last active" marks; the runtime flushes them on a timer and at close. */
+    activity: ctx.activity,
   };
 }
 

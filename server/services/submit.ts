@@ -93,7 +93,10 @@ export async function submit(
   const parsed = valueFor(challenge, rawValue);
 
   const periods = periodKeysOf(when.day);
-  return write(
+  // The member's first result of the day marks them active: the read model at once, the users
+  // row with the next flush of ./activityMarks.ts (not a page of this commit).
+  const marksActivity = activityToRecord(user.lastActiveAt, dayStartMs(when.day, ctx.timeZone));
+  const answer = await write(
     ctx,
     async (tx, emit): Promise<SubmitResultDto> => {
       const stored = await tx.submissions.insertSubmissionOnce({
@@ -115,10 +118,7 @@ export async function submit(
       // The streak, with the freezes and badges it earns or spends (./milestones.ts).
       const after = await streakOnSubmit(tx, emit, { challenge, membership, day: when.day, value: parsed.value, at: when.ms });
       const figures = await tx.leaderboard.addToTotals(challengeId, user.id, periods, parsed.value, when.ms);
-      if (activityToRecord(user.lastActiveAt, dayStartMs(when.day, ctx.timeZone))) {
-        await tx.users.touchUser(user, when.ms);
-        emit({ type: 'member.updated', telegramId: user.telegramId, lastActiveAt: when.ms });
-      }
+      if (marksActivity) emit({ type: 'member.updated', telegramId: user.telegramId, lastActiveAt: when.ms });
       emit(ownResultStored(user, challengeId, periods.map((p, i) => ({ ...p, ...figures[i]! })), { ...stored, streak: after }));
       return {
         submission: { id: stored.id, value: stored.value, day: stored.day },
@@ -129,4 +129,6 @@ export async function submit(
     },
     { grouped: true },
   );
+  if (marksActivity) ctx.activity.note(user.id, when.ms);
+  return answer;
 }

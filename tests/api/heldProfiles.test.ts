@@ -110,14 +110,31 @@ test('a load that overlaps a change of the same member answers but keeps nothing
   expect(profiles().stats().members).toBe(1);
 });
 
-test("a member's first result of a day moves the remembered row's last activity, equal to the store's", async () => {
+test("a member's first result of a day moves the remembered last activity at once, the stored one with the next flush", async () => {
   const m = members[1]!;
+  await rt.services.activity.flush(); // the earlier tests' marks
   rt.clock.advance(86_400_000);
   const before = await rt.services.readModel.member(m.tg.id);
+  const storedActivity = async () => {
+    const [row] = await rt.sql<{ lastActiveAt: number | null }>('select last_active_at as "lastActiveAt" from users where id = ?', m.id);
+    return row!.lastActiveAt === null ? null : Number(row!.lastActiveAt);
+  };
   const sent = await rt.request('POST', `/api/challenges/${challenges[1]}/submit`, { as: m.tg, body: { value: 3 } });
   expect(sent.status).toBe(201);
   const remembered = await rt.services.readModel.member(m.tg.id);
-  const [stored] = await rt.sql<{ lastActiveAt: number }>('select last_active_at as "lastActiveAt" from users where id = ?', m.id);
-  expect(remembered!.lastActiveAt).toBe(Number(stored!.lastActiveAt));
   expect(remembered!.lastActiveAt).toBeGreaterThan(before!.lastActiveAt ?? 0);
+  // The submission's commit did not write the users row; the pending mark did not get lost.
+  expect(await storedActivity()).toBe(before!.lastActiveAt);
+  expect(rt.services.activity.size).toBe(1);
+  // The admins' member list stores pending marks first: it shows the activity of now.
+  const listed = await rt.request('GET', `/api/admin/users?q=${m.tg.id}&pageSize=100`, { as: ADMIN_USER });
+  const row = listed.body.items.find((r: { id: number }) => r.id === m.id);
+  expect(Date.parse(row.lastActiveAt)).toBe(remembered!.lastActiveAt!);
+  expect(await storedActivity()).toBe(remembered!.lastActiveAt);
+  expect(rt.services.activity.size).toBe(0);
+  // A later result of the same day marks nothing new.
+  expect((await rt.request('POST', `/api/challenges/${challenges[0]}/join`, { as: m.tg })).status).toBe(200);
+  const again = await rt.request('POST', `/api/challenges/${challenges[0]}/submit`, { as: m.tg, body: { value: 3 } });
+  expect(again.status).toBe(201);
+  expect(rt.services.activity.size).toBe(0);
 });

@@ -15,6 +15,7 @@ import { DEFAULT_CORRECTION_MINUTES } from '../../server/domain/corrections';
 import { write, type ServiceContext } from '../../server/services/context';
 import { seeMember, markReachable, markUnreachable, findMember } from '../../server/services/members';
 import { Notices } from '../../server/services/notices';
+import { ActivityMarks } from '../../server/services/activityMarks';
 import { ReadModel } from '../../server/services/readModel';
 
 let database: ClubDatabase;
@@ -28,6 +29,7 @@ function contextOn(db: ClubDatabase): ServiceContext {
     timeZone: 'Asia/Tashkent',
     correctionMinutes: DEFAULT_CORRECTION_MINUTES,
     notices: new Notices(),
+    activity: new ActivityMarks(store),
   };
 }
 beforeEach(() => {

@@ -68,12 +68,16 @@ export function upsertTelegramProfile(
 }
 
 const touchStatement = prepared((db) =>
-  db.update(users).set({ lastActiveAt: sql`${sql.placeholder('at')}` }).where(eq(users.id, sql.placeholder('id'))).prepare(),
+  db
+    .update(users)
+    .set({ lastActiveAt: sql`max(coalesce(${users.lastActiveAt}, 0), ${sql.placeholder('at')})` })
+    .where(eq(users.id, sql.placeholder('id')))
+    .prepare(),
 );
 
-/** Records the member's latest activity (the first submission of a club day, domain/members.ts). */
-export function touchUser(db: Db, user: { id: number; telegramId: number }, at: number): void {
-  touchStatement(db).run({ id: user.id, at });
+/** Records members' latest activity, `[userId, at]` each; an earlier mark never replaces a later one. */
+export function touchUsers(db: Db, marks: readonly (readonly [userId: number, at: number])[]): void {
+  for (const [id, at] of marks) touchStatement(db).run({ id, at });
 }
 
 /**

@@ -12,6 +12,7 @@ function audit(ctx: ServiceContext, actor: AdminActor, what: string, filter: Rec
 
 export async function exportMembers(ctx: ServiceContext, actor: AdminActor) {
   await requireAdmin(ctx, actor.telegramId);
+  await ctx.activity.flush(); // "last active" as of now
   const rows = await ctx.store.repos.users.allUserStats();
   await audit(ctx, actor, 'members', {}, rows.length);
   return rows;

@@ -35,6 +35,7 @@ export async function listMembers(
   query: { q: string; page: number; pageSize: number },
 ): Promise<PageDto<AdminUserRowDto>> {
   await requireAdmin(ctx, actor.telegramId);
+  await ctx.activity.flush(); // "last active" as of now, not of the last timed flush
   const { rows, total } = await ctx.store.repos.users.searchUsers(query.q, query.page, query.pageSize);
   return { items: rows.map(toRow), total, page: query.page, pageSize: query.pageSize };
 }

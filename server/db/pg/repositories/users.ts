@@ -38,8 +38,16 @@ export async function upsertTelegramProfile(
   return rows[0]!;
 }
 
-export async function touchUser(db: PgDb, user: { id: number; telegramId: number }, at: number): Promise<void> {
-  await db.update(users).set({ lastActiveAt: at }).where(eq(users.id, user.id));
+/** Records members' latest activity, `[userId, at]` each; an earlier mark never replaces a later one. */
+export async function touchUsers(db: PgDb, marks: readonly (readonly [userId: number, at: number])[]): Promise<void> {
+  if (marks.length === 0) return;
+  // One statement, whatever the number of marks (a flush carries many).
+  const ids = `{${marks.map(([id]) => id).join(',')}}`;
+  const ats = `{${marks.map(([, at]) => at).join(',')}}`;
+  await db.execute(sql`
+    update ${users} set last_active_at = greatest(coalesce(${users.lastActiveAt}, 0), m.at)
+    from unnest(${ids}::integer[], ${ats}::bigint[]) as m(id, at)
+    where ${users.id} = m.id`);
 }
 
 export async function setUnreachable(db: PgDb, telegramId: number, unreachable: boolean): Promise<boolean> {
