@@ -2,8 +2,8 @@
  * Synthetic club generator: writes a fresh SQLite file through the project's own openDatabase
  * (so the schema is exactly what the migrations produce), bulk-inserts users, challenges,
  * memberships (with streaks computed the way the domain computes them) and submissions, then
- * derives `leaderboard_totals` from the submissions with INSERT … SELECT aggregates, so the
- * maintained aggregates are consistent by construction.
+ * derives the memberships' all-time figures from the submissions with an UPDATE … FROM
+ * aggregate, so the maintained figures are consistent by construction.
  *
  * The data ends yesterday (club day in CLUB_TIMEZONE): today is free for the submit benchmark.
  * Challenges have no time window and no reminder time, so neither a closed window nor a reminder
@@ -168,7 +168,7 @@ export function generate(opts: GenerateOptions): GenerateResult {
   sqlite.run('PRAGMA temp_store = MEMORY');
 
   // Secondary indexes are rebuilt after loading (sorting once beats updating per row).
-  const deferred = [...indexSqlOf(sqlite, 'submissions'), ...indexSqlOf(sqlite, 'leaderboard_totals')].filter(
+  const deferred = indexSqlOf(sqlite, 'submissions').filter(
     (i) => i.name !== 'submissions_user_challenge_day_uq', // rows arrive in its order anyway
   );
   for (const i of deferred) sqlite.run(`DROP INDEX ${i.name}`);
@@ -319,25 +319,21 @@ export function generate(opts: GenerateOptions): GenerateResult {
   phase('users+memberships+submissions');
 
 
-  // ---- leaderboard_totals from the submissions themselves ----
+  // ---- the memberships' all-time figures from the submissions themselves ----
   // Only the all-time figures are stored (domain/periods.ts isStoredKind): days, weeks and
   // months are summed from the submissions when a board is read.
   sqlite.transaction(() => {
-    sqlite.run(`INSERT INTO leaderboard_totals (challenge_id, kind, period_key, user_id, total, days, last_at, eligible)
-      SELECT challenge_id, 'a', 'all', user_id, round(sum(value), 6), count(*), max(created_at), 1 FROM submissions
-      GROUP BY user_id, challenge_id ORDER BY challenge_id, user_id`);
+    sqlite.run(`UPDATE user_challenges SET total = s.total, days = s.days, last_at = s.last_at
+      FROM (SELECT user_id, challenge_id, round(sum(value), 6) AS total, count(*) AS days, max(created_at) AS last_at
+            FROM submissions GROUP BY user_id, challenge_id) s
+      WHERE s.user_id = user_challenges.user_id AND s.challenge_id = user_challenges.challenge_id`);
   })();
-  phase('leaderboard_totals');
-  for (const i of deferred.filter((x) => x.sql.includes('`leaderboard_totals`'))) sqlite.run(i.sql);
-  // eligible mirrors refreshEligibility(): member of the challenge and not banned.
-  sqlite.run(`UPDATE leaderboard_totals SET eligible = 0 WHERE (user_id, challenge_id) IN (
-    SELECT uc.user_id, uc.challenge_id FROM user_challenges uc JOIN users u ON u.id = uc.user_id
-    WHERE NOT (uc.is_member AND NOT u.is_banned))`);
+  phase('all-time figures');
   // challenges.participants mirrors recountParticipants(): current, non-banned members.
   sqlite.run(`UPDATE challenges SET participants = (
     SELECT count(*) FROM user_challenges uc JOIN users u ON u.id = uc.user_id
     WHERE uc.challenge_id = challenges.id AND uc.is_member = 1 AND u.is_banned = 0)`);
-  phase('leaderboard indexes + eligibility');
+  phase('participants');
 
   for (const i of deferred.filter((x) => x.sql.includes('`submissions`'))) sqlite.run(i.sql);
   phase('submissions indexes');
@@ -394,7 +390,7 @@ export function generate(opts: GenerateOptions): GenerateResult {
   rows.badges = sqlite.query<{ n: number }, []>('SELECT count(*) AS n FROM badges').get()!.n;
   phase('badges and best values');
 
-  rows.leaderboard_totals = sqlite.query<{ n: number }, []>('SELECT count(*) AS n FROM leaderboard_totals').get()!.n;
+  rows.all_time_rows = sqlite.query<{ n: number }, []>('SELECT count(*) AS n FROM user_challenges WHERE days > 0').get()!.n;
   sqlite.run('PRAGMA journal_mode = WAL');
   database.close(); // runs PRAGMA optimize, as the server does when it stops
   phase('close');

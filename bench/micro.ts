@@ -160,26 +160,23 @@ const byTg = sqlite.query('SELECT * FROM users WHERE telegram_id = ?');
 await measure('users by telegram_id', (i) => byTg.get(pick(i).telegramId));
 const ch = sqlite.query('SELECT * FROM challenges WHERE id = ?');
 await measure('challenge by id', (i) => ch.get(pick(i).challengeId));
+// The all-time figures are stored in the membership rows; a day, week or month is summed (rankedFigures above).
+const eligibleAllTime = `FROM user_challenges uc JOIN users u ON u.id = uc.user_id WHERE uc.challenge_id = ?1 AND uc.days > 0 AND uc.is_member = 1 AND u.is_banned = 0`;
 const top = sqlite.query(
-  `SELECT lt.user_id, coalesce(u.display_name, u.first_name) AS name, lt.total, lt.days, lt.last_at FROM leaderboard_totals lt
-   JOIN users u ON u.id = lt.user_id WHERE lt.challenge_id = ? AND lt.kind = ? AND lt.period_key = ? AND lt.eligible = 1
-   ORDER BY lt.total DESC, lt.days DESC, lt.last_at ASC, lt.user_id ASC LIMIT 50`,
+  `SELECT uc.user_id, coalesce(u.display_name, u.first_name) AS name, uc.total, uc.days, uc.last_at ${eligibleAllTime}
+   ORDER BY uc.total DESC, uc.days DESC, uc.last_at ASC, uc.user_id ASC LIMIT 50`,
 );
-const mine = sqlite.query('SELECT * FROM leaderboard_totals WHERE challenge_id = ? AND kind = ? AND period_key = ? AND user_id = ? AND eligible = 1');
+const mine = sqlite.query('SELECT total, days, last_at FROM user_challenges WHERE challenge_id = ? AND user_id = ? AND days > 0');
 const ahead = sqlite.query(
-  `SELECT count(*) AS n FROM leaderboard_totals t WHERE t.challenge_id = ?1 AND t.kind = ?2 AND t.period_key = ?3 AND t.eligible = 1
-   AND (t.total > ?4 OR (t.total = ?4 AND (t.days > ?5 OR (t.days = ?5 AND (t.last_at < ?6 OR (t.last_at = ?6 AND t.user_id < ?7))))))`,
+  `SELECT count(*) AS n ${eligibleAllTime}
+   AND (uc.total > ?2 OR (uc.total = ?2 AND (uc.days > ?3 OR (uc.days = ?3 AND (uc.last_at < ?4 OR (uc.last_at = ?4 AND uc.user_id < ?5))))))`,
 );
-// Only the all-time figures are stored rows; a day, week or month is summed (rankedFigures above).
-for (const type of ['all'] as const) {
-  const p = periodOf(type, today);
-  await measure(`top 50 ${type}`, (i) => top.all(pick(i).challengeId, p.kind, p.key));
-  await measure(`rank ${type} (own row + count ahead)`, (i) => {
-    const m = pick(i);
-    const r = mine.get(m.challengeId, p.kind, p.key, m.userId) as { total: number; days: number; last_at: number } | null;
-    return r ? ahead.get(m.challengeId, p.kind, p.key, r.total, r.days, r.last_at, m.userId) : null;
-  });
-}
+await measure('top 50 all', (i) => top.all(pick(i).challengeId));
+await measure('rank all (own row + count ahead)', (i) => {
+  const m = pick(i);
+  const r = mine.get(m.challengeId, m.userId) as { total: number; days: number; last_at: number } | null;
+  return r ? ahead.get(m.challengeId, r.total, r.days, r.last_at, m.userId) : null;
+});
 const participants = sqlite.query(
   `SELECT count(*) FROM user_challenges uc JOIN users u ON u.id = uc.user_id WHERE uc.challenge_id = ? AND uc.is_member = 1 AND u.is_banned = 0`,
 );

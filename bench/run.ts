@@ -285,7 +285,7 @@ function boardSizes(dbPath: string, today: string): Record<string, { largest: nu
     today: [`SELECT count(*) AS n FROM submissions s ${eligible} AND s.day = ? GROUP BY s.challenge_id`, [today]],
     weekly: [`SELECT count(DISTINCT s.user_id) AS n FROM submissions s ${eligible} AND s.day BETWEEN ? AND ? GROUP BY s.challenge_id`, [weekStart(today), today]],
     monthly: [`SELECT count(DISTINCT s.user_id) AS n FROM submissions s ${eligible} AND s.day BETWEEN ? AND ? GROUP BY s.challenge_id`, [`${monthKey(today)}-01`, today]],
-    all: [`SELECT count(*) AS n FROM leaderboard_totals WHERE kind = 'a' AND eligible = 1 GROUP BY challenge_id`, []],
+    all: [`SELECT count(*) AS n FROM user_challenges uc JOIN users u ON u.id = uc.user_id WHERE uc.days > 0 AND uc.is_member = 1 AND u.is_banned = 0 GROUP BY uc.challenge_id`, []],
   };
   for (const [type, [query, params]] of Object.entries(queries)) {
     const ns = db.query<{ n: number }, string[]>(query).all(...params).map((r) => r.n);
@@ -756,7 +756,7 @@ function markdown(runs: SizeRun[], m: ReturnType<typeof machine>): string {
   out.push(`Machine: ${m.cpu}, ${m.cores} cores (shared), ${m.memoryGB} GB RAM; Bun ${m.bun}, SQLite ${m.sqlite}; wrk -t${opts.threads} -c${opts.connections}, ${opts.seconds} s per endpoint, server and wrk on the same host (127.0.0.1).`);
   for (const run of runs) {
     out.push('');
-    out.push(`**${run.size.members.toLocaleString('en')} members × ${run.size.challenges} challenges × ${run.size.days} days** — ${run.generation.rows.submissions!.toLocaleString('en')} submissions, ${run.generation.rows.leaderboard_totals!.toLocaleString('en')} leaderboard rows, ${(run.generation.fileBytes / 2 ** 20).toFixed(0)} MB; cold start ${run.coldStartMs.median} ms; RSS peak ${run.memory.peakRssMB} MB`);
+    out.push(`**${run.size.members.toLocaleString('en')} members × ${run.size.challenges} challenges × ${run.size.days} days** — ${run.generation.rows.submissions!.toLocaleString('en')} submissions, ${(run.generation.rows.all_time_rows ?? run.generation.rows.leaderboard_totals)!.toLocaleString('en')} members with all-time figures, ${(run.generation.fileBytes / 2 ** 20).toFixed(0)} MB; cold start ${run.coldStartMs.median} ms; RSS peak ${run.memory.peakRssMB} MB`);
     out.push('');
     out.push('| endpoint | req/s | × bare Bun | × bare Bun (CPU) | × health | p50 ms | p99 ms | max ms | errors | server CPU µs/req |');
     out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');

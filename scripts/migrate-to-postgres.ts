@@ -20,10 +20,9 @@ import * as liteSchema from '../server/db/schema';
 const TABLES = [
   { name: 'users', key: 'users', sums: ['id', 'telegram_id', 'created_at'], serial: true },
   { name: 'challenges', key: 'challenges', sums: ['id', 'min_value', 'max_value', 'participants'], serial: true },
-  { name: 'user_challenges', key: 'userChallenges', sums: ['user_id', 'challenge_id', 'current_streak', 'best_streak', 'freezes', 'best_value', 'badge_bits'], serial: false },
+  { name: 'user_challenges', key: 'userChallenges', sums: ['user_id', 'challenge_id', 'current_streak', 'best_streak', 'freezes', 'best_value', 'badge_bits', 'total', 'days', 'last_at'], serial: false },
   { name: 'submissions', key: 'submissions', sums: ['id', 'value', 'created_at'], serial: true },
   { name: 'submission_changes', key: 'submissionChanges', sums: ['id', 'submission_id', 'old_value', 'new_value', 'at'], serial: true },
-  { name: 'leaderboard_totals', key: 'leaderboardTotals', sums: ['total', 'days', 'last_at'], serial: false },
   { name: 'admin_users', key: 'adminUsers', sums: ['id', 'telegram_id'], serial: true },
   { name: 'weekly_results', key: 'weeklyResults', sums: ['id', 'rank', 'total', 'days'], serial: true },
   { name: 'monthly_results', key: 'monthlyResults', sums: ['id', 'rank', 'total', 'days'], serial: true },

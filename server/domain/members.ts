@@ -20,7 +20,7 @@ export function isBanned(m: Pick<MemberFacts, 'isBanned'>): boolean {
 
 /**
  * Eligible for a challenge's leaderboards and participant count: a current member of it and
- * not banned. (SQL: the `eligible` flag of leaderboard_totals, set by refreshEligibility.)
+ * not banned. (SQL: db/rules.ts eligibleSql.)
  */
 export function isEligible(membership: { isMember: boolean } | null | undefined, member: Pick<MemberFacts, 'isBanned'> | null | undefined): boolean {
   return !!membership?.isMember && !!member && !isBanned(member);

@@ -3,7 +3,7 @@ import type { LeaderboardType } from '../../shared/schemas';
 import type { DayKey } from '../../shared/types';
 import { monthEnd, monthKey, weekEnd, weekStart } from './clubTime';
 
-/** How a leaderboard type is stored (leaderboard_totals.kind): see KIND_OF_TYPE. */
+/** The code of a leaderboard period: see KIND_OF_TYPE. */
 export type PeriodKind = 'd' | 'w' | 'm' | 'a';
 
 export interface Period {
@@ -13,7 +13,7 @@ export interface Period {
   to: DayKey;
 }
 
-/** The stored code (leaderboard_totals.kind) of each leaderboard type. */
+/** The period code of each leaderboard type. */
 export const KIND_OF_TYPE: Record<LeaderboardType, PeriodKind> = {
   today: 'd',
   weekly: 'w',

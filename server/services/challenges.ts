@@ -24,7 +24,7 @@ export async function join(ctx: ServiceContext, telegramId: number, challengeId:
   await requireActiveChallenge(ctx, challengeId);
   await write(ctx, async (tx, emit) => {
     await tx.memberships.upsertMembership(user.id, challengeId, now(ctx).ms);
-    await tx.leaderboard.refreshEligibility(user.id, challengeId);
+    await tx.leaderboard.recountParticipantsOf(user.id, challengeId);
     emit({ type: 'membership.changed', userId: user.id, challengeId, isMember: true });
   });
   return { joined: true };
@@ -37,7 +37,7 @@ export async function leave(ctx: ServiceContext, telegramId: number, challengeId
   await write(ctx, async (tx, emit) => {
     if ((await tx.memberships.findMembership(user.id, challengeId))?.isMember) {
       await tx.memberships.endMembership(user.id, challengeId, now(ctx).ms);
-      await tx.leaderboard.refreshEligibility(user.id, challengeId);
+      await tx.leaderboard.recountParticipantsOf(user.id, challengeId);
       emit({ type: 'membership.changed', userId: user.id, challengeId, isMember: false });
     }
   });

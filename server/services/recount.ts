@@ -38,7 +38,7 @@ export async function recountAfterChange(
   for (const p of periodKeysOf(day)) {
     const { from, to } = rangeOfPeriod(p.kind, p.key);
     const totals = await tx.submissions.totalsInRange(userId, challengeId, from, to);
-    await tx.leaderboard.writeTotals(challengeId, userId, p, totals, eligible);
+    await tx.leaderboard.writeTotals(challengeId, userId, p, totals);
     if (totals.days > 0 && totals.lastAt !== null) figures.push({ ...p, total: totals.total, days: totals.days, lastAt: totals.lastAt });
   }
   if (!membership) return { streak: null, eligible, figures };

@@ -1,6 +1,7 @@
 /**
- * A club stored before day, week and month boards were summed from the submissions: its old
- * aggregate rows go at start-up, and every board still shows what the results add up to.
+ * A club stored before day, week and month boards were summed from the submissions, and before
+ * the all-time figures moved into the membership rows: its old aggregate rows go at start-up,
+ * the all-time ones into the memberships, and every board still shows what the results add up to.
  */
 import { expect, test } from 'bun:test';
 import { Database } from 'bun:sqlite';
@@ -14,7 +15,7 @@ import { migrationsBefore } from '../helpers/migrations';
 import { createTestRuntime, DEFAULT_NOW } from '../helpers/runtime';
 import { TEST_ENGINE } from '../helpers/engine';
 
-test.skipIf(TEST_ENGINE === 'postgres')('migration 0006 keeps every board of an existing club and stores only all-time rows', async () => {
+test.skipIf(TEST_ENGINE === 'postgres')('migrations 0006 and 0012 keep every board of an existing club, its all-time figures in the memberships', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'qadam-migrate-'));
   try {
     // The migrations up to 0005, as a database written before this change had them.
@@ -53,10 +54,11 @@ test.skipIf(TEST_ENGINE === 'postgres')('migration 0006 keeps every board of an 
     row(2, 'a', 'all', 125, 2);
     before.close();
 
-    const rt = createTestRuntime({ now: DEFAULT_NOW, env: { DATABASE_PATH: file } }); // applies 0006 at start-up
+    const rt = createTestRuntime({ now: DEFAULT_NOW, env: { DATABASE_PATH: file } }); // applies 0006 to 0012 at start-up
     try {
-      const stored = await rt.sql<{ kind: string; n: number }>('select kind, count(*) as n from leaderboard_totals group by kind');
-      expect(stored).toEqual([{ kind: 'a', n: 2 }]);
+      expect(await rt.sql("select name from sqlite_master where name = 'leaderboard_totals'")).toEqual([]);
+      const stored = await rt.sql('select user_id as userId, total, days, last_at as lastAt from user_challenges order by user_id');
+      expect(stored).toEqual([{ userId: 1, total: 70, days: 3, lastAt: 1 }, { userId: 2, total: 125, days: 2, lastAt: 1 }]);
       const as = { id: 501, first_name: 'M1' };
       const board = async (type: string) => (await rt.request('GET', `/api/leaderboard?challengeId=1&type=${type}`, { as })).body;
       const shown = async (type: string) => (await board(type)).entries.map((e: { userId: number; total: number; days: number }) => [e.userId, e.total, e.days]);
@@ -65,13 +67,13 @@ test.skipIf(TEST_ENGINE === 'postgres')('migration 0006 keeps every board of an 
       expect(await shown('monthly')).toEqual([[1, 70, 3], [2, 25, 1]]);
       expect(await shown('all')).toEqual([[2, 125, 2], [1, 70, 3]]);
 
-      // A new result moves the summed boards and the stored all-time row together.
+      // A new result moves the summed boards and the stored all-time figures together.
       const m2 = { id: 502, first_name: 'M2' };
       expect((await rt.request('POST', '/api/challenges/1/submit', { as: m2, body: { value: 50 } })).status).toBe(201);
       expect(await shown('today')).toEqual([[2, 50, 1], [1, 10, 1]]);
       expect(await shown('weekly')).toEqual([[2, 75, 2], [1, 30, 2]]);
       expect(await shown('all')).toEqual([[2, 175, 3], [1, 70, 3]]);
-      expect(await rt.sql('select kind, total, days from leaderboard_totals where user_id = 2')).toEqual([{ kind: 'a', total: 175, days: 3 }]);
+      expect(await rt.sql('select total, days from user_challenges where user_id = 2')).toEqual([{ total: 175, days: 3 }]);
     } finally {
       rt.close();
     }

@@ -32,9 +32,9 @@ test('20 concurrent submissions by one member to one challenge store exactly one
   const winner = responses.find((r) => r.status === 201)!.body.submission.value;
   const rows = await server.sql<{ value: number }>('select value from submissions where user_id = ? and challenge_id = ?', m.id, c.id);
   expect(rows).toEqual([{ value: winner }]);
-  // The stored all-time row, and every board as a member reads it, count the winner once.
-  const totals = await server.sql('select kind, total, days from leaderboard_totals where user_id = ? and challenge_id = ?', m.id, c.id);
-  expect(totals).toEqual([{ kind: 'a', total: winner, days: 1 }]);
+  // The stored all-time figures, and every board as a member reads it, count the winner once.
+  const totals = await server.sql('select total, days from user_challenges where user_id = ? and challenge_id = ?', m.id, c.id);
+  expect(totals).toEqual([{ total: winner, days: 1 }]);
   for (const type of ['today', 'weekly', 'monthly', 'all']) {
     const res = await fetch(`${server.url}/api/leaderboard?challengeId=${c.id}&type=${type}`, { headers: { authorization: auth } });
     expect(((await res.json()) as any).me).toMatchObject({ rank: 1, total: winner, days: 1 });

@@ -58,10 +58,10 @@ describe.skipIf(TEST_ENGINE !== 'postgres')('crash safety on PostgreSQL', () => 
       const duplicates = await client.query('select 1 from submissions group by user_id, challenge_id, day having count(*) > 1');
       expect(duplicates.rowCount).toBe(0);
       const mismatched = await client.query(
-        `select 1 from leaderboard_totals t
-         join (select user_id, challenge_id, sum(value)::float8 as total, count(*)::int as days from submissions group by user_id, challenge_id) s
+        `select 1 from user_challenges t
+         left join (select user_id, challenge_id, sum(value)::float8 as total, count(*)::int as days from submissions group by user_id, challenge_id) s
            on s.user_id = t.user_id and s.challenge_id = t.challenge_id
-         where t.kind = 'a' and (t.total <> s.total or t.days <> s.days)`,
+         where t.total <> coalesce(s.total, 0) or t.days <> coalesce(s.days, 0)`,
       );
       expect(mismatched.rowCount).toBe(0);
     } finally {

@@ -12,7 +12,7 @@ const FORBIDDEN = [
   'DATABASE_PATH',
   'createHmac',
   'process.env',
-  'leaderboard_totals', // SQL
+  'user_challenges', // SQL
 ];
 
 for (const app of ['miniapp', 'admin']) {

@@ -97,8 +97,9 @@ export function checkDatabase(sqlite: import('bun:sqlite').Database): { integrit
   const totalsMismatched = (
     sqlite
       .query(
-        `select count(*) as n from leaderboard_totals t where t.kind = 'a' and t.total <>
-           (select round(sum(s.value), 6) from submissions s where s.user_id = t.user_id and s.challenge_id = t.challenge_id)`,
+        `select count(*) as n from user_challenges t where t.total <>
+           coalesce((select round(sum(s.value), 6) from submissions s where s.user_id = t.user_id and s.challenge_id = t.challenge_id), 0)
+           or t.days <> (select count(*) from submissions s where s.user_id = t.user_id and s.challenge_id = t.challenge_id)`,
       )
       .get() as { n: number }
   ).n;

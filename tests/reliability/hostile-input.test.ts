@@ -66,7 +66,7 @@ function authHeader(who: Who): Record<string, string> {
   }
 }
 
-const TABLES = ['users', 'challenges', 'user_challenges', 'submissions', 'leaderboard_totals', 'admin_users', 'audit_log', 'weekly_results', 'monthly_results', 'admin_sessions', 'admin_login_tokens'];
+const TABLES = ['users', 'challenges', 'user_challenges', 'submissions', 'admin_users', 'audit_log', 'weekly_results', 'monthly_results', 'admin_sessions', 'admin_login_tokens'];
 function fingerprint(): string {
   return TABLES.map((t) => JSON.stringify(rt.database!.sqlite.query(`select * from ${t} order by rowid`).all())).join('\n');
 }

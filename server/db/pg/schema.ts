@@ -73,6 +73,10 @@ export const userChallenges = pgTable(
     freezeEarnedOn: text('freeze_earned_on'),
     bestValue: doublePrecision('best_value'),
     badgeBits: integer('badge_bits').notNull().default(0),
+    /** The all-time board's figures (see the SQLite schema). */
+    total: doublePrecision('total').notNull().default(0),
+    days: integer('days').notNull().default(0),
+    lastAt: ms('last_at'),
   },
   (t) => [
     primaryKey({ columns: [t.userId, t.challengeId] }),
@@ -113,22 +117,6 @@ export const submissionChanges = pgTable(
     at: ms('at').notNull(),
   },
   (t) => [index('submission_changes_submission_idx').on(t.submissionId)],
-);
-
-export const leaderboardTotals = pgTable(
-  'leaderboard_totals',
-  {
-    challengeId: integer('challenge_id').notNull(),
-    kind: text('kind', { enum: ['d', 'w', 'm', 'a'] }).notNull(),
-    periodKey: text('period_key').notNull(),
-    userId: integer('user_id').notNull(),
-    total: doublePrecision('total').notNull(),
-    days: integer('days').notNull(),
-    lastAt: ms('last_at').notNull(),
-    eligible: boolean('eligible').notNull().default(true),
-  },
-  // All-time rows only, found through the primary key (see the SQLite schema).
-  (t) => [primaryKey({ columns: [t.challengeId, t.kind, t.periodKey, t.userId] })],
 );
 
 export const adminUsers = pgTable('admin_users', {

@@ -1,8 +1,8 @@
 /** job_runs: which job ran for which period. */
-import { and, between, eq, inArray } from 'drizzle-orm';
+import { and, between, eq, gt, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
 import { eligibleSql } from '../rules';
-import { jobRuns, leaderboardTotals, submissions, userChallenges, users } from '../schema';
+import { jobRuns, submissions, userChallenges, users } from '../schema';
 import { isStoredKind, rangeOfPeriod, type PeriodKind } from '../../domain/periods';
 
 export type JobRunRow = typeof jobRuns.$inferSelect;
@@ -39,10 +39,11 @@ export function jobRunKeys(db: Db, job: string, keys: string[]): Set<string> {
 export function challengesWithTotals(db: Db, kind: PeriodKind, periodKey: string): number[] {
   if (isStoredKind(kind)) {
     return db
-      .selectDistinct({ id: leaderboardTotals.challengeId })
-      .from(leaderboardTotals)
-      .where(and(eq(leaderboardTotals.kind, kind), eq(leaderboardTotals.periodKey, periodKey), eq(leaderboardTotals.eligible, true)))
-      .orderBy(leaderboardTotals.challengeId)
+      .selectDistinct({ id: userChallenges.challengeId })
+      .from(userChallenges)
+      .innerJoin(users, eq(users.id, userChallenges.userId))
+      .where(and(gt(userChallenges.days, 0), eligibleSql(userChallenges, users)))
+      .orderBy(userChallenges.challengeId)
       .all()
       .map((r) => r.id);
   }

@@ -1,21 +1,21 @@
 /**
- * Leaderboard figures. The all-time figures are a maintained row per member and challenge (the
- * submit transaction adds to it; a changed result rewrites it from the submissions). A day,
+ * Leaderboard figures. The all-time figures live in the membership row (user_challenges total,
+ * days, last_at: the submit transaction adds to them; a changed result rewrites them from the
+ * submissions), and eligibility is read live from the membership and the member. A day,
  * week or month is summed from the submissions of its range when asked (domain/periods.ts
  * isStoredKind): the read model asks once per board, then keeps it moving from events.
  */
-import { and, asc, between, desc, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
-import { ALL_TIME, isStoredKind, rangeOfPeriod, type PeriodKind } from '../../domain/periods';
+import { and, asc, between, desc, eq, gt, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { isStoredKind, rangeOfPeriod, type PeriodKind } from '../../domain/periods';
 import type { Db } from '../client';
 import { prepared } from '../prepared';
-import { leaderboardTotals, submissions, userChallenges, users } from '../schema';
+import { submissions, userChallenges, users } from '../schema';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { eligibleSql } from '../rules';
 import { recountParticipants } from './challenges';
 
 const uc = alias(userChallenges, 'uc');
 const u = alias(users, 'u');
-import { shownNameSql } from '../rules';
 
 export interface PeriodRef {
   kind: PeriodKind;
@@ -28,30 +28,21 @@ export interface PeriodFigures {
   lastAt: number;
 }
 
-const addStatement = prepared((db) =>
+/** The member's membership row, by placeholders `userId` and `challengeId`. */
+const membershipRow = and(eq(userChallenges.userId, sql.placeholder('userId')), eq(userChallenges.challengeId, sql.placeholder('challengeId')));
+
+/** Adds a result to the all-time figures of the membership row (the streak's update writes the same row). */
+const addAllTimeStatement = prepared((db) =>
   db
-    .insert(leaderboardTotals)
-    .values({
-      challengeId: sql.placeholder('challengeId'),
-      kind: sql.placeholder('kind'),
-      periodKey: sql.placeholder('key'),
-      userId: sql.placeholder('userId'),
-      total: sql.placeholder('value'),
-      days: 1,
-      lastAt: sql.placeholder('at'),
-      eligible: true,
+    .update(userChallenges)
+    .set({
+      // Rounded to the 6 decimals values are stored with, so sums never show binary noise.
+      total: sql`round(${userChallenges.total} + ${sql.placeholder('value')}, 6)`,
+      days: sql`${userChallenges.days} + 1`,
+      lastAt: sql`max(coalesce(${userChallenges.lastAt}, 0), ${sql.placeholder('at')})`,
     })
-    .onConflictDoUpdate({
-      target: [leaderboardTotals.challengeId, leaderboardTotals.kind, leaderboardTotals.periodKey, leaderboardTotals.userId],
-      set: {
-        // Rounded to the 6 decimals values are stored with, so sums never show binary noise.
-        total: sql`round(${leaderboardTotals.total} + ${sql.placeholder('value')}, 6)`,
-        days: sql`${leaderboardTotals.days} + 1`,
-        lastAt: sql`max(${leaderboardTotals.lastAt}, ${sql.placeholder('at')})`,
-        eligible: true,
-      },
-    })
-    .returning({ total: leaderboardTotals.total, days: leaderboardTotals.days, lastAt: leaderboardTotals.lastAt })
+    .where(membershipRow)
+    .returning({ total: userChallenges.total, days: userChallenges.days, lastAt: sql<number>`${userChallenges.lastAt}` })
     .prepare(),
 );
 
@@ -111,34 +102,24 @@ export function addToTotals(db: Db, challengeId: number, userId: number, periods
     : null;
   let next = 0;
   return periods.map((p) => {
-    if (isStoredKind(p.kind)) return addStatement(db).get({ challengeId, kind: p.kind, key: p.key, userId, value, at })!;
+    if (isStoredKind(p.kind)) {
+      const added = addAllTimeStatement(db).get({ challengeId, userId, value, at });
+      if (!added) throw new Error(`no membership of member ${userId} in challenge ${challengeId} to add a result to`);
+      return added;
+    }
     if (p.kind === 'd') return { total: value, days: 1, lastAt: at };
     const r = next++ === 0 ? 'a' : 'b';
     return { total: summed![`${r}Total`], days: summed![`${r}Days`], lastAt: at };
   });
 }
 
-/** Replaces the stored all-time row with freshly computed figures (or removes it when empty); summed periods store nothing. */
-export function writeTotals(
-  db: Db,
-  challengeId: number,
-  userId: number,
-  period: PeriodRef,
-  figures: { total: number; days: number; lastAt: number | null },
-  eligible: boolean,
-): void {
+/** Replaces the stored all-time figures with freshly computed ones; summed periods store nothing. */
+export function writeTotals(db: Db, challengeId: number, userId: number, period: PeriodRef, figures: { total: number; days: number; lastAt: number | null }): void {
   if (!isStoredKind(period.kind)) return;
-  const where = and(periodRows(challengeId, period.kind, period.key), eq(leaderboardTotals.userId, userId));
-  if (figures.days === 0 || figures.lastAt === null) {
-    db.delete(leaderboardTotals).where(where).run();
-    return;
-  }
-  db.insert(leaderboardTotals)
-    .values({ challengeId, kind: period.kind, periodKey: period.key, userId, total: figures.total, days: figures.days, lastAt: figures.lastAt, eligible })
-    .onConflictDoUpdate({
-      target: [leaderboardTotals.challengeId, leaderboardTotals.kind, leaderboardTotals.periodKey, leaderboardTotals.userId],
-      set: { total: figures.total, days: figures.days, lastAt: figures.lastAt, eligible },
-    })
+  const none = figures.days === 0 || figures.lastAt === null;
+  db.update(userChallenges)
+    .set(none ? { total: 0, days: 0, lastAt: null } : { total: figures.total, days: figures.days, lastAt: figures.lastAt })
+    .where(and(eq(userChallenges.userId, userId), eq(userChallenges.challengeId, challengeId)))
     .run();
 }
 
@@ -150,21 +131,18 @@ export interface LeaderboardRow {
   lastAt: number;
 }
 
-/** The leaderboard order of domain/ranking.ts: larger sum, more days, earlier last result, smaller id. */
-const rankOrder = [desc(leaderboardTotals.total), desc(leaderboardTotals.days), asc(leaderboardTotals.lastAt), asc(leaderboardTotals.userId)];
+/** The eligible members of a challenge with a result, and their all-time figures (`extra`: columns of the member's row). */
+function allTimeFigures<E extends Record<string, SQL.Aliased | SQL>>(db: Db, challengeId: number | SQLWrapper, extra: (member: typeof u) => E) {
+  return db
+    .select({ userId: uc.userId, total: uc.total, days: uc.days, lastAt: sql<number>`${uc.lastAt}`, ...extra(u) })
+    .from(uc)
+    .innerJoin(u, eq(u.id, uc.userId))
+    .where(and(eq(uc.challengeId, challengeId), gt(uc.days, 0), eligibleSql(uc, u)))
+    // The leaderboard order of domain/ranking.ts: larger sum, more days, earlier last result, smaller id.
+    .orderBy(desc(uc.total), desc(uc.days), asc(uc.lastAt), asc(uc.userId));
+}
 
-/** One period's rows of a challenge (values or placeholders of prepared statements). */
-const periodRows = (challengeId: number | SQLWrapper, kind: PeriodKind | SQLWrapper, key: string | SQLWrapper) =>
-  and(eq(leaderboardTotals.challengeId, challengeId), eq(leaderboardTotals.kind, kind), eq(leaderboardTotals.periodKey, key));
-
-const rankedFiguresStatement = prepared((db) =>
-  db
-    .select({ userId: leaderboardTotals.userId, total: leaderboardTotals.total, days: leaderboardTotals.days, lastAt: leaderboardTotals.lastAt })
-    .from(leaderboardTotals)
-    .where(and(periodRows(sql.placeholder('challengeId'), sql.placeholder('kind'), sql.placeholder('key')), eq(leaderboardTotals.eligible, true)))
-    .orderBy(...rankOrder)
-    .prepare(),
-);
+const allTimeFiguresStatement = prepared((db) => allTimeFigures(db, sql.placeholder('challengeId'), () => ({})).prepare());
 
 /**
  * Per member of a challenge: the sum, count and last time of their results in a day range,
@@ -176,9 +154,10 @@ const summedPerMember = (db: Db, challengeId: number | SQLWrapper, from: string 
   db
     .select({
       userId: submissions.userId,
-      total: sql<number>`round(sum(${submissions.value}), 6)`.as('total'),
-      days: sql<number>`count(*)`.as('days'),
-      lastAt: sql<number>`max(${submissions.createdAt})`.as('last_at'),
+      // Named apart from the membership row's all-time columns, which the query joins.
+      total: sql<number>`round(sum(${submissions.value}), 6)`.as('period_total'),
+      days: sql<number>`count(*)`.as('period_days'),
+      lastAt: sql<number>`max(${submissions.createdAt})`.as('period_last_at'),
     })
     .from(submissions)
     .where(and(eq(submissions.challengeId, challengeId), between(submissions.day, from, to)))
@@ -214,40 +193,23 @@ const summedFiguresStatement = prepared((db) =>
  */
 export function rankedFigures(db: Db, challengeId: number, period: PeriodRef): (PeriodFigures & { userId: number })[] {
   if (!isStoredKind(period.kind)) return summedFiguresStatement(db).all({ challengeId, ...daysOf(period) });
-  return rankedFiguresStatement(db).all({ challengeId, kind: period.kind, key: period.key });
+  return allTimeFiguresStatement(db).all({ challengeId });
 }
 
 /** All ranked rows of a period with names (results jobs, CSV export). */
 export function allTotals(db: Db, challengeId: number, period: PeriodRef): LeaderboardRow[] {
-  if (!isStoredKind(period.kind)) {
-    const { from, to } = daysOf(period);
-    return summedFigures(db, challengeId, from, to, (m) => ({ displayName: sql<string>`coalesce(${m.displayName}, ${m.firstName})` })).all();
-  }
-  return db
-    .select({
-      userId: leaderboardTotals.userId,
-      displayName: shownNameSql,
-      total: leaderboardTotals.total,
-      days: leaderboardTotals.days,
-      lastAt: leaderboardTotals.lastAt,
-    })
-    .from(leaderboardTotals)
-    .innerJoin(users, eq(users.id, leaderboardTotals.userId))
-    .where(and(periodRows(challengeId, period.kind, period.key), eq(leaderboardTotals.eligible, true)))
-    .orderBy(...rankOrder)
-    .all();
+  const shownName = (m: typeof u) => ({ displayName: sql<string>`coalesce(${m.displayName}, ${m.firstName})` });
+  if (isStoredKind(period.kind)) return allTimeFigures(db, challengeId, shownName).all();
+  const { from, to } = daysOf(period);
+  return summedFigures(db, challengeId, from, to, shownName).all();
 }
 
-const totalsOfUserStatement = prepared((db) =>
+const allTimeOfUserStatement = prepared((db) =>
   db
-    .select()
-    .from(leaderboardTotals)
-    .where(
-      and(
-        periodRows(sql.placeholder('challengeId'), sql.placeholder('kind'), sql.placeholder('key')),
-        eq(leaderboardTotals.userId, sql.placeholder('userId')),
-      ),
-    )
+    .select({ total: uc.total, days: uc.days, lastAt: uc.lastAt, eligible: sql<number>`${eligibleSql(uc, u)}` })
+    .from(uc)
+    .innerJoin(u, eq(u.id, uc.userId))
+    .where(and(eq(uc.userId, sql.placeholder('userId')), eq(uc.challengeId, sql.placeholder('challengeId'))))
     .prepare(),
 );
 
@@ -267,36 +229,22 @@ const summedOfUserStatement = prepared((db) =>
 
 /** A member's figures for one period, whether or not they are eligible to be shown (undefined: no result in it). */
 export function totalsOfUser(db: Db, userId: number, challengeId: number, period: PeriodRef): (PeriodFigures & { eligible: boolean }) | undefined {
-  if (isStoredKind(period.kind)) return totalsOfUserStatement(db).get({ userId, challengeId, kind: period.kind, key: period.key });
+  if (isStoredKind(period.kind)) {
+    const row = allTimeOfUserStatement(db).get({ userId, challengeId });
+    return !row || row.days === 0 || row.lastAt === null ? undefined : { total: row.total, days: row.days, lastAt: row.lastAt, eligible: row.eligible === 1 };
+  }
   const row = summedOfUserStatement(db).get({ userId, challengeId, ...daysOf(period) })!;
   return row.days === 0 ? undefined : { total: row.total, days: row.days, lastAt: row.lastAt, eligible: row.eligible === 1 };
 }
 
 /**
- * After a membership or ban change: keeps the leaderboard index's "eligible" flag equal to
- * "member and not banned", and the challenges' participant counts exact.
+ * After a membership or ban change: keeps the challenges' participant counts exact (the boards
+ * read eligibility live from the membership and the member).
  */
-export function refreshEligibility(db: Db, userId: number, challengeId?: number): void {
+export function recountParticipantsOf(db: Db, userId: number, challengeId?: number): void {
   const affected =
     challengeId !== undefined
       ? [challengeId]
       : db.select({ id: userChallenges.challengeId }).from(userChallenges).where(eq(userChallenges.userId, userId)).all().map((r) => r.id);
-  // Only the all-time rows are stored, found through the primary key.
-  const scope = and(
-    inArray(leaderboardTotals.challengeId, affected),
-    eq(leaderboardTotals.kind, ALL_TIME.kind),
-    eq(leaderboardTotals.periodKey, ALL_TIME.key),
-    eq(leaderboardTotals.userId, userId),
-  );
-  db.update(leaderboardTotals)
-    .set({
-      eligible: sql`coalesce((
-        select ${eligibleSql(uc, u)}
-        from ${userChallenges} uc join ${users} u on u.id = uc.user_id
-        where uc.user_id = "leaderboard_totals"."user_id" and uc.challenge_id = "leaderboard_totals"."challenge_id"
-      ), 0)`,
-    })
-    .where(scope)
-    .run();
   recountParticipants(db, affected);
 }

@@ -7,8 +7,7 @@
 import { and, asc, between, eq, gte, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { prepared } from '../prepared';
-import { ALL_TIME } from '../../domain/periods';
-import { badges, leaderboardTotals, streakFreezes, submissions, userChallenges, users } from '../schema';
+import { badges, streakFreezes, submissions, userChallenges, users } from '../schema';
 import type { BadgeRow } from './badges';
 
 export interface HeldMembershipRow {
@@ -45,19 +44,10 @@ const membershipsStatement = prepared((db) =>
       bestStreak: userChallenges.bestStreak,
       lastCountedDay: userChallenges.lastCountedDay,
       freezes: userChallenges.freezes,
-      total: sql<number>`coalesce(${leaderboardTotals.total}, 0)`,
-      days: sql<number>`coalesce(${leaderboardTotals.days}, 0)`,
+      total: userChallenges.total,
+      days: userChallenges.days,
     })
     .from(userChallenges)
-    .leftJoin(
-      leaderboardTotals,
-      and(
-        eq(leaderboardTotals.challengeId, userChallenges.challengeId),
-        eq(leaderboardTotals.kind, ALL_TIME.kind),
-        eq(leaderboardTotals.periodKey, ALL_TIME.key),
-        eq(leaderboardTotals.userId, userChallenges.userId),
-      ),
-    )
     .where(and(between(userChallenges.userId, range.from, range.to), eq(userChallenges.isMember, true)))
     .orderBy(asc(userChallenges.userId), asc(userChallenges.challengeId))
     .prepare(),

@@ -75,6 +75,14 @@ export const userChallenges = sqliteTable(
     bestValue: real('best_value'),
     /** The challenge's badges the member holds, as bits (domain/badges.ts BADGE_BITS); rows in `badges`. */
     badgeBits: integer('badge_bits').notNull().default(0),
+    /**
+     * The all-time board's figures: sum, count and last time of the member's results here
+     * (0, 0, null: none). Kept in the membership row, which every submission writes anyway
+     * (the streak), so a result costs no page of a totals table.
+     */
+    total: real('total').notNull().default(0),
+    days: integer('days').notNull().default(0),
+    lastAt: integer('last_at'),
   },
   (t) => [
     primaryKey({ columns: [t.userId, t.challengeId] }),
@@ -125,33 +133,6 @@ export const submissionChanges = sqliteTable(
     at: integer('at').notNull(),
   },
   (t) => [index('submission_changes_submission_idx').on(t.submissionId)],
-);
-
-/**
- * Maintained all-time figures, one row per (challenge, member) with kind 'a' and key 'all',
- * updated in the submit transaction. A day, week or month is summed from the submissions
- * instead (domain/periods.ts isStoredKind); the kind and key columns stay so the rows keep one
- * shape. `eligible` mirrors "member of the challenge and not banned".
- *
- * No index orders the rows by rank: every submission changes totals, and keeping such an index
- * cost about 40% of a submission. Ranking happens in memory (services/readModel.ts), which reads
- * a period's rows once through the primary key and sorts them.
- */
-export const leaderboardTotals = sqliteTable(
-  'leaderboard_totals',
-  {
-    challengeId: integer('challenge_id').notNull(),
-    kind: text('kind', { enum: ['d', 'w', 'm', 'a'] }).notNull(),
-    periodKey: text('period_key').notNull(),
-    userId: integer('user_id').notNull(),
-    total: real('total').notNull(),
-    days: integer('days').notNull(),
-    lastAt: integer('last_at').notNull(),
-    eligible: integer('eligible', { mode: 'boolean' }).notNull().default(true),
-  },
-  // No index by member: each new one costs a page write per submission; the rows a member's
-  // change touches are found through the primary key (challenge, 'a', 'all', member).
-  (t) => [primaryKey({ columns: [t.challengeId, t.kind, t.periodKey, t.userId] })],
 );
 
 export const adminUsers = sqliteTable('admin_users', {

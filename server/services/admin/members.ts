@@ -85,7 +85,7 @@ async function setBan(ctx: ServiceContext, actor: AdminActor, userId: number, ba
   return write(ctx, async (tx, emit) => {
     const before = await requireUser(tx, userId);
     await tx.users.updateUser(userId, { isBanned: banned, banReason: banned ? reason || null : null });
-    await tx.leaderboard.refreshEligibility(userId);
+    await tx.leaderboard.recountParticipantsOf(userId);
     await tx.admins.insertAudit({
       actorTelegramId: actor.telegramId,
       action: banned ? 'user.ban' : 'user.unban',
@@ -159,7 +159,7 @@ export async function removeFromChallenge(ctx: ServiceContext, actor: AdminActor
     if (!m) throw new ServiceError('NOT_FOUND', 'This member never joined this challenge');
     const when = now(ctx);
     await tx.memberships.endMembership(userId, challengeId, when.ms);
-    await tx.leaderboard.refreshEligibility(userId, challengeId);
+    await tx.leaderboard.recountParticipantsOf(userId, challengeId);
     await tx.admins.insertAudit({ actorTelegramId: actor.telegramId, action: 'membership.remove', targetType: 'membership', targetId: `${userId}:${challengeId}`, before: { isMember: m.isMember }, after: { isMember: false }, at: when.ms });
     emit({ type: 'membership.changed', userId, challengeId, isMember: false });
     return { joined: false as const };

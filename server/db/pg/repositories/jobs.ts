@@ -1,10 +1,10 @@
 /** PostgreSQL twin of db/repositories/jobs.ts. */
-import { and, between, eq, inArray } from 'drizzle-orm';
+import { and, between, eq, gt, inArray } from 'drizzle-orm';
 import { isStoredKind, rangeOfPeriod, type PeriodKind } from '../../../domain/periods';
 import type { JobRunRow } from '../../repositories/jobs';
 import type { PgDb } from '../client';
 import { eligibleSql } from '../rules';
-import { jobRuns, leaderboardTotals, submissions, userChallenges, users } from '../schema';
+import { jobRuns, submissions, userChallenges, users } from '../schema';
 
 export async function claimJobRun(db: PgDb, job: string, periodKey: string, at: number, summary: string | null = null): Promise<boolean> {
   const rows = await db
@@ -31,10 +31,11 @@ export async function jobRunKeys(db: PgDb, job: string, keys: string[]): Promise
 export async function challengesWithTotals(db: PgDb, kind: PeriodKind, periodKey: string): Promise<number[]> {
   if (isStoredKind(kind)) {
     const rows = await db
-      .selectDistinct({ id: leaderboardTotals.challengeId })
-      .from(leaderboardTotals)
-      .where(and(eq(leaderboardTotals.kind, kind), eq(leaderboardTotals.periodKey, periodKey), eq(leaderboardTotals.eligible, true)))
-      .orderBy(leaderboardTotals.challengeId);
+      .selectDistinct({ id: userChallenges.challengeId })
+      .from(userChallenges)
+      .innerJoin(users, eq(users.id, userChallenges.userId))
+      .where(and(gt(userChallenges.days, 0), eligibleSql(userChallenges, users)))
+      .orderBy(userChallenges.challengeId);
     return rows.map((r) => r.id);
   }
   const { from, to } = rangeOfPeriod(kind, periodKey);

@@ -1,17 +1,17 @@
 /** PostgreSQL twin of db/repositories/leaderboard.ts. */
-import { and, asc, between, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, between, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { ALL_TIME, isStoredKind, rangeOfPeriod, type PeriodKind } from '../../../domain/periods';
+import { isStoredKind, rangeOfPeriod } from '../../../domain/periods';
 import type { LeaderboardRow, PeriodFigures, PeriodRef } from '../../repositories/leaderboard';
 import type { PgDb } from '../client';
-import { eligibleSql, shownNameSql } from '../rules';
-import { leaderboardTotals, submissions, userChallenges, users } from '../schema';
+import { eligibleSql } from '../rules';
+import { submissions, userChallenges, users } from '../schema';
 import { recountParticipants } from './challenges';
 
 const uc = alias(userChallenges, 'uc');
 const u = alias(users, 'u');
 
-const conflictTarget = [leaderboardTotals.challengeId, leaderboardTotals.kind, leaderboardTotals.periodKey, leaderboardTotals.userId];
+const membershipRow = (userId: number, challengeId: number) => and(eq(userChallenges.userId, userId), eq(userChallenges.challengeId, challengeId));
 
 function daysOf(period: PeriodRef): { from: string; to: string } {
   const { from, to } = rangeOfPeriod(period.kind, period.key);
@@ -20,7 +20,7 @@ function daysOf(period: PeriodRef): { from: string; to: string } {
 
 /**
  * Adds a result of today, just stored, to the member's figures of `periods` and returns them
- * in the order of `periods` (see the SQLite twin): the all-time row is added to, the day holds
+ * in the order of `periods` (see the SQLite twin): the membership row's all-time figures are added to, the day holds
  * this one result, the week and month are read back in one statement over the member's results.
  */
 export async function addToTotals(
@@ -36,22 +36,19 @@ export async function addToTotals(
   const summed = periods.filter((p) => !isStoredKind(p.kind) && p.kind !== 'd').map((p) => ({ p, ...daysOf(p) }));
   const byPeriod = new Map<string, PeriodFigures>();
   for (const p of periods) if (p.kind === 'd') byPeriod.set(`${p.kind}|${p.key}`, { total: value, days: 1, lastAt: at });
-  if (stored.length > 0) {
-    const rows = await db
-      .insert(leaderboardTotals)
-      .values(stored.map((p) => ({ challengeId, kind: p.kind, periodKey: p.key, userId, total: value, days: 1, lastAt: at, eligible: true })))
-      .onConflictDoUpdate({
-        target: conflictTarget,
-        set: {
-          // Rounded to the 6 decimals values are stored with, as on SQLite.
-          total: sql`round((${leaderboardTotals.total} + excluded.total)::numeric, 6)::float8`,
-          days: sql`${leaderboardTotals.days} + 1`,
-          lastAt: sql`greatest(${leaderboardTotals.lastAt}, excluded.last_at)`,
-          eligible: true,
-        },
+  for (const p of stored) {
+    const [row] = await db
+      .update(userChallenges)
+      .set({
+        // Rounded to the 6 decimals values are stored with, as on SQLite.
+        total: sql`round((${userChallenges.total} + ${value})::numeric, 6)::float8`,
+        days: sql`${userChallenges.days} + 1`,
+        lastAt: sql`greatest(coalesce(${userChallenges.lastAt}, 0), ${at})`,
       })
-      .returning({ kind: leaderboardTotals.kind, key: leaderboardTotals.periodKey, total: leaderboardTotals.total, days: leaderboardTotals.days, lastAt: leaderboardTotals.lastAt });
-    for (const r of rows) byPeriod.set(`${r.kind}|${r.key}`, { total: r.total, days: r.days, lastAt: r.lastAt });
+      .where(membershipRow(userId, challengeId))
+      .returning({ total: userChallenges.total, days: userChallenges.days, lastAt: userChallenges.lastAt });
+    if (!row) throw new Error(`no membership of member ${userId} in challenge ${challengeId} to add a result to`);
+    byPeriod.set(`${p.kind}|${p.key}`, { total: row.total, days: row.days, lastAt: row.lastAt! });
   }
   if (summed.length > 0) {
     const columns: Record<string, SQL> = {};
@@ -71,30 +68,31 @@ export async function addToTotals(
   return periods.map((p) => byPeriod.get(`${p.kind}|${p.key}`)!);
 }
 
-const periodRows = (challengeId: number, kind: PeriodKind, key: string) =>
-  and(eq(leaderboardTotals.challengeId, challengeId), eq(leaderboardTotals.kind, kind), eq(leaderboardTotals.periodKey, key));
-
+/** Replaces the stored all-time figures with freshly computed ones; summed periods store nothing. */
 export async function writeTotals(
   db: PgDb,
   challengeId: number,
   userId: number,
   period: PeriodRef,
   figures: { total: number; days: number; lastAt: number | null },
-  eligible: boolean,
 ): Promise<void> {
-  if (!isStoredKind(period.kind)) return; // summed periods store nothing
-  const where = and(periodRows(challengeId, period.kind, period.key), eq(leaderboardTotals.userId, userId));
-  if (figures.days === 0 || figures.lastAt === null) {
-    await db.delete(leaderboardTotals).where(where);
-    return;
-  }
+  if (!isStoredKind(period.kind)) return;
+  const none = figures.days === 0 || figures.lastAt === null;
   await db
-    .insert(leaderboardTotals)
-    .values({ challengeId, kind: period.kind, periodKey: period.key, userId, total: figures.total, days: figures.days, lastAt: figures.lastAt, eligible })
-    .onConflictDoUpdate({ target: conflictTarget, set: { total: figures.total, days: figures.days, lastAt: figures.lastAt, eligible } });
+    .update(userChallenges)
+    .set(none ? { total: 0, days: 0, lastAt: null } : { total: figures.total, days: figures.days, lastAt: figures.lastAt })
+    .where(membershipRow(userId, challengeId));
 }
 
-const rankOrder = [desc(leaderboardTotals.total), desc(leaderboardTotals.days), asc(leaderboardTotals.lastAt), asc(leaderboardTotals.userId)];
+/** The eligible members of a challenge with a result, with their all-time figures, in rank order. */
+function allTimeOf(db: PgDb, challengeId: number) {
+  return db
+    .select({ userId: uc.userId, total: uc.total, days: uc.days, lastAt: sql<number>`${uc.lastAt}`.mapWith(Number), displayName: sql<string>`coalesce(${u.displayName}, ${u.firstName})` })
+    .from(uc)
+    .innerJoin(u, eq(u.id, uc.userId))
+    .where(and(eq(uc.challengeId, challengeId), gt(uc.days, 0), eligibleSql(uc, u)))
+    .orderBy(desc(uc.total), desc(uc.days), asc(uc.lastAt), asc(uc.userId));
+}
 
 /** Per member of a challenge: the sum, count and last time of their results in a day range. */
 const summedColumns = {
@@ -118,31 +116,15 @@ function summedOf(db: PgDb, challengeId: number, period: PeriodRef) {
 }
 
 export async function rankedFigures(db: PgDb, challengeId: number, period: PeriodRef): Promise<(PeriodFigures & { userId: number })[]> {
-  if (!isStoredKind(period.kind)) return (await summedOf(db, challengeId, period)).map(({ displayName: _, ...f }) => f);
-  return db
-    .select({ userId: leaderboardTotals.userId, total: leaderboardTotals.total, days: leaderboardTotals.days, lastAt: leaderboardTotals.lastAt })
-    .from(leaderboardTotals)
-    .where(and(periodRows(challengeId, period.kind, period.key), eq(leaderboardTotals.eligible, true)))
-    .orderBy(...rankOrder);
+  const rows = isStoredKind(period.kind) ? await allTimeOf(db, challengeId) : await summedOf(db, challengeId, period);
+  return rows.map(({ displayName: _, ...f }) => f);
 }
 
 export async function allTotals(db: PgDb, challengeId: number, period: PeriodRef): Promise<LeaderboardRow[]> {
-  if (!isStoredKind(period.kind)) return summedOf(db, challengeId, period);
-  return db
-    .select({
-      userId: leaderboardTotals.userId,
-      displayName: shownNameSql,
-      total: leaderboardTotals.total,
-      days: leaderboardTotals.days,
-      lastAt: leaderboardTotals.lastAt,
-    })
-    .from(leaderboardTotals)
-    .innerJoin(users, eq(users.id, leaderboardTotals.userId))
-    .where(and(periodRows(challengeId, period.kind, period.key), eq(leaderboardTotals.eligible, true)))
-    .orderBy(...rankOrder);
+  return isStoredKind(period.kind) ? allTimeOf(db, challengeId) : summedOf(db, challengeId, period);
 }
 
-/** The member's all-time figures in every challenge they joined (the profile), in one statement. */
+/** A member's figures for one period, whether or not they are eligible to be shown (undefined: no result in it). */
 export async function totalsOfUser(
   db: PgDb,
   userId: number,
@@ -163,34 +145,19 @@ export async function totalsOfUser(
       .where(and(eq(submissions.userId, userId), eq(submissions.challengeId, challengeId), between(submissions.day, from, to)));
     return !row || row.days === 0 ? undefined : row;
   }
-  const rows = await db
-    .select()
-    .from(leaderboardTotals)
-    .where(and(periodRows(challengeId, period.kind, period.key), eq(leaderboardTotals.userId, userId)));
-  return rows[0];
+  const [row] = await db
+    .select({ total: uc.total, days: uc.days, lastAt: uc.lastAt, eligible: sql<boolean>`${eligibleSql(uc, u)}` })
+    .from(uc)
+    .innerJoin(u, eq(u.id, uc.userId))
+    .where(and(eq(uc.userId, userId), eq(uc.challengeId, challengeId)));
+  return !row || row.days === 0 || row.lastAt === null ? undefined : { total: row.total, days: row.days, lastAt: row.lastAt, eligible: row.eligible };
 }
 
-export async function refreshEligibility(db: PgDb, userId: number, challengeId?: number): Promise<void> {
+/** After a membership or ban change: the challenges' participant counts (see the SQLite twin). */
+export async function recountParticipantsOf(db: PgDb, userId: number, challengeId?: number): Promise<void> {
   const affected =
     challengeId !== undefined
       ? [challengeId]
       : (await db.select({ id: userChallenges.challengeId }).from(userChallenges).where(eq(userChallenges.userId, userId))).map((r) => r.id);
-  // Only the all-time rows are stored, found through the primary key.
-  const scope = and(
-    inArray(leaderboardTotals.challengeId, affected),
-    eq(leaderboardTotals.kind, ALL_TIME.kind),
-    eq(leaderboardTotals.periodKey, ALL_TIME.key),
-    eq(leaderboardTotals.userId, userId),
-  );
-  await db
-    .update(leaderboardTotals)
-    .set({
-      eligible: sql`coalesce((
-        select ${eligibleSql(uc, u)}
-        from ${userChallenges} uc join ${users} u on u.id = uc.user_id
-        where uc.user_id = "leaderboard_totals"."user_id" and uc.challenge_id = "leaderboard_totals"."challenge_id"
-      ), false)`,
-    })
-    .where(scope);
   await recountParticipants(db, affected);
 }

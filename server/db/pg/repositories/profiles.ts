@@ -1,9 +1,8 @@
 /** PostgreSQL twin of db/repositories/profiles.ts. */
 import { and, asc, between, eq, gte, sql } from 'drizzle-orm';
 import type { HeldProfileRows } from '../../repositories/profiles';
-import { ALL_TIME } from '../../../domain/periods';
 import type { PgDb } from '../client';
-import { badges, leaderboardTotals, streakFreezes, submissions, userChallenges, users } from '../schema';
+import { badges, streakFreezes, submissions, userChallenges, users } from '../schema';
 
 export async function heldProfileRows(db: PgDb, fromUserId: number, toUserId: number, since: string, today: string): Promise<HeldProfileRows> {
   const [memberships, results, todays, freezeDays, badgeRows] = await Promise.all([
@@ -15,19 +14,10 @@ export async function heldProfileRows(db: PgDb, fromUserId: number, toUserId: nu
         bestStreak: userChallenges.bestStreak,
         lastCountedDay: userChallenges.lastCountedDay,
         freezes: userChallenges.freezes,
-        total: sql<number>`coalesce(${leaderboardTotals.total}, 0)`.mapWith(Number),
-        days: sql<number>`coalesce(${leaderboardTotals.days}, 0)`.mapWith(Number),
+        total: userChallenges.total,
+        days: userChallenges.days,
       })
       .from(userChallenges)
-      .leftJoin(
-        leaderboardTotals,
-        and(
-          eq(leaderboardTotals.challengeId, userChallenges.challengeId),
-          eq(leaderboardTotals.kind, ALL_TIME.kind),
-          eq(leaderboardTotals.periodKey, ALL_TIME.key),
-          eq(leaderboardTotals.userId, userChallenges.userId),
-        ),
-      )
       .where(and(between(userChallenges.userId, fromUserId, toUserId), eq(userChallenges.isMember, true)))
       .orderBy(asc(userChallenges.userId), asc(userChallenges.challengeId)),
     db
