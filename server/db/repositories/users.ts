@@ -33,8 +33,11 @@ export function setPhotoUrl(db: Db, id: number, photoUrl: string | null): void {
   db.update(users).set({ photoUrl }).where(eq(users.id, id)).run();
 }
 
+const byIdStatement = prepared((db) => db.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare());
+
+/** Prepared: telling a member of a badge or freeze reads it after every such write. */
 export function findUserById(db: Db, id: number): UserRow | undefined {
-  return db.select().from(users).where(eq(users.id, id)).get();
+  return byIdStatement(db).get({ id });
 }
 
 export interface TelegramProfile {
