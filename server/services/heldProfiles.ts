@@ -332,38 +332,44 @@ export class HeldProfiles {
 
   /**
    * New arrays for the member with `value` on `day` in challenge `i`, its days that left the
-   * window dropped (a member held for months keeps only what is shown).
+   * window dropped (a member held for months keeps only what is shown). The challenges' runs
+   * lie one after another in their order (as `build` lays them out), so the new arrays are the
+   * old ones copied in three slices around challenge `i`'s kept days.
    */
   private replaceResults(member: HeldMember, i: number, day: number, value: number): void {
     const f = member.figures;
+    let start = 0;
+    for (let c = 0; c < i; c++) start += f[c * FIELDS + COUNT]!;
+    const end = start + f[i * FIELDS + COUNT]!;
+    const old = member.resultDays;
+    const oldValues = member.values;
     const since = day - (this.windowDays - 1);
-    const days: number[] = [];
-    const values: number[] = [];
-    for (let c = 0; c < member.size; c++) {
-      const first = f[c * FIELDS + FIRST]!;
-      const count = f[c * FIELDS + COUNT]!;
-      f[c * FIELDS + FIRST] = days.length;
-      let placed = c !== i;
-      for (let k = first; k < first + count; k++) {
-        const d = member.resultDays[k]!;
-        if (!placed && d >= day) {
-          days.push(day);
-          values.push(value);
-          placed = true;
-          if (d === day) continue;
-        }
-        if (c === i && d < since) continue;
-        days.push(d);
-        values.push(member.values[k]!);
-      }
-      if (!placed) {
-        days.push(day);
-        values.push(value);
-      }
-      f[c * FIELDS + COUNT] = days.length - f[c * FIELDS + FIRST]!;
+    let kept = start; // the first day still in the window
+    while (kept < end && old[kept]! < since) kept++;
+    let at = kept; // where `day` goes
+    while (at < end && old[at]! < day) at++;
+    const after = at < end && old[at] === day ? at + 1 : at; // a day already there is replaced
+    const length = old.length - (kept - start) - (after - at) + 1;
+    const days = new Uint16Array(length);
+    const values = oldValues instanceof Float64Array || Math.fround(value) !== value ? new Float64Array(length) : new Float32Array(length);
+    let w = 0;
+    const copy = (from: number, to: number) => {
+      days.set(old.subarray(from, to), w);
+      values.set(oldValues.subarray(from, to), w);
+      w += to - from;
+    };
+    copy(0, start);
+    copy(kept, at);
+    days[w] = day;
+    values[w++] = value;
+    copy(after, old.length);
+    f[i * FIELDS + COUNT] = f[i * FIELDS + COUNT]! - (kept - start) - (after - at) + 1;
+    for (let c = 0, first = 0; c < member.size; c++) {
+      f[c * FIELDS + FIRST] = first;
+      first += f[c * FIELDS + COUNT]!;
     }
-    member.resultDays = Uint16Array.from(days);
-    member.values = valuesOf(values);
+    member.resultDays = days;
+    member.values = values;
   }
 
   private build(rows: HeldProfileRows, today: DayKey): Map<number, HeldMember> {
