@@ -383,6 +383,10 @@ export function generate(opts: GenerateOptions): GenerateResult {
 
   // What the members already earned, as a club that ran before badges is credited when they
   // arrive: the same statements as that migration, now that the history exists.
+  // Statistics first, as the server gathers them at start-up (db/client.ts): without them the
+  // backfill's per-membership reads scan a whole challenge each (minutes instead of a second).
+  sqlite.run('PRAGMA analysis_limit = 1000');
+  sqlite.run('ANALYZE');
   const backfill = readFileSync(join(import.meta.dir, '..', 'drizzle', '0010_badges_backfill.sql'), 'utf8');
   sqlite.transaction(() => {
     for (const statement of backfill.split('--> statement-breakpoint')) sqlite.run(statement);
