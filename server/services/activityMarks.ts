@@ -25,7 +25,8 @@ export class ActivityMarks {
 
   /** Stores the marks noted so far; one flush at a time. A failed flush keeps its marks for the next. */
   flush(): Promise<void> {
-    this.flushing = this.flushing.then(async () => {
+    // After the one before, whether it succeeded or not (its caller saw its error).
+    this.flushing = this.flushing.catch(() => undefined).then(async () => {
       if (this.pending.size === 0) return;
       const marks = [...this.pending];
       this.pending = new Map();
