@@ -19,8 +19,6 @@ export interface VerifyInput {
   sentPairs: Set<string>;
   /** pairs that already had today's result before the run (an earlier run on a reused database) */
   before: Set<string>;
-  /** d/w/m checked over every period ('all') or only the current ones ('current'); 'a' always whole */
-  scope: 'all' | 'current';
   streakSample: number;
 }
 
