@@ -306,6 +306,7 @@ function writeTsv(file: string, lines: Line[]): string {
 interface WrkOut {
   requests: number;
   durationUs: number;
+  bytes: number;
   socketErrors: { connect: number; read: number; write: number; timeout: number };
   statusErrors: number;
   latencyUs: { min: number; mean: number; p50: number; p90: number; p99: number; p999: number; max: number };
@@ -329,6 +330,14 @@ export interface PhaseResult {
   ratioToBare: number | null;
   /** the bare health check's server CPU µs/request ÷ this phase's */
   cpuRatioToBare: number | null;
+  /** bytes a response took on the wire (status line, headers and body), on average */
+  bytesPerResponse: number;
+  /**
+   * Bare `Bun.serve` sending a constant body of this phase's size (`/body/<n>` of
+   * bench/bareHealth.ts), and this phase's req/s and CPU as ratios of it: the floor that the
+   * size of the answer alone sets. Measured for the leaderboards and the profile.
+   */
+  bareSameSize?: { bodyBytes: number; rps: number; cpuUsPerRequest: number; ratio: number; cpuRatio: number | null };
   /** server CPU time per request, and the share of one core the server got */
   cpuUsPerRequest: number;
   serverCpuShare: number;
@@ -387,6 +396,7 @@ function toPhase(name: string, endpoint: string, r: WrkRun): PhaseResult {
     ratioToFirst: null,
     ratioToBare: null,
     cpuRatioToBare: null,
+    bytesPerResponse: o.requests ? Math.round(o.bytes / o.requests) : 0,
     cpuUsPerRequest: o.requests ? Math.round((r.cpuSeconds * 1e6) / o.requests) : 0,
     serverCpuShare: Math.round((r.cpuSeconds / seconds) * 100) / 100,
     cpuRatio: null,
@@ -395,6 +405,29 @@ function toPhase(name: string, endpoint: string, r: WrkRun): PhaseResult {
     statuses: o.statuses,
     rssMaxMB: r.rssMaxMB,
   };
+}
+
+/**
+ * The floor under the large answers: bare Bun sending a constant body as large as each
+ * leaderboard's and the profile's (their average on the wire, less the headers bare Bun adds
+ * to a body), measured right after the product's runs.
+ */
+async function measureSameSize(bare: Server, phases: PhaseResult[], bareHealth: PhaseResult, dir: string, key: string, seconds: number): Promise<void> {
+  const headerBytes = bareHealth.bytesPerResponse - JSON.stringify({ ok: true }).length;
+  for (const p of phases) {
+    if (!p.name.startsWith('leaderboard') && p.name !== 'me') continue;
+    const bodyBytes = Math.max(0, p.bytesPerResponse - headerBytes);
+    const file = writeTsv(join(dir, `bare-${bodyBytes}.tsv`), [['R', 'GET', `/body/${bodyBytes}`, '-']]);
+    const floor = toPhase('bare same size', `bare Bun.serve, ${bodyBytes} bytes`, await runWrk(bare, file, seconds, 0, `${key}-bare-${p.name.replace(/\W+/g, '_')}`));
+    p.bareSameSize = {
+      bodyBytes,
+      rps: floor.rps,
+      cpuUsPerRequest: floor.cpuUsPerRequest,
+      ratio: Math.round((p.rps / floor.rps) * 1000) / 1000,
+      cpuRatio: p.cpuUsPerRequest ? Math.round((floor.cpuUsPerRequest / p.cpuUsPerRequest) * 1000) / 1000 : null,
+    };
+    log(`  ${p.name.padEnd(20)} bare Bun, same ${bodyBytes}-byte body: ${floor.rps.toFixed(0)} req/s, ${floor.cpuUsPerRequest} µs/req → product ×${p.bareSameSize.ratio.toFixed(2)}`);
+  }
 }
 
 // ---------------------------------------------------------------- one size
@@ -641,6 +674,7 @@ async function runSize(size: { members: number; challenges: number; days: number
       p.ratioToBare = Math.round((p.rps / bareRps) * 1000) / 1000;
       p.cpuRatioToBare = p.cpuUsPerRequest ? Math.round((bareCpuUs / p.cpuUsPerRequest) * 1000) / 1000 : null;
     }
+    await measureSameSize(bare, phases, bareRuns[1]!, dir, key, Math.max(3, Math.round(opts.seconds / 2)));
     if (engine === 'postgres') {
       const second = await startServer(dbPath, `${key}-second`);
       try {
@@ -754,6 +788,8 @@ function machine() {
   };
 }
 
+const sameSize = (p: PhaseResult) => (p.bareSameSize ? `${p.bareSameSize.ratio.toFixed(2)} (${p.bareSameSize.cpuRatio?.toFixed(2) ?? '–'}), ${p.bareSameSize.bodyBytes} B` : '–');
+
 function markdown(runs: SizeRun[], m: ReturnType<typeof machine>): string {
   const out: string[] = [];
   out.push(`Machine: ${m.cpu}, ${m.cores} cores (shared), ${m.memoryGB} GB RAM; Bun ${m.bun}, SQLite ${m.sqlite}; wrk -t${opts.threads} -c${opts.connections}, ${opts.seconds} s per endpoint (submit ${Math.min(opts.seconds, opts.submitSeconds)} s), server and wrk on the same host (127.0.0.1).`);
@@ -761,17 +797,17 @@ function markdown(runs: SizeRun[], m: ReturnType<typeof machine>): string {
     out.push('');
     out.push(`**${run.size.members.toLocaleString('en')} members × ${run.size.challenges} challenges × ${run.size.days} days** — ${run.generation.rows.submissions!.toLocaleString('en')} submissions, ${(run.generation.rows.all_time_rows ?? run.generation.rows.leaderboard_totals)!.toLocaleString('en')} members with all-time figures, ${(run.generation.fileBytes / 2 ** 20).toFixed(0)} MB; cold start ${run.coldStartMs.median} ms; RSS peak ${run.memory.peakRssMB} MB`);
     out.push('');
-    out.push('| endpoint | req/s | × bare Bun | × bare Bun (CPU) | × health | p50 ms | p99 ms | max ms | errors | server CPU µs/req |');
-    out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    out.push('| endpoint | req/s | × bare Bun | × bare Bun (CPU) | × bare Bun, same size (CPU) | × health | p50 ms | p99 ms | max ms | errors | server CPU µs/req |');
+    out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     if (run.bareHealth) {
       const b = run.bareHealth;
-      out.push(`| bare \`Bun.serve\` health (start → end) | ${b.rps.map((r) => Math.round(r).toLocaleString('en')).join(' → ')} | 1 | 1 | – | | | | | ${b.cpuUsPerRequest.join(' → ')} |`);
+      out.push(`| bare \`Bun.serve\` health (start → end) | ${b.rps.map((r) => Math.round(r).toLocaleString('en')).join(' → ')} | 1 | 1 | – | – | | | | | ${b.cpuUsPerRequest.join(' → ')} |`);
     }
     for (const p of run.phases) {
-      out.push(`| ${p.name.startsWith('health (end)') ? `${p.endpoint} (end)` : p.endpoint} | ${Math.round(p.rps).toLocaleString('en')} | ${p.ratioToBare?.toFixed(2) ?? '–'} | ${p.cpuRatioToBare?.toFixed(2) ?? '–'} | ${p.ratio?.toFixed(2) ?? '–'} | ${p.latencyMs.p50} | ${p.latencyMs.p99} | ${p.latencyMs.max} | ${p.errors} | ${p.cpuUsPerRequest} |`);
+      out.push(`| ${p.name.startsWith('health (end)') ? `${p.endpoint} (end)` : p.endpoint} | ${Math.round(p.rps).toLocaleString('en')} | ${p.ratioToBare?.toFixed(2) ?? '–'} | ${p.cpuRatioToBare?.toFixed(2) ?? '–'} | ${sameSize(p)} | ${p.ratio?.toFixed(2) ?? '–'} | ${p.latencyMs.p50} | ${p.latencyMs.p99} | ${p.latencyMs.max} | ${p.errors} | ${p.cpuUsPerRequest} |`);
     }
     out.push('');
-    out.push('× bare Bun: req/s ÷ a bare `Bun.serve` health check (bench/bareHealth.ts) measured at the start and the end of the same run; (CPU): its server CPU per request ÷ this endpoint\'s — the ratio a quiet machine would show. × health: req/s ÷ the product\'s own GET /api/health measured right before and after.');
+    out.push('× bare Bun: req/s ÷ a bare `Bun.serve` health check (bench/bareHealth.ts) measured at the start and the end of the same run; (CPU): its server CPU per request ÷ this endpoint\'s — the ratio a quiet machine would show. Same size: req/s (and CPU) ÷ bare `Bun.serve` sending a constant body as large as this endpoint\'s answer, with its size in bytes — the share of what the answer\'s size alone allows. × health: req/s ÷ the product\'s own GET /api/health measured right before and after.');
   }
   return out.join('\n');
 }
@@ -850,6 +886,7 @@ async function main() {
         'req/s': Math.round(p.rps),
         '× bare': p.ratioToBare?.toFixed(2),
         '× bare CPU': p.cpuRatioToBare?.toFixed(2),
+        '× same size': p.bareSameSize?.ratio.toFixed(2) ?? '',
         '× health': p.ratio?.toFixed(2),
         'CPU µs/req': p.cpuUsPerRequest,
         'p50 ms': p.latencyMs.p50,
