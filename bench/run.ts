@@ -5,12 +5,14 @@
  *
  *   bun run bench [--members 20000] [--challenges 10] [--days 180] [--seconds 10] [--submit-seconds 5]
  *                 [--connections 32] [--threads 1] [--scale] [--scale-only] [--reuse]
- *                 [--seed 7] [--profile] [--no-verify] [--participation 0.4]
+ *                 [--seed 7] [--profile] [--no-verify] [--participation 0.4] [--server-env KEY=VALUE]…
  *
  * --scale also runs 100,000 members × 365 days after the default size (generation takes
  * minutes); --scale-only runs only that size. --reuse keeps an already generated database of
  * the same size (members who submitted today in an earlier run are left out of the pools).
  * --profile starts the server under `bun --cpu-prof` (profiles in bench/data/profiles/).
+ * --server-env (repeatable) adds a variable to the server's environment, e.g. a runtime setting
+ * such as BUN_JSC_forceRAMSize=1073741824 (the heap sized as for a 1 GiB machine).
  * --engine postgres runs each size on SQLite and then on PostgreSQL (BENCH_DATABASE_URL, default
  * the local server): the generated club is copied into a fresh schema with
  * `bun run migrate-to-postgres`, the same load runs against it, and a second instance on the
@@ -64,6 +66,14 @@ const opts = {
   reuse: flag('reuse'),
   profile: flag('profile'),
   verify: !flag('no-verify'),
+  serverEnv: Object.fromEntries(
+    argv.flatMap((a, i) => {
+      if (a !== '--server-env') return [];
+      const pair = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(argv[i + 1] ?? '');
+      if (!pair) throw new Error('--server-env needs KEY=VALUE');
+      return [[pair[1]!, pair[2]!]];
+    }),
+  ),
   engine: (() => {
     const i = argv.indexOf('--engine');
     const e = i < 0 ? 'sqlite' : argv[i + 1];
@@ -123,6 +133,7 @@ async function startServer(dbPath: string, label: string, profile = false): Prom
       RATE_LIMIT_IP: '0',
       // Nothing may reach Telegram from a benchmark.
       TELEGRAM_API_URL: 'http://127.0.0.1:9',
+      ...opts.serverEnv,
     },
     stdout: Bun.file(logFile),
     stderr: Bun.file(logFile),
@@ -792,7 +803,7 @@ const sameSize = (p: PhaseResult) => (p.bareSameSize ? `${p.bareSameSize.ratio.t
 
 function markdown(runs: SizeRun[], m: ReturnType<typeof machine>): string {
   const out: string[] = [];
-  out.push(`Machine: ${m.cpu}, ${m.cores} cores (shared), ${m.memoryGB} GB RAM; Bun ${m.bun}, SQLite ${m.sqlite}; wrk -t${opts.threads} -c${opts.connections}, ${opts.seconds} s per endpoint (submit ${Math.min(opts.seconds, opts.submitSeconds)} s), server and wrk on the same host (127.0.0.1).`);
+  out.push(`Machine: ${m.cpu}, ${m.cores} cores (shared), ${m.memoryGB} GB RAM; Bun ${m.bun}, SQLite ${m.sqlite}; wrk -t${opts.threads} -c${opts.connections}, ${opts.seconds} s per endpoint (submit ${Math.min(opts.seconds, opts.submitSeconds)} s), server and wrk on the same host (127.0.0.1)${Object.keys(opts.serverEnv).length ? `; server environment ${Object.entries(opts.serverEnv).map(([k, v]) => `${k}=${v}`).join(' ')}` : ''}.`);
   for (const run of runs) {
     out.push('');
     out.push(`**${run.size.members.toLocaleString('en')} members × ${run.size.challenges} challenges × ${run.size.days} days** — ${run.generation.rows.submissions!.toLocaleString('en')} submissions, ${(run.generation.rows.all_time_rows ?? run.generation.rows.leaderboard_totals)!.toLocaleString('en')} members with all-time figures, ${(run.generation.fileBytes / 2 ** 20).toFixed(0)} MB; cold start ${run.coldStartMs.median} ms; RSS peak ${run.memory.peakRssMB} MB`);
@@ -868,7 +879,7 @@ async function main() {
   const result = {
     date: new Date().toISOString(),
     machine: m,
-    load: { tool: 'wrk', threads: opts.threads, connections: opts.connections, secondsPerEndpoint: opts.seconds, submitSeconds: Math.min(opts.seconds, opts.submitSeconds), timeout: '2s', leaderboardLimit: LB_LIMIT },
+    load: { tool: 'wrk', threads: opts.threads, connections: opts.connections, secondsPerEndpoint: opts.seconds, submitSeconds: Math.min(opts.seconds, opts.submitSeconds), timeout: '2s', leaderboardLimit: LB_LIMIT, serverEnv: opts.serverEnv },
     runs: allRuns,
     leaderboardGrowth: growthOf(Object.values(allRuns)),
     goals,
