@@ -41,6 +41,9 @@ export async function recordOutcome(ctx: ServiceContext, m: Pick<ClaimedMessage,
 
 /** Announcements whose every recipient has an outcome become 'done'. Returns how many. */
 export async function finishDelivered(ctx: ServiceContext): Promise<number> {
+  // A plain read first: the sender asks after every pass, mostly with nothing being sent, and
+  // a write transaction takes the store's write lock (on PostgreSQL the club-wide one).
+  if (!(await ctx.store.repos.announcements.hasUnfinishedAnnouncement())) return 0;
   const when = now(ctx);
   return write(ctx, (tx) => tx.announcements.finishAnnouncements(when.ms));
 }

@@ -167,4 +167,31 @@ describe('announcements', () => {
     expect(s).toMatchObject({ status: 'done', pending: 0 });
     expect(s.delivered + s.blocked + s.failed).toBe(everyone);
   }, 30_000);
+
+  test('a pass with nothing to send takes no write transaction; one with something finishes it', async () => {
+    await deliverAnnouncements(deps()); // whatever the tests before left
+    const store = h.runtime.store;
+    const transaction = store.transaction;
+    let writes = 0;
+    store.transaction = ((...args: Parameters<typeof transaction>) => {
+      writes++;
+      return transaction.apply(store, args);
+    }) as typeof transaction;
+    try {
+      expect(await deliverAnnouncements(deps())).toEqual({ delivered: 0, blocked: 0, failed: 0, finished: 0 });
+      expect(writes).toBe(0);
+
+      const [member] = await members((await h.challenge({ title: 'Quiet' })).id, 1);
+      const res = await announce({ challengeId: null, text: { uz: 'Yana salom' } });
+      expect(res.status).toBe(202);
+      writes = 0;
+      const counts = await deliverAnnouncements(deps());
+      expect(counts.finished).toBe(1);
+      expect(writes).toBeGreaterThan(0);
+      expect(await status(res.body.id)).toMatchObject({ status: 'done', pending: 0 });
+      expect(delivered.get(member!.id)).toContain('Yana salom');
+    } finally {
+      store.transaction = transaction;
+    }
+  }, 30_000);
 });

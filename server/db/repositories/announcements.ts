@@ -103,6 +103,16 @@ export function failInterrupted(db: Db, at: number): number {
 }
 
 /** Marks announcements whose every recipient has an outcome as done. */
+/** Whether any announcement is still being sent: only then may one be finished. */
+export function hasUnfinishedAnnouncement(db: Db): boolean {
+  return db
+    .select({ id: announcements.id })
+    .from(announcements)
+    .where(and(eq(announcements.status, 'sending'), isNull(announcements.finishedAt)))
+    .limit(1)
+    .all().length > 0;
+}
+
 export function finishAnnouncements(db: Db, at: number): number {
   return db
     .update(announcements)

@@ -96,6 +96,15 @@ export async function failInterrupted(db: PgDb, at: number): Promise<number> {
   return res.length;
 }
 
+export async function hasUnfinishedAnnouncement(db: PgDb): Promise<boolean> {
+  const rows = await db
+    .select({ id: announcements.id })
+    .from(announcements)
+    .where(and(eq(announcements.status, 'sending'), isNull(announcements.finishedAt)))
+    .limit(1);
+  return rows.length > 0;
+}
+
 export async function finishAnnouncements(db: PgDb, at: number): Promise<number> {
   const res = await db
     .update(announcements)
