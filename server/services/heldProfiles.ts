@@ -57,9 +57,17 @@ export interface HeldChallenge {
   /** All-time figures. */
   total: number;
   days: number;
-  /** Day numbers of the days with a result, ascending, and their values. */
+  /**
+   * The member's days with a result (day numbers) and their values, all challenges' runs one
+   * after another; this challenge's run is `count` entries from `first`, days ascending. Read
+   * by index, never through a view: a view (`subarray`) of a small typed array moves its
+   * contents out of the collector's heap into a buffer of their own for good — measured, about
+   * 1.4 KB more a member once read, which over a day's readers at 100,000 members is ~140 MB.
+   */
   resultDays: Uint16Array;
   values: Values;
+  first: number;
+  count: number;
   /** The newest result's row as far as a correction needs it (shown when its day is today). */
   latestId: number;
   latestDay: DayKey | null;
@@ -75,6 +83,12 @@ function valuesOf(values: ArrayLike<number>): Values {
 }
 
 const dayOrNull = (n: number): DayKey | null => (n < 0 ? null : dayKeyOf(n));
+
+/** Where `day` is in `days` between `from` and `to`, as an offset from `from`, or -1. */
+function positionOf(days: Uint16Array, from: number, to: number, day: number): number {
+  for (let i = from; i < to; i++) if (days[i] === day) return i - from;
+  return -1;
+}
 
 export class HeldMember {
   constructor(
@@ -110,8 +124,10 @@ export class HeldMember {
         freezes: f(FREEZES),
         total: f(TOTAL),
         days: f(DAYS),
-        resultDays: this.resultDays.subarray(first, first + f(COUNT)),
-        values: this.values.subarray(first, first + f(COUNT)),
+        resultDays: this.resultDays,
+        values: this.values,
+        first,
+        count: f(COUNT),
         latestId: f(LATEST_ID),
         latestDay: dayOrNull(f(LATEST_DAY)),
         latestCreatedAt: f(LATEST_AT),
@@ -312,7 +328,7 @@ export class HeldProfiles {
     const day = dayNumber(r.day);
     const first = f[at + FIRST]!;
     const count = f[at + COUNT]!;
-    const existing = member.resultDays.subarray(first, first + count).indexOf(day);
+    const existing = positionOf(member.resultDays, first, first + count, day);
     // A corrected day keeps its slot unless the new value does not fit the Float32 values exactly.
     const fits = member.values instanceof Float64Array || Math.fround(r.value) === r.value;
     if (existing >= 0 && fits) member.values[first + existing] = r.value;
@@ -354,9 +370,10 @@ export class HeldProfiles {
     const values = oldValues instanceof Float64Array || Math.fround(value) !== value ? new Float64Array(length) : new Float32Array(length);
     let w = 0;
     const copy = (from: number, to: number) => {
-      days.set(old.subarray(from, to), w);
-      values.set(oldValues.subarray(from, to), w);
-      w += to - from;
+      for (let i = from; i < to; i++, w++) {
+        days[w] = old[i]!;
+        values[w] = oldValues[i]!;
+      }
     };
     copy(0, start);
     copy(kept, at);

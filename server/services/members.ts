@@ -87,7 +87,7 @@ export async function profile(ctx: ServiceContext, telegramId: number): Promise<
     const challenge = await ctx.readModel.challenge(c.challengeId);
     if (!challenge) continue;
     const recent: ProfileChallengeDto['recent'] = [];
-    for (let i = 0; i < c.resultDays.length; i++) {
+    for (let i = c.first; i < c.first + c.count; i++) {
       const n = c.resultDays[i]!;
       if (n < shownFrom || n > shownTo) continue;
       recent.push({ day: dayKeyOf(n), value: c.values[i]!, counted: countsForStreak(c.values[i]!, challenge.target) });
