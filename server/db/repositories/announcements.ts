@@ -102,7 +102,6 @@ export function failInterrupted(db: Db, at: number): number {
     .all().length;
 }
 
-/** Marks announcements whose every recipient has an outcome as done. */
 /** Whether any announcement is still being sent: only then may one be finished. */
 export function hasUnfinishedAnnouncement(db: Db): boolean {
   return db
@@ -113,6 +112,7 @@ export function hasUnfinishedAnnouncement(db: Db): boolean {
     .all().length > 0;
 }
 
+/** Marks announcements whose every recipient has an outcome as done. */
 export function finishAnnouncements(db: Db, at: number): number {
   return db
     .update(announcements)
