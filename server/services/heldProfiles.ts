@@ -6,9 +6,10 @@
  * Layout, chosen for memory and for the collector: per member one object and three exactly
  * sized typed arrays, whatever the number of challenges — the challenges' figures (FIELDS
  * numbers each), the days with a result of all challenges one after the other (day numbers of
- * domain/clubTime.ts, Uint16 until 2149) and their values (Float32 when every value of the
- * member is exact in it, else Float64): 6–10 bytes a result, ~100 bytes a challenge, nothing
- * inside for the garbage collector to walk. `stats()` counts what is held.
+ * domain/clubTime.ts, Uint16 until 2149) and their values (whole numbers over the member's
+ * power of ten in an Int32Array when every value allows it — steps, or km with one decimal —
+ * else Float64): 6–10 bytes a result, ~100 bytes a challenge, nothing inside for the garbage
+ * collector to walk. `stats()` counts what is held.
  *
  * Kept exact by the read model's events (ReadModel.apply hands each one to `apply`): a
  * member's own submission or correction moves their held profile in place, a badge or an
@@ -44,7 +45,7 @@ const FIRST = 10; // index of the challenge's first result in `resultDays`
 const COUNT = 11;
 const FIELDS = 12;
 
-type Values = Float32Array | Float64Array;
+type Values = Int32Array | Float64Array;
 const NONE: readonly never[] = [];
 
 /** One current challenge of a held member, as read (a view: nothing here is kept). */
@@ -66,6 +67,8 @@ export interface HeldChallenge {
    */
   resultDays: Uint16Array;
   values: Values;
+  /** `values[i] / scale` is the value (1 for Float64 values). */
+  scale: number;
   first: number;
   count: number;
   /** The newest result's row as far as a correction needs it (shown when its day is today). */
@@ -76,10 +79,47 @@ export interface HeldChallenge {
   frozen: readonly DayKey[];
 }
 
-/** Values in the narrowest array that holds every one of them exactly. */
-function valuesOf(values: ArrayLike<number>): Values {
-  for (let i = 0; i < values.length; i++) if (Math.fround(values[i]!) !== values[i]) return Float64Array.from(values);
-  return Float32Array.from(values);
+const INT32_MAX = 0x7fffffff;
+
+/**
+ * The smallest power of ten, up to 10^6, that makes `value` a whole number within Int32 and
+ * gives it back exactly when divided again, or 0 when none does. Division is correctly
+ * rounded, so `n / scale` is the very double the value was.
+ */
+export function scaleOf(value: number): number {
+  for (let scale = 1; scale <= 1e6; scale *= 10) {
+    const n = Math.round(value * scale);
+    if (n / scale === value) return Math.abs(n) <= INT32_MAX ? scale : 0;
+  }
+  return 0;
+}
+
+/**
+ * Values in the narrowest exact layout: whole numbers over one power of ten (Int32, 4 bytes a
+ * value) when every value allows it, else doubles. Members with decimals (km, hours) held
+ * Float64 before in most cases: 2.6 is not exact in a Float32.
+ */
+export function encodeValues(values: ArrayLike<number>): { values: Values; scale: number } {
+  let scale = 1;
+  for (let i = 0; i < values.length; i++) {
+    const s = scaleOf(values[i]!);
+    if (s === 0) return { values: Float64Array.from(values), scale: 1 };
+    if (s > scale) scale = s;
+  }
+  const out = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const n = Math.round(values[i]! * scale);
+    if (Math.abs(n) > INT32_MAX) return { values: Float64Array.from(values), scale: 1 };
+    out[i] = n;
+  }
+  return { values: out, scale };
+}
+
+/** Whether `value` goes into the member's values as they are laid out. */
+function fitsLayout(member: HeldMember, value: number): boolean {
+  if (member.values instanceof Float64Array) return true;
+  const s = scaleOf(value);
+  return s !== 0 && s <= member.scale && Math.abs(Math.round(value * member.scale)) <= INT32_MAX;
 }
 
 const dayOrNull = (n: number): DayKey | null => (n < 0 ? null : dayKeyOf(n));
@@ -96,6 +136,8 @@ export class HeldMember {
     public figures: Float64Array,
     public resultDays: Uint16Array,
     public values: Values,
+    /** `values[i] / scale` is the value. */
+    public scale: number,
     /** Covered days by challenge id (most members have none). */
     public frozen: ReadonlyMap<number, readonly DayKey[]> | null,
     /** Oldest first; replaced, never changed in place. */
@@ -126,6 +168,7 @@ export class HeldMember {
         days: f(DAYS),
         resultDays: this.resultDays,
         values: this.values,
+        scale: this.scale,
         first,
         count: f(COUNT),
         latestId: f(LATEST_ID),
@@ -187,7 +230,7 @@ export class HeldProfiles {
     const started = this.begin();
     try {
       const rows = await this.store.repos.profiles.heldProfileRows(userId, userId, this.since(today), today);
-      const member = this.build(rows, today).get(userId) ?? new HeldMember(new Float64Array(0), new Uint16Array(0), new Float32Array(0), null, NONE);
+      const member = this.build(rows, today).get(userId) ?? new HeldMember(new Float64Array(0), new Uint16Array(0), new Int32Array(0), 1, null, NONE);
       if (this.unchangedSince(userId, started)) this.members.set(userId, member);
       return member;
     } finally {
@@ -329,9 +372,8 @@ export class HeldProfiles {
     const first = f[at + FIRST]!;
     const count = f[at + COUNT]!;
     const existing = positionOf(member.resultDays, first, first + count, day);
-    // A corrected day keeps its slot unless the new value does not fit the Float32 values exactly.
-    const fits = member.values instanceof Float64Array || Math.fround(r.value) === r.value;
-    if (existing >= 0 && fits) member.values[first + existing] = r.value;
+    // A corrected day keeps its slot unless the new value does not fit the values' layout.
+    if (existing >= 0 && fitsLayout(member, r.value)) member.values[first + existing] = member.values instanceof Float64Array ? r.value : Math.round(r.value * member.scale);
     else this.replaceResults(member, i, day, r.value);
     if (f[at + LATEST_DAY]! <= day) {
       f[at + LATEST_ID] = r.id;
@@ -367,18 +409,22 @@ export class HeldProfiles {
     const after = at < end && old[at] === day ? at + 1 : at; // a day already there is replaced
     const length = old.length - (kept - start) - (after - at) + 1;
     const days = new Uint16Array(length);
-    const values = oldValues instanceof Float64Array || Math.fround(value) !== value ? new Float64Array(length) : new Float32Array(length);
+    // The stored numbers are copied as they are when `value` fits the member's layout; else
+    // every value is decoded here and laid out anew below (a new decimal place, or doubles).
+    const fits = fitsLayout(member, value);
+    const scale = member.scale;
+    const values: Values = fits && oldValues instanceof Int32Array ? new Int32Array(length) : new Float64Array(length);
     let w = 0;
     const copy = (from: number, to: number) => {
       for (let i = from; i < to; i++, w++) {
         days[w] = old[i]!;
-        values[w] = oldValues[i]!;
+        values[w] = fits ? oldValues[i]! : oldValues[i]! / scale;
       }
     };
     copy(0, start);
     copy(kept, at);
     days[w] = day;
-    values[w++] = value;
+    values[w++] = values instanceof Int32Array ? Math.round(value * scale) : value;
     copy(after, old.length);
     f[i * FIELDS + COUNT] = f[i * FIELDS + COUNT]! - (kept - start) - (after - at) + 1;
     for (let c = 0, first = 0; c < member.size; c++) {
@@ -386,7 +432,11 @@ export class HeldProfiles {
       first += f[c * FIELDS + COUNT]!;
     }
     member.resultDays = days;
-    member.values = values;
+    if (fits) {
+      member.values = values;
+    } else {
+      ({ values: member.values, scale: member.scale } = encodeValues(values));
+    }
   }
 
   private build(rows: HeldProfileRows, today: DayKey): Map<number, HeldMember> {
@@ -433,7 +483,8 @@ export class HeldProfiles {
     for (const badge of rows.badges) of(badge.userId).badges.push(badge);
     const out = new Map<number, HeldMember>();
     for (const [userId, b] of building) {
-      out.set(userId, new HeldMember(Float64Array.from(b.figures), Uint16Array.from(b.days), valuesOf(b.values), b.frozen, b.badges.length > 0 ? b.badges : NONE));
+      const { values, scale } = encodeValues(b.values);
+      out.set(userId, new HeldMember(Float64Array.from(b.figures), Uint16Array.from(b.days), values, scale, b.frozen, b.badges.length > 0 ? b.badges : NONE));
     }
     return out;
   }

@@ -90,7 +90,8 @@ export async function profile(ctx: ServiceContext, telegramId: number): Promise<
     for (let i = c.first; i < c.first + c.count; i++) {
       const n = c.resultDays[i]!;
       if (n < shownFrom || n > shownTo) continue;
-      recent.push({ day: dayKeyOf(n), value: c.values[i]!, counted: countsForStreak(c.values[i]!, challenge.target) });
+      const value = c.values[i]! / c.scale;
+      recent.push({ day: dayKeyOf(n), value, counted: countsForStreak(value, challenge.target) });
     }
     const streak = { current: c.current, best: c.best, lastCountedDay: c.lastCountedDay };
     const last = recent[recent.length - 1];

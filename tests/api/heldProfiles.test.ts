@@ -138,3 +138,47 @@ test("a member's first result of a day moves the remembered last activity at onc
   expect(again.status).toBe(201);
   expect(rt.services.activity.size).toBe(0);
 });
+
+test("a member's values change layout as their decimals grow, and every answer equals a fresh read", async () => {
+  const c = (await createChallenge(rt, { title: 'Decimals' })).id;
+  const m = await joinedMember(rt, c);
+  const held = () => profiles().of(m.id, today());
+  const layout = async () => {
+    const h = await held();
+    return { int32: h.values instanceof Int32Array, scale: h.scale };
+  };
+  const shown = async () => {
+    const me = (await rt.request('GET', '/api/me', { as: m.tg })).body;
+    return me.challenges.find((x: { challenge: { id: number } }) => x.challenge.id === c).recent.map((r: { value: number }) => r.value);
+  };
+  const fresh = async () => {
+    profiles().forget(m.id);
+    const answer = await shown();
+    return answer;
+  };
+  const send = async (value: number | string) => {
+    rt.clock.advance(86_400_000);
+    expect((await rt.request('POST', `/api/challenges/${c}/submit`, { as: m.tg, body: { value } })).status).toBe(201);
+  };
+
+  await send(5);
+  await held(); // held from here on: each step below moves it in memory
+  expect(await layout()).toEqual({ int32: true, scale: 1 });
+  await send('2,5'); // one decimal: the integers are laid out again over 10
+  expect(await layout()).toEqual({ int32: true, scale: 10 });
+  expect(await shown()).toEqual([5, 2.5]);
+  // A correction with a second decimal replaces the day in a new layout.
+  expect((await rt.request('PUT', `/api/challenges/${c}/submission`, { as: m.tg, body: { value: 2.25 } })).status).toBe(200);
+  expect(await layout()).toEqual({ int32: true, scale: 100 });
+  expect(await shown()).toEqual([5, 2.25]);
+  await send(1.123456);
+  expect(await layout()).toEqual({ int32: true, scale: 1e6 });
+  await send(3000.5); // 3000.5 × 10^6 is past Int32: doubles
+  expect(await layout()).toEqual({ int32: false, scale: 1 });
+  await send(0.1);
+  const values = [5, 2.25, 1.123456, 3000.5, 0.1];
+  expect(await shown()).toEqual(values);
+  expect(await fresh()).toEqual(values);
+  expect(await layout()).toEqual({ int32: false, scale: 1 }); // loaded afresh: the same rule
+  expect(await answers()).toEqual(await freshAnswers());
+});
