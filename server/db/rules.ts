@@ -20,4 +20,8 @@ export function eligibleSql(membership: Memberships, member: Pick<Members, 'isBa
 }
 
 /** shownName: the chosen name, else Telegram's first name (leaderboards, results, exports). */
-export const shownNameSql = sql<string>`coalesce(${users.displayName}, ${users.firstName})`;
+export function shownNameOf(member: Record<'displayName' | 'firstName', SQLiteColumn>): SQL<string> {
+  return sql<string>`coalesce(${member.displayName}, ${member.firstName})`;
+}
+
+export const shownNameSql = shownNameOf(users);

@@ -115,11 +115,16 @@ export function encodeValues(values: ArrayLike<number>): { values: Values; scale
   return { values: out, scale };
 }
 
+/** `value` as the member's values store it (the whole number over their scale, or itself). */
+function storedNumber(member: HeldMember, value: number): number {
+  return member.values instanceof Int32Array ? Math.round(value * member.scale) : value;
+}
+
 /** Whether `value` goes into the member's values as they are laid out. */
 function fitsLayout(member: HeldMember, value: number): boolean {
   if (member.values instanceof Float64Array) return true;
   const s = scaleOf(value);
-  return s !== 0 && s <= member.scale && Math.abs(Math.round(value * member.scale)) <= INT32_MAX;
+  return s !== 0 && s <= member.scale && Math.abs(storedNumber(member, value)) <= INT32_MAX;
 }
 
 const dayOrNull = (n: number): DayKey | null => (n < 0 ? null : dayKeyOf(n));
@@ -373,7 +378,7 @@ export class HeldProfiles {
     const count = f[at + COUNT]!;
     const existing = positionOf(member.resultDays, first, first + count, day);
     // A corrected day keeps its slot unless the new value does not fit the values' layout.
-    if (existing >= 0 && fitsLayout(member, r.value)) member.values[first + existing] = member.values instanceof Float64Array ? r.value : Math.round(r.value * member.scale);
+    if (existing >= 0 && fitsLayout(member, r.value)) member.values[first + existing] = storedNumber(member, r.value);
     else this.replaceResults(member, i, day, r.value);
     if (f[at + LATEST_DAY]! <= day) {
       f[at + LATEST_ID] = r.id;
@@ -424,7 +429,7 @@ export class HeldProfiles {
     copy(0, start);
     copy(kept, at);
     days[w] = day;
-    values[w++] = values instanceof Int32Array ? Math.round(value * scale) : value;
+    values[w++] = fits ? storedNumber(member, value) : value;
     copy(after, old.length);
     f[i * FIELDS + COUNT] = f[i * FIELDS + COUNT]! - (kept - start) - (after - at) + 1;
     for (let c = 0, first = 0; c < member.size; c++) {

@@ -14,4 +14,8 @@ export function eligibleSql(membership: Memberships, member: Pick<Members, 'isBa
   return and(eq(membership.isMember, true), eq(member.isBanned, false))!;
 }
 
-export const shownNameSql = sql<string>`coalesce(${users.displayName}, ${users.firstName})`;
+export function shownNameOf(member: Record<'displayName' | 'firstName', PgColumn>): SQL<string> {
+  return sql<string>`coalesce(${member.displayName}, ${member.firstName})`;
+}
+
+export const shownNameSql = shownNameOf(users);

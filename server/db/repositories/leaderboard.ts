@@ -11,7 +11,7 @@ import type { Db } from '../client';
 import { prepared } from '../prepared';
 import { submissions, userChallenges, users } from '../schema';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { eligibleSql } from '../rules';
+import { eligibleSql, shownNameOf } from '../rules';
 import { recountParticipants } from './challenges';
 
 const uc = alias(userChallenges, 'uc');
@@ -198,7 +198,7 @@ export function rankedFigures(db: Db, challengeId: number, period: PeriodRef): (
 
 /** All ranked rows of a period with names (results jobs, CSV export). */
 export function allTotals(db: Db, challengeId: number, period: PeriodRef): LeaderboardRow[] {
-  const shownName = (m: typeof u) => ({ displayName: sql<string>`coalesce(${m.displayName}, ${m.firstName})` });
+  const shownName = (m: typeof u) => ({ displayName: shownNameOf(m) });
   if (isStoredKind(period.kind)) return allTimeFigures(db, challengeId, shownName).all();
   const { from, to } = daysOf(period);
   return summedFigures(db, challengeId, from, to, shownName).all();

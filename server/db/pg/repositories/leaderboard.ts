@@ -4,7 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { isStoredKind, rangeOfPeriod } from '../../../domain/periods';
 import type { LeaderboardRow, PeriodFigures, PeriodRef } from '../../repositories/leaderboard';
 import type { PgDb } from '../client';
-import { eligibleSql } from '../rules';
+import { eligibleSql, shownNameOf } from '../rules';
 import { submissions, userChallenges, users } from '../schema';
 import { recountParticipants } from './challenges';
 
@@ -87,7 +87,7 @@ export async function writeTotals(
 /** The eligible members of a challenge with a result, with their all-time figures, in rank order. */
 function allTimeOf(db: PgDb, challengeId: number) {
   return db
-    .select({ userId: uc.userId, total: uc.total, days: uc.days, lastAt: sql<number>`${uc.lastAt}`.mapWith(Number), displayName: sql<string>`coalesce(${u.displayName}, ${u.firstName})` })
+    .select({ userId: uc.userId, total: uc.total, days: uc.days, lastAt: sql<number>`${uc.lastAt}`.mapWith(Number), displayName: shownNameOf(u) })
     .from(uc)
     .innerJoin(u, eq(u.id, uc.userId))
     .where(and(eq(uc.challengeId, challengeId), gt(uc.days, 0), eligibleSql(uc, u)))
@@ -106,7 +106,7 @@ const summedOrder = [desc(sql`total`), desc(sql`days`), asc(sql`last_at`), asc(s
 function summedOf(db: PgDb, challengeId: number, period: PeriodRef) {
   const { from, to } = daysOf(period);
   return db
-    .select({ ...summedColumns, displayName: sql<string>`coalesce(${u.displayName}, ${u.firstName})` })
+    .select({ ...summedColumns, displayName: shownNameOf(u) })
     .from(submissions)
     .innerJoin(uc, and(eq(uc.userId, submissions.userId), eq(uc.challengeId, submissions.challengeId)))
     .innerJoin(u, eq(u.id, submissions.userId))
