@@ -67,12 +67,24 @@ export interface ProfileChallengeDto {
   } | null;
   total: number;
   days: number;
-  /** Days with a submission in the last 12 weeks, oldest first. */
-  recent: { day: DayKey; value: number; counted: boolean }[];
+  /** Days with a submission in the last 12 weeks, oldest first (see RecentDto). */
+  recent: RecentDto;
   /** Streak freezes held (0–2). */
   freezes: number;
   /** Days of the last 12 weeks a streak freeze covered, oldest first. */
   frozen: DayKey[];
+}
+
+/**
+ * A member's results of the heatmap's days as parallel arrays, oldest first: the result sent
+ * `daysAgo[i]` days before the profile's `today` was `values[i]`, and `counted[i]` says whether
+ * it counted for the streak. Arrays of numbers rather than an object per day with its date:
+ * serializing ~70 such objects was a fifth of a profile request's cost.
+ */
+export interface RecentDto {
+  daysAgo: number[];
+  values: number[];
+  counted: boolean[];
 }
 
 /** A milestone badge; `challengeId` null for a club-wide one. */

@@ -6,10 +6,10 @@ import { progressOf } from '../../shared/progress';
 import { ServiceError } from '../domain/errors';
 import { defaultDisplayName, isBanned, isRegistered } from '../domain/members';
 import { countsForStreak, visibleCurrent } from '../domain/streak';
-import { dayKeyOf, dayNumber } from '../domain/clubTime';
+import { dayNumber } from '../domain/clubTime';
 import type { Language } from '../../shared/schemas';
 import { languageFromTelegram } from '../../shared/i18n/errors';
-import type { ProfileChallengeDto, ProfileDto, TodayDto, UserDto } from '../../shared/types';
+import type { ProfileChallengeDto, ProfileDto, RecentDto, TodayDto, UserDto } from '../../shared/types';
 import { now, requireMember, write, type ServiceContext, type TelegramIdentity } from './context';
 import { toBadgeDto, toChallengeDto, toUserDto } from './mappers';
 import { recordInvitation } from './invitations';
@@ -86,20 +86,22 @@ export async function profile(ctx: ServiceContext, telegramId: number): Promise<
   for (const c of held.challenges()) {
     const challenge = await ctx.readModel.challenge(c.challengeId);
     if (!challenge) continue;
-    const recent: ProfileChallengeDto['recent'] = [];
+    const recent: RecentDto = { daysAgo: [], values: [], counted: [] };
     for (let i = c.first; i < c.first + c.count; i++) {
       const n = c.resultDays[i]!;
       if (n < shownFrom || n > shownTo) continue;
       const value = c.values[i]! / c.scale;
-      recent.push({ day: dayKeyOf(n), value, counted: countsForStreak(value, challenge.target) });
+      recent.daysAgo.push(shownTo - n);
+      recent.values.push(value);
+      recent.counted.push(countsForStreak(value, challenge.target));
     }
     const streak = { current: c.current, best: c.best, lastCountedDay: c.lastCountedDay };
-    const last = recent[recent.length - 1];
-    const todays = c.latestDay === when.day && last?.day === when.day ? last : undefined;
+    const lastAt = recent.daysAgo.length - 1;
+    const todaysValue = c.latestDay === when.day && recent.daysAgo[lastAt] === 0 ? recent.values[lastAt] : undefined;
     challenges.push({
       challenge: toChallengeDto(challenge, true, when.secondOfDay, user.language),
       streak: { current: visibleCurrent(streak, when.day, c.freezes), best: streak.best, lastCountedDay: streak.lastCountedDay },
-      today: todays ? todayOf(ctx, { id: c.latestId, value: todays.value, day: when.day, createdAt: c.latestCreatedAt }, challenge.target, when.ms) : null,
+      today: todaysValue !== undefined ? todayOf(ctx, { id: c.latestId, value: todaysValue, day: when.day, createdAt: c.latestCreatedAt }, challenge.target, when.ms) : null,
       total: c.total,
       days: c.days,
       recent,

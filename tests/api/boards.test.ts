@@ -89,14 +89,15 @@ async function checkProfiles(step: string) {
     }
     // And the heatmap's days equal the submissions table (a lossy layout would read back alike).
     if (fresh.status !== 200) continue;
-    for (const c of fresh.body.challenges as { challenge: { id: number }; recent: { day: string; value: number }[] }[]) {
+    for (const c of fresh.body.challenges as { challenge: { id: number }; recent: { daysAgo: number[]; values: number[] } }[]) {
       const rows = await rt.sql<{ day: string; value: number }>(
         `select day, value from submissions where user_id = ? and challenge_id = ? and day >= ? order by day`,
         m.id,
         c.challenge.id,
         rt.services.readModel.profiles.since(fresh.body.today),
       );
-      expect(c.recent.map((r) => [r.day, r.value])).toEqual(rows.map((r) => [r.day, Number(r.value)]));
+      const days = c.recent.daysAgo.map((ago) => addDays(fresh.body.today, -ago));
+      expect(days.map((day, i) => [day, c.recent.values[i]])).toEqual(rows.map((r) => [r.day, Number(r.value)]));
     }
   }
 }

@@ -67,7 +67,8 @@ test("a member's own result and its correction move the held profile, read from 
   expect(profiles().stats().members).toBe(members.length);
   const me = (await rt.request('GET', '/api/me', { as: m.tg })).body;
   const c = me.challenges.find((x: { challenge: { id: number } }) => x.challenge.id === challenges[0]);
-  expect(c.recent.map((r: { value: number }) => r.value)).toEqual([5, 2]);
+  expect(c.recent.daysAgo).toEqual([1, 0]);
+  expect(c.recent.values).toEqual([5, 2]);
   expect(c.today.value).toBe(2);
   expect(c.today.id).toBe(sent.body.submission.id);
   expect(c.total).toBe(7);
@@ -149,7 +150,7 @@ test("a member's values change layout as their decimals grow, and every answer e
   };
   const shown = async () => {
     const me = (await rt.request('GET', '/api/me', { as: m.tg })).body;
-    return me.challenges.find((x: { challenge: { id: number } }) => x.challenge.id === c).recent.map((r: { value: number }) => r.value);
+    return me.challenges.find((x: { challenge: { id: number } }) => x.challenge.id === c).recent.values;
   };
   const fresh = async () => {
     profiles().forget(m.id);
