@@ -125,3 +125,17 @@ test('a remembered initData still expires', async () => {
   rt.clock.advance(86_401_000);
   expect((await me(`tma ${initData}`)).status).toBe(401);
 });
+
+test('a remembered initData answers only its very string and bot token', async () => {
+  const m = await registeredMember(rt);
+  const good = signInitData(m.tg, { authDate: rt.clock.now() });
+  expect((await me(`tma ${good}`)).status).toBe(200);
+  // Same hash, so the same last characters, but another member in the payload: verified afresh.
+  const tampered = good.replace(encodeURIComponent(`"id":${m.tg.id}`), encodeURIComponent(`"id":${m.tg.id + 1}`));
+  expect(tampered.slice(-64)).toBe(good.slice(-64));
+  const res = await me(`tma ${tampered}`);
+  expect(res.status).toBe(401);
+  expect(res.body.error.code).toBe('UNAUTHORIZED');
+  expect(() => validateInitData(good, OTHER_BOT_TOKEN, 86_400, rt.clock.now())).toThrow('signature does not match');
+  expect((await me(`tma ${good}`)).status).toBe(200);
+});
