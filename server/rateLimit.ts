@@ -9,20 +9,26 @@ export interface RateLimitRule {
 }
 
 export class RateLimiter {
-  private counts = new Map<string, { windowStart: number; count: number }>();
+  /**
+   * Counters by scope ('r', 'w', 'ip', 'chat'…), then by key. Keyed by the member's number
+   * rather than a string such as `r:<id>`: a new string per request is hashed on every lookup.
+   */
+  private scopes = new Map<string, Map<string | number, { windowStart: number; count: number }>>();
   private lastSweep = 0;
 
   constructor(private readonly now: () => number) {}
 
-  /** Counts one request; returns the seconds to wait when over the limit, else 0. */
-  hit(key: string, rule: RateLimitRule): number {
+  /** Counts one request of `key` in `scope`; returns the seconds to wait when over the limit, else 0. */
+  hit(scope: string, key: string | number, rule: RateLimitRule): number {
     if (rule.limit <= 0) return 0;
     const t = this.now();
     this.sweep(t, rule.windowMs);
     const windowStart = t - (t % rule.windowMs);
-    const entry = this.counts.get(key);
+    let counts = this.scopes.get(scope);
+    if (!counts) this.scopes.set(scope, (counts = new Map()));
+    const entry = counts.get(key);
     if (!entry || entry.windowStart !== windowStart) {
-      this.counts.set(key, { windowStart, count: 1 });
+      counts.set(key, { windowStart, count: 1 });
       return 0;
     }
     entry.count++;
@@ -35,6 +41,8 @@ export class RateLimiter {
     if (t - this.lastSweep < windowMs) return;
     this.lastSweep = t;
     const current = t - (t % windowMs);
-    for (const [key, entry] of this.counts) if (entry.windowStart < current) this.counts.delete(key);
+    for (const counts of this.scopes.values()) {
+      for (const [key, entry] of counts) if (entry.windowStart < current) counts.delete(key);
+    }
   }
 }

@@ -58,7 +58,7 @@ export function createRuntime(config: Config, options: RuntimeOptions = {}) {
   const minute = 60_000;
   const limitMember = (telegramId: number, write: boolean) => {
     const rule = write ? { limit: config.RATE_LIMIT_WRITES, windowMs: minute } : { limit: config.RATE_LIMIT_READS, windowMs: minute };
-    const wait = limiter.hit(`${write ? 'w' : 'r'}:${telegramId}`, rule);
+    const wait = limiter.hit(write ? 'w' : 'r', telegramId, rule);
     if (wait > 0) throw new ServiceError('RATE_LIMITED', 'Too many requests; try again shortly', { retryAfter: wait });
   };
   const app = createApp({

@@ -68,7 +68,7 @@ export function guards(deps: BotDeps) {
     }
 
     const chatId = ctx.chatId ?? from.id;
-    if (limiter.hit(`chat:${chatId}`, { limit: deps.config.RATE_LIMIT_BOT, windowMs: FLOOD_WINDOW_MS }) > 0) {
+    if (limiter.hit('chat', chatId, { limit: deps.config.RATE_LIMIT_BOT, windowMs: FLOOD_WINDOW_MS }) > 0) {
       const window = now() - (now() % FLOOD_WINDOW_MS);
       if (warned.get(chatId) === window) return;
       if (warned.size > 10_000) warned.clear();

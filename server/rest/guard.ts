@@ -89,7 +89,7 @@ export function guardPlugin(options: GuardOptions) {
       // Finding the client's address costs more than the rest of this hook: only when limited.
       const ip = limitsIps ? server?.requestIP(request)?.address : undefined;
       if (ip && (path.startsWith('/api/') || path.startsWith('/trpc/'))) {
-        const wait = options.limiter.hit(`ip:${ip}`, options.perIp);
+        const wait = options.limiter.hit('ip', ip, options.perIp);
         if (wait > 0) {
           const res = errorResponse('RATE_LIMITED', 'Too many requests from this address', { retryAfter: wait });
           res.headers.set('x-request-id', id);

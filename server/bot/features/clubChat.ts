@@ -96,7 +96,7 @@ export function groupChat(deps: BotDeps) {
     if (!from || chatId === undefined) return;
     const command = parseGroupCommand(ctx.text, ctx.entities, ctx.bot.info?.username);
     if (!command || (command.name !== 'top' && command.name !== 'clubchat')) return; // the rest of the group's talk is not for the bot
-    if (limiter.hit(`group:${chatId}`, { limit: deps.config.RATE_LIMIT_BOT, windowMs: FLOOD_WINDOW_MS }) > 0) return;
+    if (limiter.hit('group', chatId, { limit: deps.config.RATE_LIMIT_BOT, windowMs: FLOOD_WINDOW_MS }) > 0) return;
     try {
       if (command.name === 'top') {
         const top = await deps.services.clubChat.groupTop(from.id, TOP);
