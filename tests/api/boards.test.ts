@@ -52,8 +52,9 @@ async function expected(challengeId: number, type: (typeof TYPES)[number], today
 async function checkAll(viewer: { tg: TestTelegramUser; id: number }, step: string) {
   const today = rt.clock.now().toISOString().slice(0, 10); // 07:00Z is 12:00 in Tashkent: same date
   for (const challengeId of challenges) {
-    for (const type of TYPES) {
-      const res = await rt.request('GET', `/api/leaderboard?challengeId=${challengeId}&type=${type}&limit=100`, { as: viewer.tg });
+    // Tops of 2 and 5 rows are remembered apart and kept while a change happens below them.
+    for (const [type, limit] of TYPES.flatMap((t) => [2, 5, 100].map((l) => [t, l] as const))) {
+      const res = await rt.request('GET', `/api/leaderboard?challengeId=${challengeId}&type=${type}&limit=${limit}`, { as: viewer.tg });
       if (res.status === 403) continue; // the viewer is banned right now
       const want = await expected(challengeId, type, today);
       const marks = new Map<number, number>();
@@ -61,9 +62,9 @@ async function checkAll(viewer: { tg: TestTelegramUser; id: number }, step: stri
         marks.set(b.userId, Math.max(marks.get(b.userId) ?? 0, Number(b.code.slice('streak-'.length))));
       }
       const got = res.body.entries.map((e: any) => [e.rank, e.userId, e.displayName, e.photoUrl, e.total, e.days, e.streakBadge]);
-      const wantRows = want.map((e) => [e.rank, e.userId, e.displayName, e.photoUrl, e.total, e.days, marks.get(e.userId) ?? null]);
+      const wantRows = want.slice(0, limit).map((e) => [e.rank, e.userId, e.displayName, e.photoUrl, e.total, e.days, marks.get(e.userId) ?? null]);
       if (JSON.stringify(got) !== JSON.stringify(wantRows)) {
-        throw new Error(`${step}: challenge ${challengeId} ${type}\n got ${JSON.stringify(got)}\nwant ${JSON.stringify(wantRows)}`);
+        throw new Error(`${step}: challenge ${challengeId} ${type} limit ${limit}\n got ${JSON.stringify(got)}\nwant ${JSON.stringify(wantRows)}`);
       }
       const mine = want.find((e) => e.userId === viewer.id);
       const above = mine && mine.rank > 1 ? want[mine.rank - 2]! : null;
