@@ -101,7 +101,6 @@ export interface ProfileDto {
   user: UserDto;
   today: DayKey;
   challenges: ProfileChallengeDto[];
-  isAdmin: boolean;
   /** Every badge the member earned, oldest first. */
   badges: BadgeDto[];
 }

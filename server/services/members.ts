@@ -74,7 +74,7 @@ export async function currentChallenges(ctx: ServiceContext, telegramId: number)
 
 /**
  * The member's profile, from the profiles held in memory (./heldProfiles.ts): only the member
- * row, the challenges and the admin check are read, each of them remembered or a key lookup.
+ * row and the challenges are read, both remembered.
  */
 export async function profile(ctx: ServiceContext, telegramId: number): Promise<ProfileDto> {
   const user = await requireMember(ctx, telegramId);
@@ -113,7 +113,6 @@ export async function profile(ctx: ServiceContext, telegramId: number): Promise<
     user: toUserDto(user),
     today: when.day,
     challenges,
-    isAdmin: !!(await ctx.store.repos.admins.findAdmin(telegramId)),
     badges: held.badges.map(toBadgeDto),
   };
 }
