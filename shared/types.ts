@@ -79,7 +79,8 @@ export interface ProfileChallengeDto {
  * A member's results of the heatmap's days as parallel arrays, oldest first: the result sent
  * `daysAgo[i]` days before the profile's `today` was `values[i]`, and `counted[i]` says whether
  * it counted for the streak. Arrays of numbers rather than an object per day with its date:
- * serializing ~70 such objects was a fifth of a profile request's cost.
+ * building and serializing ~70 such objects a challenge was about a quarter of a profile
+ * request's cost, and the arrays cost ~10% less a request than the objects.
  */
 export interface RecentDto {
   daysAgo: number[];
