@@ -67,7 +67,7 @@ export interface HeldChallenge {
    */
   resultDays: Uint16Array;
   values: Values;
-  /** `values[i] / scale` is the value (1 for Float64 values). */
+  /** Read a value with valueAt(): `values` holds whole numbers over `scale` (1 for doubles). */
   scale: number;
   first: number;
   count: number;
@@ -115,6 +115,11 @@ export function encodeValues(values: ArrayLike<number>): { values: Values; scale
   return { values: out, scale };
 }
 
+/** The value stored at `i`: the whole number over the scale (doubles have scale 1). */
+export function valueAt(held: { values: Values; scale: number }, i: number): number {
+  return held.values[i]! / held.scale;
+}
+
 /** `value` as the member's values store it (the whole number over their scale, or itself). */
 function storedNumber(member: HeldMember, value: number): number {
   return member.values instanceof Int32Array ? Math.round(value * member.scale) : value;
@@ -130,7 +135,7 @@ function fitsLayout(member: HeldMember, value: number): boolean {
 const dayOrNull = (n: number): DayKey | null => (n < 0 ? null : dayKeyOf(n));
 
 /** Where `day` is in `days` between `from` and `to`, as an offset from `from`, or -1. */
-function positionOf(days: Uint16Array, from: number, to: number, day: number): number {
+function offsetOfDay(days: Uint16Array, from: number, to: number, day: number): number {
   for (let i = from; i < to; i++) if (days[i] === day) return i - from;
   return -1;
 }
@@ -376,7 +381,7 @@ export class HeldProfiles {
     const day = dayNumber(r.day);
     const first = f[at + FIRST]!;
     const count = f[at + COUNT]!;
-    const existing = positionOf(member.resultDays, first, first + count, day);
+    const existing = offsetOfDay(member.resultDays, first, first + count, day);
     // A corrected day keeps its slot unless the new value does not fit the values' layout.
     if (existing >= 0 && fitsLayout(member, r.value)) member.values[first + existing] = storedNumber(member, r.value);
     else this.replaceResults(member, i, day, r.value);
@@ -417,13 +422,12 @@ export class HeldProfiles {
     // The stored numbers are copied as they are when `value` fits the member's layout; else
     // every value is decoded here and laid out anew below (a new decimal place, or doubles).
     const fits = fitsLayout(member, value);
-    const scale = member.scale;
     const values: Values = fits && oldValues instanceof Int32Array ? new Int32Array(length) : new Float64Array(length);
     let w = 0;
     const copy = (from: number, to: number) => {
       for (let i = from; i < to; i++, w++) {
         days[w] = old[i]!;
-        values[w] = fits ? oldValues[i]! : oldValues[i]! / scale;
+        values[w] = fits ? oldValues[i]! : valueAt(member, i); // member.values is still oldValues
       }
     };
     copy(0, start);

@@ -11,6 +11,7 @@ import type { Language } from '../../shared/schemas';
 import { languageFromTelegram } from '../../shared/i18n/errors';
 import type { ProfileChallengeDto, ProfileDto, RecentDto, TodayDto, UserDto } from '../../shared/types';
 import { now, requireMember, write, type ServiceContext, type TelegramIdentity } from './context';
+import { valueAt } from './heldProfiles';
 import { toBadgeDto, toChallengeDto, toUserDto } from './mappers';
 import { recordInvitation } from './invitations';
 
@@ -90,7 +91,7 @@ export async function profile(ctx: ServiceContext, telegramId: number): Promise<
     for (let i = c.first; i < c.first + c.count; i++) {
       const n = c.resultDays[i]!;
       if (n < shownFrom || n > shownTo) continue;
-      const value = c.values[i]! / c.scale;
+      const value = valueAt(c, i);
       recent.daysAgo.push(shownTo - n);
       recent.values.push(value);
       recent.counted.push(countsForStreak(value, challenge.target));

@@ -152,10 +152,9 @@ test("a member's values change layout as their decimals grow, and every answer e
     const me = (await rt.request('GET', '/api/me', { as: m.tg })).body;
     return me.challenges.find((x: { challenge: { id: number } }) => x.challenge.id === c).recent.values;
   };
-  const fresh = async () => {
+  const fresh = () => {
     profiles().forget(m.id);
-    const answer = await shown();
-    return answer;
+    return shown();
   };
   const send = async (value: number | string) => {
     rt.clock.advance(86_400_000);

@@ -4,9 +4,9 @@
  * value reads back as the very number stored.
  */
 import { describe, expect, test } from 'bun:test';
-import { encodeValues, scaleOf } from '../../server/services/heldProfiles';
+import { encodeValues, scaleOf, valueAt } from '../../server/services/heldProfiles';
 
-const decode = ({ values, scale }: ReturnType<typeof encodeValues>) => Array.from(values, (v) => v / scale);
+const decode = (laid: ReturnType<typeof encodeValues>) => Array.from(laid.values, (_, i) => valueAt(laid, i));
 
 describe('scaleOf', () => {
   test.each([
