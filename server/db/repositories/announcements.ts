@@ -102,12 +102,15 @@ export function failInterrupted(db: Db, at: number): number {
     .all().length;
 }
 
+/** An announcement not yet finished: the sender may still finish it. */
+const stillSending = and(eq(announcements.status, 'sending'), isNull(announcements.finishedAt));
+
 /** Whether any announcement is still being sent: only then may one be finished. */
 export function hasUnfinishedAnnouncement(db: Db): boolean {
   return db
     .select({ id: announcements.id })
     .from(announcements)
-    .where(and(eq(announcements.status, 'sending'), isNull(announcements.finishedAt)))
+    .where(stillSending)
     .limit(1)
     .all().length > 0;
 }
@@ -119,8 +122,7 @@ export function finishAnnouncements(db: Db, at: number): number {
     .set({ status: 'done', finishedAt: at })
     .where(
       and(
-        eq(announcements.status, 'sending'),
-        isNull(announcements.finishedAt),
+        stillSending,
         sql`not exists (select 1 from ${announcementRecipients} r where r.announcement_id = ${announcements.id} and r.state in ('pending', 'sending'))`,
       ),
     )

@@ -96,11 +96,14 @@ export async function failInterrupted(db: PgDb, at: number): Promise<number> {
   return res.length;
 }
 
+/** An announcement not yet finished: the sender may still finish it. */
+const stillSending = and(eq(announcements.status, 'sending'), isNull(announcements.finishedAt));
+
 export async function hasUnfinishedAnnouncement(db: PgDb): Promise<boolean> {
   const rows = await db
     .select({ id: announcements.id })
     .from(announcements)
-    .where(and(eq(announcements.status, 'sending'), isNull(announcements.finishedAt)))
+    .where(stillSending)
     .limit(1);
   return rows.length > 0;
 }
@@ -111,8 +114,7 @@ export async function finishAnnouncements(db: PgDb, at: number): Promise<number>
     .set({ status: 'done', finishedAt: at })
     .where(
       and(
-        eq(announcements.status, 'sending'),
-        isNull(announcements.finishedAt),
+        stillSending,
         sql`not exists (select 1 from ${announcementRecipients} r where r.announcement_id = ${announcements.id} and r.state in ('pending', 'sending'))`,
       ),
     )
