@@ -337,9 +337,12 @@ export interface PhaseResult {
   ratio: number | null;
   /** req/s ÷ the health req/s of the run's first baseline */
   ratioToFirst: number | null;
-  /** req/s ÷ a bare `Bun.serve` health check's req/s (mean of its runs at the start and the end) */
+  /**
+   * req/s ÷ a bare `Bun.serve` health check's req/s, measured right before and after this
+   * phase (mean of the two), as the product's own health is
+   */
   ratioToBare: number | null;
-  /** the bare health check's server CPU µs/request ÷ this phase's */
+  /** the bare health check's server CPU µs/request (the same two runs) ÷ this phase's */
   cpuRatioToBare: number | null;
   /** bytes a response took on the wire (status line, headers and body), on average */
   bytesPerResponse: number;
@@ -459,7 +462,10 @@ interface SizeRun {
   serverLog: { errors: number; warnings: number; first: string[] };
   /** health req/s of the short probes taken before each endpoint (machine drift) */
   healthProbes: number[];
-  /** the bare `Bun.serve` health check measured at the start and at the end of the run */
+  /**
+   * The bare `Bun.serve` health check: at the start, before every phase after the first, and
+   * at the end of the run (phase i sits between runs i and i + 1)
+   */
   bareHealth: { rps: number[]; cpuUsPerRequest: number[] } | null;
   engine: Engine;
   /** PostgreSQL: a result acknowledged on one instance until it shows on another's board */
@@ -637,13 +643,18 @@ async function runSize(size: { members: number; challenges: number; days: number
       { name: 'mixed 90/10', endpoint: 'reads + 10% submit', file: files.mixed!, every: 10, writes: writers.slice(submitPool) },
       { name: 'health (end)', endpoint: 'GET /api/health', file: files.health!, every: 0 },
     ];
-    // A short health probe before every endpoint: the machine is shared, so each endpoint is
-    // compared with the baseline measured next to it (mean of the probes before and after).
+    // Short health probes before every endpoint, the product's and bare Bun's: the machine is
+    // shared (bare Bun alone moved 1.8× within one run), so each endpoint is compared with the
+    // baselines measured next to it (mean of the probes before and after).
     const probeSeconds = Math.max(2, Math.round(opts.seconds / 3));
     const probes: number[] = [];
     let firstBaseline = 0;
     let healthCpuUs = 0;
     for (const [i, p] of plan.entries()) {
+      if (i > 0) {
+        const bareProbe = await runWrk(bare, files.health!, probeSeconds, 0, `${key}-bare-probe${i}`);
+        bareRuns.push(toPhase('bare health', 'bare Bun.serve health', bareProbe));
+      }
       if (i > 0 && i < plan.length - 1) {
         const probeRun = await runWrk(server, files.health!, probeSeconds, 0, `${key}-probe${i}`);
         probes.push(toPhase('probe', 'GET /api/health', probeRun).rps);
@@ -678,14 +689,16 @@ async function runSize(size: { members: number; challenges: number; days: number
     }
     healthProbes = probes;
     bareRuns.push(toPhase('bare health', 'bare Bun.serve health', await runWrk(bare, files.health!, opts.seconds, 0, `${key}-bare-end`)));
-    const bareRps = (bareRuns[0]!.rps + bareRuns[1]!.rps) / 2;
-    const bareCpuUs = (bareRuns[0]!.cpuUsPerRequest + bareRuns[1]!.cpuUsPerRequest) / 2;
     log(`  bare Bun.serve health ${bareRuns.map((b) => `${b.rps.toFixed(0)} req/s, ${b.cpuUsPerRequest} µs/req`).join(' → ')}`);
-    for (const p of phases) {
+    // Phase i ran between bare runs i and i + 1.
+    for (const [i, p] of phases.entries()) {
+      const [before, after] = [bareRuns[i]!, bareRuns[i + 1]!];
+      const bareRps = (before.rps + after.rps) / 2;
+      const bareCpuUs = (before.cpuUsPerRequest + after.cpuUsPerRequest) / 2;
       p.ratioToBare = Math.round((p.rps / bareRps) * 1000) / 1000;
       p.cpuRatioToBare = p.cpuUsPerRequest ? Math.round((bareCpuUs / p.cpuUsPerRequest) * 1000) / 1000 : null;
     }
-    await measureSameSize(bare, phases, bareRuns[1]!, dir, key, Math.max(3, Math.round(opts.seconds / 2)));
+    await measureSameSize(bare, phases, bareRuns[bareRuns.length - 1]!, dir, key, Math.max(3, Math.round(opts.seconds / 2)));
     if (engine === 'postgres') {
       const second = await startServer(dbPath, `${key}-second`);
       try {
@@ -734,7 +747,7 @@ async function runSize(size: { members: number; challenges: number; days: number
     pools: { readers: readers.length, writers: writers.length, submitPool, mixedPool: writers.length - submitPool },
     serverLog: serverLogOf(key),
     healthProbes,
-    bareHealth: bareRuns.length === 2 ? { rps: bareRuns.map((b) => b.rps), cpuUsPerRequest: bareRuns.map((b) => b.cpuUsPerRequest) } : null,
+    bareHealth: bareRuns.length === phases.length + 1 ? { rps: bareRuns.map((b) => b.rps), cpuUsPerRequest: bareRuns.map((b) => b.cpuUsPerRequest) } : null,
     engine,
     visibilityLagMs: lag,
     postgresCheck,
@@ -812,13 +825,17 @@ function markdown(runs: SizeRun[], m: ReturnType<typeof machine>): string {
     out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     if (run.bareHealth) {
       const b = run.bareHealth;
-      out.push(`| bare \`Bun.serve\` health (start → end) | ${b.rps.map((r) => Math.round(r).toLocaleString('en')).join(' → ')} | 1 | 1 | – | – | | | | | ${b.cpuUsPerRequest.join(' → ')} |`);
+      const ends = <T,>(xs: T[]) => [xs[0]!, xs[xs.length - 1]!];
+      const rps = (r: number) => Math.round(r).toLocaleString('en');
+      const range = `${rps(Math.min(...b.rps))}–${rps(Math.max(...b.rps))}`;
+      out.push(`| bare \`Bun.serve\` health (start → end; all ${b.rps.length} runs) | ${ends(b.rps).map(rps).join(' → ')} (${range}) | 1 | 1 | – | – | | | | | ${ends(b.cpuUsPerRequest).join(' → ')} |`);
     }
     for (const p of run.phases) {
       out.push(`| ${p.name.startsWith('health (end)') ? `${p.endpoint} (end)` : p.endpoint} | ${Math.round(p.rps).toLocaleString('en')} | ${p.ratioToBare?.toFixed(2) ?? '–'} | ${p.cpuRatioToBare?.toFixed(2) ?? '–'} | ${sameSize(p)} | ${p.ratio?.toFixed(2) ?? '–'} | ${p.latencyMs.p50} | ${p.latencyMs.p99} | ${p.latencyMs.max} | ${p.errors} | ${p.cpuUsPerRequest} |`);
     }
     out.push('');
-    out.push('× bare Bun: req/s ÷ a bare `Bun.serve` health check (bench/bareHealth.ts) measured at the start and the end of the same run; (CPU): its server CPU per request ÷ this endpoint\'s — the ratio a quiet machine would show. Same size: req/s (and CPU) ÷ bare `Bun.serve` sending a constant body as large as this endpoint\'s answer, with its size in bytes — the share of what the answer\'s size alone allows. × health: req/s ÷ the product\'s own GET /api/health measured right before and after.');
+    const bareWhen = (run.bareHealth?.rps.length ?? 0) > 2 ? 'right before and after the endpoint (mean of the two)' : 'at the start and the end of the run (mean of the two)';
+    out.push(`× bare Bun: req/s ÷ a bare \`Bun.serve\` health check (bench/bareHealth.ts) measured ${bareWhen}; (CPU): its server CPU per request ÷ this endpoint's — the ratio a quiet machine would show. Same size: req/s (and CPU) ÷ bare \`Bun.serve\` sending a constant body as large as this endpoint's answer, with its size in bytes — the share of what the answer's size alone allows. × health: req/s ÷ the product's own GET /api/health measured right before and after.`);
   }
   return out.join('\n');
 }
