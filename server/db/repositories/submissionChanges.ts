@@ -1,5 +1,8 @@
-/** A stored result's value changing after it was sent, and the history of such changes. */
-import { asc, eq } from 'drizzle-orm';
+/**
+ * A stored result's value changing after it was sent: the new value, and the change kept in
+ * submission_changes for the record (no door reads it back; tests and operators read it by SQL).
+ */
+import { eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import { submissionChanges, submissions } from '../schema';
 
@@ -11,8 +14,4 @@ export function recordChange(db: Db, change: Omit<SubmissionChangeRow, 'id'>): v
 
 export function setSubmissionValue(db: Db, id: number, value: number): void {
   db.update(submissions).set({ value }).where(eq(submissions.id, id)).run();
-}
-
-export function changesOfSubmission(db: Db, submissionId: number): SubmissionChangeRow[] {
-  return db.select().from(submissionChanges).where(eq(submissionChanges.submissionId, submissionId)).orderBy(asc(submissionChanges.id)).all();
 }

@@ -1,5 +1,5 @@
 /** PostgreSQL twin of db/repositories/submissionChanges.ts. */
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { SubmissionChangeRow } from '../../repositories/submissionChanges';
 import type { PgDb } from '../client';
 import { submissionChanges, submissions } from '../schema';
@@ -10,8 +10,4 @@ export async function recordChange(db: PgDb, change: Omit<SubmissionChangeRow, '
 
 export async function setSubmissionValue(db: PgDb, id: number, value: number): Promise<void> {
   await db.update(submissions).set({ value }).where(eq(submissions.id, id));
-}
-
-export async function changesOfSubmission(db: PgDb, submissionId: number): Promise<SubmissionChangeRow[]> {
-  return db.select().from(submissionChanges).where(eq(submissionChanges.submissionId, submissionId)).orderBy(asc(submissionChanges.id));
 }
