@@ -38,5 +38,5 @@ for (const [name, viewport] of [['phone', { width: 390, height: 844 }], ['laptop
     await page.screenshot({ path: `/tmp/api-docs-${name}.png` });
     expect(foreign).toEqual([]);
     await page.close();
-  });
+  }, 30_000);
 }

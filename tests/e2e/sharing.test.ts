@@ -120,7 +120,7 @@ describe('sharing a card', () => {
     await seen(page.locator('.toast', { hasText: 'Nusxa olindi' }));
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, 30_000);
 });
 
 describe('invitations', () => {
@@ -153,7 +153,7 @@ describe('invitations', () => {
     await hasText(page.getByTestId('invite-joined'), 'Joined through your link: 1');
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, 30_000);
 });
 
 describe('opening a shared card’s link', () => {
@@ -170,7 +170,7 @@ describe('opening a shared card’s link', () => {
     await other.page.screenshot({ path: `${SHOTS}/share-opened-challenge-390.png` });
     expect(other.errors).toEqual([]);
     await other.close();
-  });
+  }, 30_000);
 });
 
 describe('the admin sees invitations', () => {
@@ -199,5 +199,5 @@ describe('the admin sees invitations', () => {
     await attr(page.locator(`[data-testid="user-row"][data-user-id="${pair.inviter}"] [data-testid="member-invited"]`), 'data-count', '1');
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, 30_000);
 });
