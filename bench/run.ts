@@ -791,7 +791,8 @@ function goalsOf(run: SizeRun, scale: boolean): Goal[] {
     g.push({ size: run.key, goal: 'submit errors = 0', actual: String(s.errors), met: s.errors === 0 && !s.writes?.exhausted });
     g.push({ size: run.key, goal: 'every 201 durable, no duplicates', actual: durable === null ? 'not verified' : durable ? 'yes' : 'NO', met: durable === true });
   }
-  g.push({ size: run.key, goal: 'cold start ≤ 1 s', actual: `${run.coldStartMs.median} ms`, met: run.coldStartMs.median <= 1000 });
+  // The start-up goal is the default size's; the scale size's figure is stated with its run.
+  if (!scale) g.push({ size: run.key, goal: 'cold start ≤ 1 s', actual: `${run.coldStartMs.median} ms`, met: run.coldStartMs.median <= 1000 });
   if (scale) g.push({ size: run.key, goal: 'RSS ≤ 400 MB', actual: `${run.memory.peakRssMB} MB`, met: run.memory.peakRssMB <= 400 });
   g.push({ size: run.key, goal: 'new result visible immediately', actual: run.freshness.ok ? 'yes' : 'NO', met: run.freshness.ok });
   if (run.verification) g.push({ size: run.key, goal: 'stored all-time figures = SQL sums, streaks = recount', actual: run.verification.ok ? 'yes' : 'NO', met: run.verification.ok });
