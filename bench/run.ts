@@ -824,15 +824,14 @@ function markdown(runs: SizeRun[], m: ReturnType<typeof machine>): string {
     out.push('');
     out.push('| endpoint | req/s | × bare Bun | × bare Bun (CPU) | × bare Bun, same size (CPU) | × health | p50 ms | p99 ms | max ms | errors | server CPU µs/req |');
     out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    const rps = (r: number) => Math.round(r).toLocaleString('en');
     if (run.bareHealth) {
-      const b = run.bareHealth;
-      const ends = <T,>(xs: T[]) => [xs[0]!, xs[xs.length - 1]!];
-      const rps = (r: number) => Math.round(r).toLocaleString('en');
-      const range = `${rps(Math.min(...b.rps))}–${rps(Math.max(...b.rps))}`;
-      out.push(`| bare \`Bun.serve\` health (start → end; all ${b.rps.length} runs) | ${ends(b.rps).map(rps).join(' → ')} (${range}) | 1 | 1 | – | – | | | | | ${ends(b.cpuUsPerRequest).join(' → ')} |`);
+      const { rps: runs, cpuUsPerRequest: cpu } = run.bareHealth;
+      const last = runs.length - 1;
+      out.push(`| bare \`Bun.serve\` health (start → end; all ${runs.length} runs) | ${rps(runs[0]!)} → ${rps(runs[last]!)} (${rps(Math.min(...runs))}–${rps(Math.max(...runs))}) | 1 | 1 | – | – | | | | | ${cpu[0]} → ${cpu[last]} |`);
     }
     for (const p of run.phases) {
-      out.push(`| ${p.name.startsWith('health (end)') ? `${p.endpoint} (end)` : p.endpoint} | ${Math.round(p.rps).toLocaleString('en')} | ${p.ratioToBare?.toFixed(2) ?? '–'} | ${p.cpuRatioToBare?.toFixed(2) ?? '–'} | ${sameSize(p)} | ${p.ratio?.toFixed(2) ?? '–'} | ${p.latencyMs.p50} | ${p.latencyMs.p99} | ${p.latencyMs.max} | ${p.errors} | ${p.cpuUsPerRequest} |`);
+      out.push(`| ${p.name.startsWith('health (end)') ? `${p.endpoint} (end)` : p.endpoint} | ${rps(p.rps)} | ${p.ratioToBare?.toFixed(2) ?? '–'} | ${p.cpuRatioToBare?.toFixed(2) ?? '–'} | ${sameSize(p)} | ${p.ratio?.toFixed(2) ?? '–'} | ${p.latencyMs.p50} | ${p.latencyMs.p99} | ${p.latencyMs.max} | ${p.errors} | ${p.cpuUsPerRequest} |`);
     }
     out.push('');
     const bareWhen = (run.bareHealth?.rps.length ?? 0) > 2 ? 'right before and after the endpoint (mean of the two)' : 'at the start and the end of the run (mean of the two)';
