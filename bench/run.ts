@@ -813,6 +813,11 @@ function machine() {
   };
 }
 
+/** The same processor, size and versions: the kernel's release string changes between hosts of one kind. */
+function sameMachine(a: ReturnType<typeof machine>, b: ReturnType<typeof machine>): boolean {
+  return a.cpu === b.cpu && a.cores === b.cores && a.memoryGB === b.memoryGB && a.bun === b.bun && a.sqlite === b.sqlite;
+}
+
 const sameSize = (p: PhaseResult) => (p.bareSameSize ? `${p.bareSameSize.ratio.toFixed(2)} (${p.bareSameSize.cpuRatio?.toFixed(2) ?? '–'}), ${p.bareSameSize.bodyBytes} B` : '–');
 
 function markdown(runs: SizeRun[], m: ReturnType<typeof machine>): string {
@@ -888,10 +893,12 @@ async function main() {
 
   const date = new Date().toISOString().slice(0, 10);
   const file = join(RESULTS, `${date}.json`);
-  // Runs of other sizes from earlier today stay in the file (e.g. `--scale-only` after the default run).
-  const earlier = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { runs?: Record<string, SizeRun> }).runs ?? {} : {};
-  const allRuns: Record<string, SizeRun> = { ...earlier, ...Object.fromEntries(runs.map((r) => [r.key, r])) };
   const m = machine();
+  // Runs of other sizes from earlier today stay in the file (e.g. `--scale-only` after the
+  // default run) when they ran on the same kind of machine: the file names one machine.
+  const before = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { machine?: ReturnType<typeof machine>; runs?: Record<string, SizeRun> }) : {};
+  const earlier = before.machine && sameMachine(before.machine, m) ? before.runs ?? {} : {};
+  const allRuns: Record<string, SizeRun> = { ...earlier, ...Object.fromEntries(runs.map((r) => [r.key, r])) };
   const goals = Object.values(allRuns).flatMap((r) => goalsOf(r, r.size.members === SCALE.members && r.size.days === SCALE.days));
   const result = {
     date: new Date().toISOString(),
