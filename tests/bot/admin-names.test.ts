@@ -1,10 +1,7 @@
 /** The audit log names an admin who is not a member by the Telegram name the bot saw at /admin. */
-import { afterAll, beforeAll, expect, setDefaultTimeout, test } from 'bun:test';
+import { afterAll, beforeAll, expect, test } from 'bun:test';
 import { ADMIN_USER } from '../helpers/runtime';
 import { BotHarness } from './harness';
-
-// Every step waits for the bot's long polling of the fake Telegram: seconds on a slow machine.
-setDefaultTimeout(20_000);
 
 let h: BotHarness;
 beforeAll(async () => {

@@ -1,10 +1,7 @@
 /** /me, /top, /help, /language, /reminders in uz, ru and en; banned members; stray input. */
-import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from 'bun:test';
+import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import type { Language } from '../../shared/schemas';
 import { BotHarness, buttons, type Member } from './harness';
-
-// Every step waits for the bot's long polling of the fake Telegram: seconds on a slow machine.
-setDefaultTimeout(20_000);
 
 let h: BotHarness;
 let steps: { id: number };

@@ -2,12 +2,9 @@
  * Honest progress, correcting today's result and the deletion notice, against
  * telegram-test-api. The clock stands at Wednesday 2026-11-25 12:00 in Tashkent.
  */
-import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from 'bun:test';
+import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { ADMIN_USER } from '../helpers/runtime';
 import { BotHarness, buttons } from './harness';
-
-// Every step waits for the bot's long polling of the fake Telegram: seconds on a slow machine.
-setDefaultTimeout(20_000);
 
 let h: BotHarness;
 beforeAll(async () => {

@@ -3,14 +3,11 @@
  * `/top` or `/top@<bot>`; /clubchat for admins; the winners posted there once. And a member's
  * own reminder time through /reminders in the private chat.
  */
-import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from 'bun:test';
+import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { weeklyResultsJob } from '../../server/jobs/results';
 import type { JobDeps } from '../../server/jobs/types';
 import { silentLogger } from '../../server/log';
 import { BotHarness, buttons } from './harness';
-
-// Every step waits for the bot's long polling of the fake Telegram: seconds on a slow machine.
-setDefaultTimeout(20_000);
 
 const GROUP = -100_4242;
 const ADMIN_ID = 1000; // ADMIN_TELEGRAM_IDS of the test runtime

@@ -3,6 +3,7 @@
  * telegram-test-api over HTTP, and members who write to it. Waits are bounded polls, not sleeps;
  * "the bot sent nothing more" is decided once the bot has taken and handled every update sent.
  */
+import { setDefaultTimeout } from 'bun:test';
 import { createServer } from 'node:net';
 import TelegramServer from 'telegram-test-api';
 import type { ChallengeCreateInput } from '../../shared/schemas';
@@ -11,6 +12,10 @@ import { createBot, type QadamBot } from '../../server/bot';
 import type { Logger } from '../../server/log';
 import { TEST_BOT_TOKEN } from '../helpers/initData';
 import { createTestRuntime, type TestRuntime } from '../helpers/runtime';
+
+// Every step of a bot test waits for the bot's long polling of the fake Telegram: seconds on a
+// slow machine. Bun applies this to each test file that imports the harness, and to no other.
+setDefaultTimeout(20_000);
 
 export interface LogLine {
   level: string;

@@ -3,12 +3,9 @@
  * result earns a badge, an admin's grant and the rollover's use of a freeze are told.
  * Against telegram-test-api; the clock stands at Wednesday 2026-11-25 12:00 in Tashkent.
  */
-import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from 'bun:test';
+import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { OWNER } from '../helpers/factories';
 import { BotHarness } from './harness';
-
-// Every step waits for the bot's long polling of the fake Telegram: seconds on a slow machine.
-setDefaultTimeout(20_000);
 
 let h: BotHarness;
 beforeAll(async () => {

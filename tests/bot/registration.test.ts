@@ -1,10 +1,7 @@
 /** /start, the registration flow and the Mini App button, against telegram-test-api. */
-import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from 'bun:test';
+import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { createBot } from '../../server/bot';
 import { BotHarness, buttons, captureLogger, type LogLine } from './harness';
-
-// Every step waits for the bot's long polling of the fake Telegram: seconds on a slow machine.
-setDefaultTimeout(20_000);
 
 let h: BotHarness;
 beforeAll(async () => {

@@ -4,11 +4,8 @@
  * hands the bot the inline_query update itself and records the answer the bot sent (which the
  * fake then refuses, as it refuses every method it does not implement).
  */
-import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from 'bun:test';
+import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { BotHarness, buttons } from './harness';
-
-// Every step waits for the bot's long polling of the fake Telegram: seconds on a slow machine.
-setDefaultTimeout(20_000);
 
 let h: BotHarness;
 beforeAll(async () => {

@@ -2,11 +2,8 @@
  * Every /submit path against telegram-test-api. The clock stands at Wednesday 2026-11-25
  * 12:00 in Tashkent.
  */
-import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from 'bun:test';
+import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { BotHarness, buttons } from './harness';
-
-// Every step waits for the bot's long polling of the fake Telegram: seconds on a slow machine.
-setDefaultTimeout(20_000);
 
 let h: BotHarness;
 beforeAll(async () => {
