@@ -466,7 +466,7 @@ interface SizeRun {
    * The bare `Bun.serve` health check: at the start, before every phase after the first, and
    * at the end of the run (phase i sits between runs i and i + 1)
    */
-  bareHealth: { rps: number[]; cpuUsPerRequest: number[] } | null;
+  bareHealth: { rps: number[]; cpuUsPerRequest: number[] };
   engine: Engine;
   /** PostgreSQL: a result acknowledged on one instance until it shows on another's board */
   visibilityLagMs: { n: number; p50: number; p99: number; max: number } | null;
@@ -747,7 +747,7 @@ async function runSize(size: { members: number; challenges: number; days: number
     pools: { readers: readers.length, writers: writers.length, submitPool, mixedPool: writers.length - submitPool },
     serverLog: serverLogOf(key),
     healthProbes,
-    bareHealth: bareRuns.length === phases.length + 1 ? { rps: bareRuns.map((b) => b.rps), cpuUsPerRequest: bareRuns.map((b) => b.cpuUsPerRequest) } : null,
+    bareHealth: { rps: bareRuns.map((b) => b.rps), cpuUsPerRequest: bareRuns.map((b) => b.cpuUsPerRequest) },
     engine,
     visibilityLagMs: lag,
     postgresCheck,
@@ -830,17 +830,14 @@ function markdown(runs: SizeRun[], m: ReturnType<typeof machine>): string {
     out.push('| endpoint | req/s | × bare Bun | × bare Bun (CPU) | × bare Bun, same size (CPU) | × health | p50 ms | p99 ms | max ms | errors | server CPU µs/req |');
     out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     const rps = (r: number) => Math.round(r).toLocaleString('en');
-    if (run.bareHealth) {
-      const { rps: runs, cpuUsPerRequest: cpu } = run.bareHealth;
-      const last = runs.length - 1;
-      out.push(`| bare \`Bun.serve\` health (start → end; all ${runs.length} runs) | ${rps(runs[0]!)} → ${rps(runs[last]!)} (${rps(Math.min(...runs))}–${rps(Math.max(...runs))}) | 1 | 1 | – | – | | | | | ${cpu[0]} → ${cpu[last]} |`);
-    }
+    const { rps: bare, cpuUsPerRequest: cpu } = run.bareHealth;
+    const last = bare.length - 1;
+    out.push(`| bare \`Bun.serve\` health (start → end; all ${bare.length} runs) | ${rps(bare[0]!)} → ${rps(bare[last]!)} (${rps(Math.min(...bare))}–${rps(Math.max(...bare))}) | 1 | 1 | – | – | | | | | ${cpu[0]} → ${cpu[last]} |`);
     for (const p of run.phases) {
       out.push(`| ${p.name.startsWith('health (end)') ? `${p.endpoint} (end)` : p.endpoint} | ${rps(p.rps)} | ${p.ratioToBare?.toFixed(2) ?? '–'} | ${p.cpuRatioToBare?.toFixed(2) ?? '–'} | ${sameSize(p)} | ${p.ratio?.toFixed(2) ?? '–'} | ${p.latencyMs.p50} | ${p.latencyMs.p99} | ${p.latencyMs.max} | ${p.errors} | ${p.cpuUsPerRequest} |`);
     }
     out.push('');
-    const bareWhen = (run.bareHealth?.rps.length ?? 0) > 2 ? 'right before and after the endpoint (mean of the two)' : 'at the start and the end of the run (mean of the two)';
-    out.push(`× bare Bun: req/s ÷ a bare \`Bun.serve\` health check (bench/bareHealth.ts) measured ${bareWhen}; (CPU): its server CPU per request ÷ this endpoint's — the ratio a quiet machine would show. Same size: req/s (and CPU) ÷ bare \`Bun.serve\` sending a constant body as large as this endpoint's answer, with its size in bytes — the share of what the answer's size alone allows. × health: req/s ÷ the product's own GET /api/health measured right before and after.`);
+    out.push(`× bare Bun: req/s ÷ a bare \`Bun.serve\` health check (bench/bareHealth.ts) measured right before and after the endpoint (mean of the two); (CPU): its server CPU per request ÷ this endpoint's — the ratio a quiet machine would show. Same size: req/s (and CPU) ÷ bare \`Bun.serve\` sending a constant body as large as this endpoint's answer, with its size in bytes — the share of what the answer's size alone allows. × health: req/s ÷ the product's own GET /api/health measured right before and after.`);
   }
   return out.join('\n');
 }
